@@ -1,0 +1,16 @@
+export * from './types';
+export { paramValues, gridValues, sampleParam, toUnit, fromUnit, isTunable, validateParam } from './kinds';
+export {
+  isActive,
+  validateSpace,
+  tunableParams,
+  sampleConfig,
+  completeConfig,
+  configKey,
+  spaceSize,
+  enumerateConfigs,
+  gridSize,
+  configFits,
+} from './space';
+export { courseSearchSpace, tunedBatchSize, MAX_LAYERS } from './preset';
+export { steppedGrid } from './numeric';
