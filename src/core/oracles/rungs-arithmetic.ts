@@ -1,0 +1,44 @@
+/**
+ * Exact integer arithmetic for bracket and rung sizes. Floating-point logarithms are wrong at exact
+ * powers (Math.log(81) / Math.log(3) is 4.000000000000001), so every log here is a loop over integers.
+ */
+
+/** Throws unless `value` is a safe integer ≥ `min`. */
+export function requireInteger(name: string, value: number, min: number): void {
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer ≥ ${min}, got ${value}`);
+  }
+}
+
+/** The largest k with base^k ≤ x (base ≥ 2, x ≥ 1). */
+export function floorLog(base: number, x: number): number {
+  let k = 0;
+  let power = base;
+  while (power <= x) {
+    power *= base;
+    k++;
+  }
+  return k;
+}
+
+/** The smallest k with base^k ≥ x (base ≥ 2, x ≥ 1). */
+export function ceilLog(base: number, x: number): number {
+  let k = 0;
+  let power = 1;
+  while (power < x) {
+    power *= base;
+    k++;
+  }
+  return k;
+}
+
+/** ⌈a / b⌉ for non-negative integers a and positive integers b. */
+export function ceilDiv(a: number, b: number): number {
+  const remainder = a % b;
+  return (a - remainder) / b + (remainder === 0 ? 0 : 1);
+}
+
+/** ⌊a / b⌋ for non-negative integers a and positive integers b. */
+export function floorDiv(a: number, b: number): number {
+  return (a - (a % b)) / b;
+}
