@@ -1,0 +1,196 @@
+import { fail, ok, type DataError, type Result } from './errors';
+import { profileColumn, valueKey, type CellRef, type ColumnProfile, type ColumnType } from './infer';
+import { chooseRole, type ColumnRole } from './roles';
+import type { Delimiter, RawTable } from './table';
+import { encodeTarget, type TargetEncoding } from './target';
+import type { Task } from './types';
+
+export const DEFAULT_CARDINALITY_CAP = 20;
+/** Fewer usable rows than this cannot be split into train, validation and test sensibly. */
+export const MIN_ROWS = 10;
+const PREVIEW_ROWS = 10;
+
+export interface AnalyseOptions {
+  /** Target column name; the last column when omitted. */
+  target?: string;
+  cardinalityCap?: number;
+  /** Columns to leave out. */
+  ignore?: string[];
+  /** Columns to keep even though they look like identifiers. */
+  include?: string[];
+}
+
+export interface ColumnAnalysis {
+  name: string;
+  type: ColumnType;
+  role: ColumnRole;
+  /** Why the column is ignored. */
+  reason?: string;
+  /** Missing cells (text read as missing in a numeric column included); for the target: rows dropped. */
+  missing: number;
+  /** Distinct non-missing values. */
+  distinct: number;
+  /** What missing cells were filled with (features with missing cells, once encoded). */
+  imputedWith?: number | string;
+  /** The encoded feature names this column became (features, once encoded). */
+  encodedAs?: string[];
+}
+
+export interface DatasetAnalysis {
+  fileName: string;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  /** Data rows read (blank and skipped ragged rows excluded). */
+  rowsRead: number;
+  /** Rows used: those with a target value. */
+  rowsUsed: number;
+  columns: ColumnAnalysis[];
+  target: string;
+  task: Task;
+  classNames: string[];
+  /** Rows per class, in classNames order; empty for regression. */
+  classCounts: number[];
+  /** The first rows as read (trimmed cells), under the column names. */
+  preview: { header: string[]; rows: string[][] };
+  warnings: string[];
+}
+
+/** Everything encoding needs, decided from the table alone. */
+export interface Plan {
+  analysis: DatasetAnalysis;
+  /** Indices into table.rows of the rows used. */
+  rows: number[];
+  /** Feature columns profiled over `rows`. */
+  features: ColumnProfile[];
+  target: TargetEncoding;
+}
+
+export function analyseTable(table: RawTable, options: AnalyseOptions = {}): Result<Plan> {
+  const file = table.fileName;
+  const cap = options.cardinalityCap ?? DEFAULT_CARDINALITY_CAP;
+  if (!(cap >= 1)) return fail('bad-options', file, `The one-hot limit must be at least 1 (got ${cap}).`);
+  const targetIndex = findColumn(table.header, options.target);
+  if (targetIndex < 0) {
+    return fail(
+      'unknown-column',
+      file,
+      `${file} has no column "${options.target}". Its columns are: ${table.header.join(', ')}.`,
+      { column: options.target },
+    );
+  }
+  const targetName = table.header[targetIndex];
+  const everyRow = table.rows.map((_, i) => i);
+  const targetAll = profileColumn(table, targetIndex, everyRow);
+  if (targetAll.type === 'empty') {
+    return fail('target-all-missing', file, `${file}: every value of the target column "${targetName}" is missing.`, {
+      column: targetName,
+    });
+  }
+  if (targetAll.nonFinite) return nonFinite(file, targetName, targetAll.nonFinite);
+  const rows = everyRow.filter((_, i) => valueKey(targetAll, i) !== null);
+  const warnings = [...table.warnings];
+  if (rows.length < table.rows.length) {
+    const dropped = everyRow.filter((_, i) => valueKey(targetAll, i) === null).map((i) => table.rowNumbers[i]);
+    warnings.push(
+      `${file}: ${dropped.length} rows have no value in the target column "${targetName}" and were left out (rows ${list(dropped)}).`,
+    );
+  }
+  if (rows.length < MIN_ROWS) {
+    return fail(
+      'too-few-rows',
+      file,
+      `${file} has only ${rows.length} usable rows; at least ${MIN_ROWS} are needed to train, validate and test.`,
+    );
+  }
+
+  const targetProfile = profileColumn(table, targetIndex, rows);
+  const target = encodeTarget(targetProfile, file);
+  if (!target.ok) return target;
+
+  const columns: ColumnAnalysis[] = [];
+  const features: ColumnProfile[] = [];
+  const roleOptions = { cardinalityCap: cap, ignore: options.ignore ?? [], include: options.include ?? [] };
+  for (let c = 0; c < table.header.length; c++) {
+    if (c === targetIndex) {
+      const { type, distinct } = targetAll;
+      columns.push({ name: targetName, type, role: 'target', missing: table.rows.length - rows.length, distinct });
+      continue;
+    }
+    const profile = profileColumn(table, c, rows);
+    const choice = chooseRole(profile, rows.length, roleOptions);
+    columns.push({ name: profile.name, type: profile.type, ...choice, missing: profile.missing, distinct: profile.distinct });
+    if (choice.role !== 'feature') continue;
+    if (profile.nonFinite) return nonFinite(file, profile.name, profile.nonFinite);
+    warnings.push(...columnWarnings(file, profile));
+    features.push(profile);
+  }
+  if (features.length === 0) {
+    const reasons = columns.filter((c) => c.role === 'ignored').map((c) => `"${c.name}": ${c.reason}`);
+    return fail(
+      'no-features',
+      file,
+      `${file} has no usable feature columns besides the target "${targetName}"${reasons.length ? ` (${reasons.join('; ')})` : ''}.`,
+    );
+  }
+  const classCounts = target.value.classNames.map(() => 0);
+  if (target.value.task !== 'regression') for (const label of target.value.y) classCounts[label]++;
+  target.value.classNames.forEach((name, k) => {
+    if (classCounts[k] < 3) {
+      warnings.push(`${file}: class "${name}" of "${targetName}" has only ${classCounts[k]} rows, too few to appear in every split.`);
+    }
+  });
+
+  const analysis: DatasetAnalysis = {
+    fileName: file,
+    delimiter: table.delimiter,
+    hasHeader: table.hasHeader,
+    rowsRead: table.rows.length,
+    rowsUsed: rows.length,
+    columns,
+    target: targetName,
+    task: target.value.task,
+    classNames: target.value.classNames,
+    classCounts: target.value.task === 'regression' ? [] : classCounts,
+    preview: { header: [...table.header], rows: table.rows.slice(0, PREVIEW_ROWS).map((r) => [...r]) },
+    warnings,
+  };
+  return ok({ analysis, rows, features, target: target.value });
+}
+
+function findColumn(header: readonly string[], name: string | undefined): number {
+  if (name === undefined) return header.length - 1;
+  const exact = header.indexOf(name);
+  if (exact >= 0) return exact;
+  return header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
+}
+
+function columnWarnings(file: string, profile: ColumnProfile): string[] {
+  const column = `column "${profile.name}"`;
+  const odd = profile.oddCells;
+  if (odd.length > 0) {
+    const first = odd[0];
+    return [
+      `${file}, row ${first.row}, ${column}: "${first.value}" is not a number; ${odd.length} such cell(s) in this mostly numeric column (rows ${list(odd.map((c) => c.row))}) were treated as missing.`,
+    ];
+  }
+  if (profile.type === 'categorical' && profile.numericShare >= 0.5 && profile.firstText) {
+    const first = profile.firstText;
+    return [
+      `${file}, row ${first.row}, ${column}: "${first.value}" is not a number; only ${Math.round(profile.numericShare * 100)}% of this column are numbers, so it is treated as categorical.`,
+    ];
+  }
+  return [];
+}
+
+function nonFinite(file: string, column: string, cell: CellRef): { ok: false; error: DataError } {
+  return fail(
+    'non-finite',
+    file,
+    `${file}, row ${cell.row}, column "${column}": "${cell.value}" is not a finite number. Replace it with a real value, or leave the cell empty to have it filled in.`,
+    { row: cell.row, column },
+  );
+}
+
+function list(rows: readonly number[]): string {
+  return rows.length > 5 ? `${rows.slice(0, 5).join(', ')}, …` : rows.join(', ');
+}

@@ -1,0 +1,58 @@
+/**
+ * src/data: CSV text, built-in datasets and synthetic 2-D sets → `EncodedDataset` for the trainers,
+ * plus a `DatasetAnalysis` the UI shows. Pure TypeScript: no DOM, no tfjs. Nothing throws; every
+ * entry point returns `Result<T, DataError>` (`{ ok: true, value }` or `{ ok: false, error }`), and
+ * every error message names the file and, where it applies, the row and column.
+ *
+ *   loadCsv(text, { fileName, seed, target?, splits?, folds?, cardinalityCap?, header?, columnNames?,
+ *                   ignore?, include?, name? }) → Result<{ analysis, dataset }>
+ *   loadSynthetic(kind, { seed, size?, noise?, splits?, folds? })  → Result<{ analysis, dataset }>
+ *   CATALOGUE, catalogueEntry(id), catalogueLoadOptions(entry): built-in sets; the app fetches
+ *     `entry.url` (relative, e.g. `datasets/iris.csv`) and passes the text to loadCsv.
+ *
+ * The rules, in pipeline order:
+ * - Reading: NUL bytes, a ZIP signature or >5 % unreadable characters → `binary-file`. A UTF-8 BOM is
+ *   stripped, cells are trimmed, blank lines dropped. The delimiter (comma, semicolon, tab) is the one
+ *   that splits the first rows most consistently into ≥ 2 fields. In semicolon files `3,5` reads as 3.5.
+ * - Header: the first row is a header when none of its cells is a number and some column below is
+ *   mostly numbers (or its texts never recur below). Without one, columns are `column_1…` (or the
+ *   caller's `columnNames`). Row numbers in messages are file rows as an editor shows them (header = 1).
+ * - Ragged rows (field count ≠ the first row's) are skipped with a warning listing them; more than
+ *   10 % ragged → `ragged-rows` error naming the first one.
+ * - Missing cells: '', '?', NA, NaN, null (any case). Infinity, inf or an overflowing number such as
+ *   1e999 in a used numeric column → `non-finite` error naming row and column.
+ * - Column types: numeric when ≥ 95 % of the non-missing cells are numbers (the others are read as
+ *   missing, with a warning naming them); otherwise categorical; all missing → ignored.
+ * - Ignored columns, each with its reason: chosen by the caller (`ignore`); all missing; constant;
+ *   identifier-like (named id, ID, *_id, userId… or, with ≥ 20 rows, every row a different whole
+ *   number; `include` keeps one); categorical with more distinct values than `cardinalityCap` (20).
+ * - Target: the last column unless `target` names one. Rows without a target value are dropped (with a
+ *   warning), never imputed. Two distinct values → binary, y 0/1 with classNames [negative, positive]:
+ *   numbers → the larger is positive; no/yes, false/true, negative/positive… → the affirmative;
+ *   otherwise the LESS frequent value (the class of interest is usually the rarer: M in M/B).
+ *   ≤ 20 distinct text or whole-number values → multiclass, classes in sorted order. Other numbers →
+ *   regression, and y holds the RAW target (not standardised; metrics stay in the data's units).
+ * - Fewer than 10 usable rows → `too-few-rows`; one class → `single-class`.
+ * - Splits: seeded by `seed`, 0.7/0.15/0.15 by default, stratified by class for classification, sizes
+ *   apportioned overall; `folds: k` also deals train ∪ validation into k stratified folds.
+ * - Imputation (median / most frequent) and standardisation (mean, population std; std 0 → 1) are
+ *   fitted on the TRAIN rows only and applied to all rows. Categoricals are one-hot (`column=value`).
+ */
+export type { Task, Splits, Standardisation, EncodedDataset } from './types';
+export { outputFor } from './types';
+export type { DataError, DataErrorCode, Result } from './errors';
+export type { RawTable, Delimiter } from './table';
+export type { ColumnType } from './infer';
+export type { ColumnRole } from './roles';
+export type { AnalyseOptions, ColumnAnalysis, DatasetAnalysis } from './analyse';
+export { DEFAULT_CARDINALITY_CAP, MIN_ROWS } from './analyse';
+export type { ReadCsvOptions } from './csv';
+export { readCsv } from './csv';
+export type { SplitFractions } from './split';
+export { DEFAULT_SPLITS } from './split';
+export type { EncodeOptions, LoadOptions, Loaded } from './load';
+export { loadCsv, loadTable } from './load';
+export type { SyntheticKind, SyntheticOptions } from './synthetic';
+export { SYNTHETIC_KINDS, generateSynthetic, loadSynthetic } from './synthetic';
+export type { CatalogueEntry, CsvCatalogueEntry, SyntheticCatalogueEntry } from './catalogue';
+export { CATALOGUE, UCI_ATTRIBUTION, catalogueEntry, catalogueLoadOptions } from './catalogue';

@@ -1,0 +1,23 @@
+/** The raw table: what a CSV file (or a synthetic generator) becomes before any inference. */
+
+export type Delimiter = ',' | ';' | '\t';
+
+export interface RawTable {
+  fileName: string;
+  delimiter: Delimiter;
+  /** False when the file had no header row and the names were generated (or given by the caller). */
+  hasHeader: boolean;
+  /** One name per column, unique. */
+  header: string[];
+  /** Trimmed cells; every row has exactly `header.length` cells. */
+  rows: string[][];
+  /** For each row, the 1-based row of the file it came from (the header is row 1). */
+  rowNumbers: number[];
+  /** Sentences about what was skipped or assumed while reading. */
+  warnings: string[];
+}
+
+/** `semicolon` rather than `;` in messages: a teacher reads the name more easily than the glyph. */
+export function delimiterName(delimiter: Delimiter): string {
+  return delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab';
+}
