@@ -1,0 +1,112 @@
+import type { Config } from '../space/types';
+import { DistinctSampler, EXHAUSTED } from './distinct-sampler';
+import { floorDiv, floorLog, requireInteger } from './rungs-arithmetic';
+import { TrialLedger } from './trial-ledger';
+import type { Oracle, OracleContext, OracleTrial, Proposal, TunerSettings } from './types';
+
+export type AshaOptions = Pick<TunerSettings, 'maxEpochs' | 'factor' | 'minEpochs'>;
+
+/** Rung budgets r·η^k ≤ R, plus R itself as the top rung when no power lands on it. */
+export function ashaRungs({ maxEpochs, factor, minEpochs }: AshaOptions): number[] {
+  requireInteger('maxEpochs', maxEpochs, 1);
+  requireInteger('factor', factor, 2);
+  requireInteger('minEpochs', minEpochs, 1);
+  if (minEpochs > maxEpochs) throw new Error(`minEpochs (${minEpochs}) must not exceed maxEpochs (${maxEpochs})`);
+  const top = floorLog(factor, floorDiv(maxEpochs, minEpochs));
+  const rungs: number[] = [];
+  for (let k = 0; k <= top; k++) rungs.push(minEpochs * factor ** k);
+  if (rungs[top] !== maxEpochs) rungs.push(maxEpochs);
+  return rungs;
+}
+
+/**
+ * How many of a rung's best results keep their checkpoints once it holds n results.
+ * Exact ASHA would keep every checkpoint: a trial ranked just outside the top ⌊n/η⌋ enters it later
+ * whenever enough worse results arrive (n grows, its rank does not), so any trial may be promoted one
+ * day. To bound memory (at most 2n/η + η checkpoints per rung) we keep the top 2·⌊n/η⌋ + η — twice
+ * the current quota, plus η so a rung's first results are not dropped before it has any quota — and
+ * drop the rest for good: a dropped trial is never promoted, even if it later ranks inside the top 1/η.
+ * Ranks only worsen as results arrive, so that takes the rung's result count more than doubling with
+ * every new result worse than the dropped trial.
+ */
+export function ashaKeepLimit(resultsAtRung: number, factor: number): number {
+  return 2 * floorDiv(resultsAtRung, factor) + factor;
+}
+
+interface RungTrial {
+  id: string;
+  config: Config;
+  rung: number;
+  running: boolean;
+  loss: number;
+  promoted: boolean;
+  /** Fell out of the keep limit: its checkpoint may be gone, so it is never promoted. */
+  dropped: boolean;
+}
+
+/**
+ * Asynchronous successive halving (Li et al. 2020): a trial is promoted to the next rung as soon as it is
+ * in the top ⌊n_k/η⌋ of the n_k results seen at its rung k; otherwise a new config starts at rung 0.
+ * Higher rungs are served first. It only waits when nothing new can start: maxTrials is reached, or the
+ * space is exhausted, while trials still run (their results may allow more promotions).
+ */
+export function createAsha(ctx: OracleContext): Oracle {
+  const { factor } = ctx.settings;
+  const rungs = ashaRungs(ctx.settings);
+  const topRung = rungs.length - 1;
+  const sampler = new DistinctSampler(ctx.space, ctx.rng);
+  const ledger = new TrialLedger(ctx.settings.maxTrials);
+  const trials = new Map<string, RungTrial>();
+  /** Completed trials of each rung, best (lowest loss) first, ties in ask order. */
+  const results: RungTrial[][] = rungs.map(() => []);
+  let ranOut = false;
+
+  const start = (config: Config, rung: number, parent?: RungTrial): Proposal => {
+    const trial: RungTrial = { id: ledger.issueId(), config, rung, running: true, loss: NaN, promoted: false, dropped: false };
+    trials.set(trial.id, trial);
+    const proposal: OracleTrial = { id: trial.id, config: { ...config }, resource: rungs[rung], round: rung };
+    if (parent) proposal.parentId = parent.id;
+    return { kind: 'trial', trial: proposal };
+  };
+
+  const promotable = (rung: number): RungTrial | undefined =>
+    results[rung].slice(0, floorDiv(results[rung].length, factor)).find((t) => !t.promoted && !t.dropped);
+
+  const record = (trial: RungTrial): void => {
+    const rung = results[trial.rung];
+    const at = rung.findIndex((t) => t.loss > trial.loss);
+    rung.splice(at === -1 ? rung.length : at, 0, trial);
+    for (const t of rung.slice(ashaKeepLimit(rung.length, factor))) t.dropped = true;
+  };
+
+  return {
+    ask() {
+      if (ledger.full) return ledger.whenFull();
+      for (let rung = topRung - 1; rung >= 0; rung--) {
+        const parent = promotable(rung);
+        if (parent) {
+          parent.promoted = true;
+          return start(parent.config, rung + 1, parent);
+        }
+      }
+      const config = ranOut ? undefined : sampler.next();
+      if (config) return start(config, 0);
+      ranOut = true;
+      return ledger.runningCount > 0 ? { kind: 'wait' } : { kind: 'done', reason: EXHAUSTED };
+    },
+    tell(trialId, outcome) {
+      ledger.report(trialId);
+      const trial = trials.get(trialId) as RungTrial;
+      trial.running = false;
+      if (outcome.status === 'completed' && Number.isFinite(outcome.loss)) {
+        trial.loss = outcome.loss as number;
+        record(trial);
+      }
+    },
+    canBePromoted(trialId) {
+      const trial = trials.get(trialId);
+      if (!trial || ledger.full || trial.rung === topRung || trial.promoted || trial.dropped) return false;
+      return trial.running || !Number.isNaN(trial.loss);
+    },
+  };
+}
