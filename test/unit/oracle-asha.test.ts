@@ -161,12 +161,13 @@ describe('ASHA oracle', () => {
       if (proposal.kind === 'trial') {
         const t = proposal.trial;
         rungOf.set(t.id, t.round!);
-        if (t.parentId) {
+        const parentId = t.parentId;
+        if (parentId) {
           promotions++;
-          const parentRung = rungOf.get(t.parentId)!;
+          const parentRung = rungOf.get(parentId)!;
           expect(t.round).toBe(parentRung + 1);
           const losses = results.get(parentRung)!;
-          const rank = losses.filter((l) => l < lossById.get(t.parentId)!).length;
+          const rank = losses.filter((l) => l < lossById.get(parentId)!).length;
           expect(rank).toBeLessThan(Math.floor(losses.length / factor));
         }
         running.push(t);
