@@ -82,15 +82,22 @@ export function analyseTable(table: RawTable, options: AnalyseOptions = {}): Res
   const everyRow = table.rows.map((_, i) => i);
   const targetAll = profileColumn(table, targetIndex, everyRow);
   if (targetAll.type === 'empty') {
-    return fail('target-all-missing', file, `${file}: every value of the target column "${targetName}" is missing.`, {
-      column: targetName,
-    });
+    return fail(
+      'target-all-missing',
+      file,
+      `${file}: every value of the target column "${targetName}" is missing.`,
+      {
+        column: targetName,
+      },
+    );
   }
   if (targetAll.nonFinite) return nonFinite(file, targetName, targetAll.nonFinite);
   const rows = everyRow.filter((_, i) => valueKey(targetAll, i) !== null);
   const warnings = [...table.warnings];
   if (rows.length < table.rows.length) {
-    const dropped = everyRow.filter((_, i) => valueKey(targetAll, i) === null).map((i) => table.rowNumbers[i]);
+    const dropped = everyRow
+      .filter((_, i) => valueKey(targetAll, i) === null)
+      .map((i) => table.rowNumbers[i]);
     warnings.push(
       `${file}: ${dropped.length} rows have no value in the target column "${targetName}" and were left out (rows ${list(dropped)}).`,
     );
@@ -113,12 +120,24 @@ export function analyseTable(table: RawTable, options: AnalyseOptions = {}): Res
   for (let c = 0; c < table.header.length; c++) {
     if (c === targetIndex) {
       const { type, distinct } = targetAll;
-      columns.push({ name: targetName, type, role: 'target', missing: table.rows.length - rows.length, distinct });
+      columns.push({
+        name: targetName,
+        type,
+        role: 'target',
+        missing: table.rows.length - rows.length,
+        distinct,
+      });
       continue;
     }
     const profile = profileColumn(table, c, rows);
     const choice = chooseRole(profile, rows.length, roleOptions);
-    columns.push({ name: profile.name, type: profile.type, ...choice, missing: profile.missing, distinct: profile.distinct });
+    columns.push({
+      name: profile.name,
+      type: profile.type,
+      ...choice,
+      missing: profile.missing,
+      distinct: profile.distinct,
+    });
     if (choice.role !== 'feature') continue;
     if (profile.nonFinite) return nonFinite(file, profile.name, profile.nonFinite);
     warnings.push(...columnWarnings(file, profile));
@@ -136,7 +155,9 @@ export function analyseTable(table: RawTable, options: AnalyseOptions = {}): Res
   if (target.value.task !== 'regression') for (const label of target.value.y) classCounts[label]++;
   target.value.classNames.forEach((name, k) => {
     if (classCounts[k] < 3) {
-      warnings.push(`${file}: class "${name}" of "${targetName}" has only ${classCounts[k]} rows, too few to appear in every split.`);
+      warnings.push(
+        `${file}: class "${name}" of "${targetName}" has only ${classCounts[k]} rows, too few to appear in every split.`,
+      );
     }
   });
 

@@ -58,7 +58,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   uci({
     id: 'breast-cancer',
     name: 'Breast cancer (Wisconsin diagnostic)',
-    description: 'Predict whether a breast tumour is malignant (M) or benign (B) from 30 measurements of its cell nuclei.',
+    description:
+      'Predict whether a breast tumour is malignant (M) or benign (B) from 30 measurements of its cell nuclei.',
     task: 'binary',
     fileName: 'breast_cancer.csv',
     target: 'diagnosis',
@@ -69,7 +70,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   uci({
     id: 'iris',
     name: 'Iris flowers',
-    description: 'Name the species of an iris flower (Setosa, Versicolor or Virginica) from the length and width of its petals and sepals.',
+    description:
+      'Name the species of an iris flower (Setosa, Versicolor or Virginica) from the length and width of its petals and sepals.',
     task: 'multiclass',
     fileName: 'iris.csv',
     target: 'variety',
@@ -79,7 +81,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   uci({
     id: 'pima-diabetes',
     name: 'Pima Indians diabetes',
-    description: 'Predict whether a patient has diabetes from eight medical measurements such as glucose level, blood pressure and age.',
+    description:
+      'Predict whether a patient has diabetes from eight medical measurements such as glucose level, blood pressure and age.',
     task: 'binary',
     fileName: 'pima-indians-diabetes.csv',
     target: 'target',
@@ -87,10 +90,26 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     rows: 768,
     note: 'In several columns a 0 stands for a measurement that was not taken; the data are used as they are.',
   }),
-  synthetic('circle', 'Circle', 'Two classes of 2-D points: a disc inside a ring, which no straight line can separate.'),
-  synthetic('xor', 'XOR', 'Two classes of 2-D points by quadrant: same signs against opposite signs, the classic problem a single neuron cannot solve.'),
-  synthetic('gaussian', 'Two blobs', 'Two clouds of 2-D points that a straight line separates; noise makes them overlap.'),
-  synthetic('spiral', 'Spiral', 'Two interleaved spiral arms of 2-D points, hard to separate without several layers.'),
+  synthetic(
+    'circle',
+    'Circle',
+    'Two classes of 2-D points: a disc inside a ring, which no straight line can separate.',
+  ),
+  synthetic(
+    'xor',
+    'XOR',
+    'Two classes of 2-D points by quadrant: same signs against opposite signs, the classic problem a single neuron cannot solve.',
+  ),
+  synthetic(
+    'gaussian',
+    'Two blobs',
+    'Two clouds of 2-D points that a straight line separates; noise makes them overlap.',
+  ),
+  synthetic(
+    'spiral',
+    'Spiral',
+    'Two interleaved spiral arms of 2-D points, hard to separate without several layers.',
+  ),
   synthetic('moons', 'Two moons', 'Two interlocking half-moons of 2-D points that need a curved boundary.'),
 ];
 
@@ -99,7 +118,9 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
 }
 
 /** The reading options a built-in CSV needs (merge with seed, splits and folds for `loadCsv`). */
-export function catalogueLoadOptions(entry: CsvCatalogueEntry): ReadCsvOptions & { target: string; name: string } {
+export function catalogueLoadOptions(
+  entry: CsvCatalogueEntry,
+): ReadCsvOptions & { target: string; name: string } {
   return {
     fileName: entry.fileName,
     header: entry.hasHeader,

@@ -30,7 +30,8 @@ interface Rec {
 export function readCsv(text: string, options: ReadCsvOptions): Result<RawTable> {
   const file = options.fileName;
   const binary = binaryProblem(text);
-  if (binary) return fail('binary-file', file, `${file} ${binary} Save the data as a CSV text file and try again.`);
+  if (binary)
+    return fail('binary-file', file, `${file} ${binary} Save the data as a CSV text file and try again.`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('empty-file', file, `${file} is empty.`);
 
@@ -50,7 +51,12 @@ export function readCsv(text: string, options: ReadCsvOptions): Result<RawTable>
     );
   }
   const decimalComma = delimiter === ';';
-  const hasHeader = options.header ?? looksLikeHeader(records.map((r) => r.cells), decimalComma);
+  const hasHeader =
+    options.header ??
+    looksLikeHeader(
+      records.map((r) => r.cells),
+      decimalComma,
+    );
   let header: string[];
   if (hasHeader) header = columnNames(records[0].cells);
   else if (options.columnNames) {
@@ -144,9 +150,14 @@ function parseRecords(text: string, delimiter: Delimiter, file: string): Result<
     return fail('internal', file, `${file} could not be read as CSV: ${String(thrown)}`);
   }
   if (problem) {
-    return fail('unclosed-quote', file, `${file}: ${problem.message} Every quoted field needs a closing quote.`, {
-      row: problem.row,
-    });
+    return fail(
+      'unclosed-quote',
+      file,
+      `${file}: ${problem.message} Every quoted field needs a closing quote.`,
+      {
+        row: problem.row,
+      },
+    );
   }
   return ok(records);
 }
@@ -157,12 +168,14 @@ function binaryProblem(text: string): string | undefined {
     return 'is a ZIP archive (an Excel .xlsx or OpenDocument file?), not a CSV text file.';
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return `contains binary data (a NUL byte at character ${nul + 1}); it is not a CSV text file.`;
+  if (nul >= 0)
+    return `contains binary data (a NUL byte at character ${nul + 1}); it is not a CSV text file.`;
   const sample = text.slice(0, BINARY_SAMPLE);
   let unreadable = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) unreadable++;
+    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127)
+      unreadable++;
   }
   if (sample.length > 0 && unreadable / sample.length > MAX_UNREADABLE_SHARE) {
     return `contains ${unreadable} unreadable characters in its first ${sample.length}; it is not a CSV text file.`;

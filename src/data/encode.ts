@@ -15,7 +15,11 @@ export interface EncodedFeatures {
  * columns become one 0/1 column per value (`column=value`, values sorted); missing cells get the most
  * frequent value of the training rows. Training rows only, so nothing about the other splits leaks in.
  */
-export function encodeFeatures(columns: readonly ColumnProfile[], rows: number, train: ArrayLike<number>): EncodedFeatures {
+export function encodeFeatures(
+  columns: readonly ColumnProfile[],
+  rows: number,
+  train: ArrayLike<number>,
+): EncodedFeatures {
   const featureNames: string[] = [];
   const encodedAs: string[][] = [];
   const categories: string[][] = [];

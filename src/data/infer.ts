@@ -50,7 +50,8 @@ export function profileColumn(table: RawTable, index: number, rows: readonly num
     else if (kind !== 'missing') numeric++;
   }
   const present = numeric + text;
-  const type: ColumnType = present === 0 ? 'empty' : numeric / present >= NUMERIC_SHARE ? 'numeric' : 'categorical';
+  const type: ColumnType =
+    present === 0 ? 'empty' : numeric / present >= NUMERIC_SHARE ? 'numeric' : 'categorical';
   const example = cells.find((_, i) => kinds[i] !== 'missing') ?? '';
   const textAt = kinds.indexOf('text');
   const base = {

@@ -79,6 +79,10 @@ function guard<T>(file: string, run: () => Result<T>): Result<T> {
   try {
     return run();
   } catch (thrown) {
-    return fail('internal', file, `${file} could not be processed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+    return fail(
+      'internal',
+      file,
+      `${file} could not be processed: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+    );
   }
 }

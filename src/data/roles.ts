@@ -35,8 +35,17 @@ export function chooseRole(profile: ColumnProfile, rows: number, options: RoleOp
     if (ID_WORD.test(name) || ID_CAMEL.test(name)) {
       return { role: 'ignored', reason: `the name "${name}" marks an identifier, not a measurement` };
     }
-    if (profile.type === 'numeric' && profile.integers && profile.missing === 0 && rows >= ID_MIN_ROWS && profile.distinct === rows) {
-      return { role: 'ignored', reason: 'every row has a different whole number: it looks like an identifier' };
+    if (
+      profile.type === 'numeric' &&
+      profile.integers &&
+      profile.missing === 0 &&
+      rows >= ID_MIN_ROWS &&
+      profile.distinct === rows
+    ) {
+      return {
+        role: 'ignored',
+        reason: 'every row has a different whole number: it looks like an identifier',
+      };
     }
   }
   if (profile.type === 'categorical' && profile.distinct > options.cardinalityCap) {

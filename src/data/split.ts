@@ -10,18 +10,25 @@ export interface SplitFractions {
 export const DEFAULT_SPLITS: SplitFractions = { train: 0.7, validation: 0.15, test: 0.15 };
 
 /** Why the fractions or fold count cannot be used, or undefined when they can. */
-export function splitProblem(fractions: SplitFractions, folds: number | undefined, rows: number): string | undefined {
+export function splitProblem(
+  fractions: SplitFractions,
+  folds: number | undefined,
+  rows: number,
+): string | undefined {
   const { train, validation, test } = fractions;
   const parts = [train, validation, test];
-  if (parts.some((f) => !Number.isFinite(f) || f < 0 || f > 1)) return 'each split fraction must be between 0 and 1';
+  if (parts.some((f) => !Number.isFinite(f) || f < 0 || f > 1))
+    return 'each split fraction must be between 0 and 1';
   if (train <= 0) return 'the training split must not be empty';
   if (Math.abs(train + validation + test - 1) > 1e-6) {
     return `the split fractions add up to ${train + validation + test}, not 1`;
   }
   if (folds !== undefined && folds !== 0) {
-    if (!Number.isInteger(folds) || folds < 2) return 'the number of cross-validation folds must be a whole number ≥ 2';
+    if (!Number.isInteger(folds) || folds < 2)
+      return 'the number of cross-validation folds must be a whole number ≥ 2';
     const pool = Math.round(rows * (train + validation));
-    if (folds > pool) return `${folds} folds need at least ${folds} rows in training + validation, there are ${pool}`;
+    if (folds > pool)
+      return `${folds} folds need at least ${folds} rows in training + validation, there are ${pool}`;
   }
   return undefined;
 }
@@ -85,7 +92,9 @@ export function apportion(total: number, sizes: readonly number[]): number[] {
   const want = Math.min(total, sum);
   const quotas = sizes.map((n) => (want * n) / sum);
   const counts = quotas.map((q, i) => Math.min(Math.floor(q), sizes[i]));
-  const order = quotas.map((_, i) => i).sort((a, b) => quotas[b] - counts[b] - (quotas[a] - counts[a]) || a - b);
+  const order = quotas
+    .map((_, i) => i)
+    .sort((a, b) => quotas[b] - counts[b] - (quotas[a] - counts[a]) || a - b);
   let left = want - counts.reduce((a, b) => a + b, 0);
   for (let k = 0; left > 0 && k < order.length * 2; k++) {
     const i = order[k % order.length];

@@ -25,11 +25,17 @@ export function generateSynthetic(kind: SyntheticKind, options: SyntheticOptions
   const size = options.size ?? 500;
   const noise = options.noise ?? 0;
   const file = `${kind} (synthetic)`;
-  if (!SYNTHETIC_KINDS.includes(kind)) return fail('bad-options', file, `There is no synthetic dataset "${kind}".`);
+  if (!SYNTHETIC_KINDS.includes(kind))
+    return fail('bad-options', file, `There is no synthetic dataset "${kind}".`);
   if (!Number.isInteger(size) || size < 10 || size > 100_000) {
-    return fail('bad-options', file, `The ${kind} dataset needs a whole number of points between 10 and 100000 (got ${size}).`);
+    return fail(
+      'bad-options',
+      file,
+      `The ${kind} dataset needs a whole number of points between 10 and 100000 (got ${size}).`,
+    );
   }
-  if (!(noise >= 0 && noise <= 1)) return fail('bad-options', file, `Noise must be between 0 and 1 (got ${noise}).`);
+  if (!(noise >= 0 && noise <= 1))
+    return fail('bad-options', file, `Noise must be between 0 and 1 (got ${noise}).`);
   // A stream apart from the split's, which `loadTable` seeds with the same seed.
   const rng = new Rng(options.seed).fork();
   const points = rng.shuffle(GENERATORS[kind](size, noise, rng));
@@ -100,7 +106,11 @@ const GENERATORS: Record<SyntheticKind, (size: number, noise: number, rng: Rng) 
       const k = label === 1 ? i : i - half;
       const r = (k / n) * RADIUS;
       const t = 1.75 * (k / n) * 2 * Math.PI + (label === 1 ? 0 : Math.PI);
-      return [r * Math.sin(t) + rng.uniform(-1, 1) * noise, r * Math.cos(t) + rng.uniform(-1, 1) * noise, label];
+      return [
+        r * Math.sin(t) + rng.uniform(-1, 1) * noise,
+        r * Math.cos(t) + rng.uniform(-1, 1) * noise,
+        label,
+      ];
     });
   },
   /** scikit-learn's make_moons, scaled by 2.5 to the playground's range; Gaussian noise of sd 2.5·noise. */

@@ -32,7 +32,9 @@ const AFFIRMATIVE: Record<string, string> = {
 export function encodeTarget(profile: ColumnProfile, file: string): Result<TargetEncoding> {
   const column = profile.name;
   if (profile.type === 'empty') {
-    return fail('target-all-missing', file, `${file}: the target column "${column}" has no values.`, { column });
+    return fail('target-all-missing', file, `${file}: the target column "${column}" has no values.`, {
+      column,
+    });
   }
   const values = distinctValues(profile);
   if (values.length < 2) {
