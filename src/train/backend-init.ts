@@ -1,0 +1,62 @@
+/**
+ * Initialising each tfjs backend in a browser worker. WASM and WebGPU are imported lazily, so code that
+ * never asks for them (Node tests, the cpu path) does not load them.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { softwareAdapterName, type AdapterFacts, type BackendName } from './backend-select';
+
+export type InitOutcome = { ok: true; note?: string } | { ok: false; error: string };
+
+interface GpuAdapterLike extends AdapterFacts {
+  info?: AdapterFacts;
+  requestAdapterInfo?: () => Promise<AdapterFacts>;
+}
+
+interface GpuLike {
+  requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
+}
+
+function gpuOfThisContext(): GpuLike | undefined {
+  return (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
+}
+
+/** The adapter's self-description, from `adapter.info` (current) or `requestAdapterInfo()` (older Chrome). */
+async function adapterFacts(adapter: GpuAdapterLike): Promise<AdapterFacts> {
+  const info = adapter.info ?? (typeof adapter.requestAdapterInfo === 'function' ? await adapter.requestAdapterInfo() : {});
+  return { ...info, isFallbackAdapter: adapter.isFallbackAdapter ?? info.isFallbackAdapter };
+}
+
+/** Which WebGPU adapter the browser offers: undefined when none, else the software name if it is one. */
+export async function inspectWebGpu(): Promise<{ available: false; error: string } | { available: true; software?: string }> {
+  const gpu = gpuOfThisContext();
+  if (!gpu) return { available: false, error: 'navigator.gpu is not available' };
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return { available: false, error: 'no WebGPU adapter' };
+  return { available: true, software: softwareAdapterName(await adapterFacts(adapter)) };
+}
+
+async function register(name: BackendName): Promise<void> {
+  if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
+  if (name === 'wasm') {
+    const [wasm, paths] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), import('./wasm-paths')]);
+    wasm.setWasmPaths(paths.WASM_PATHS);
+  }
+}
+
+/** Makes `name` the active tfjs backend; never throws. */
+export async function initBackend(name: BackendName): Promise<InitOutcome> {
+  try {
+    let note: string | undefined;
+    if (name === 'webgpu') {
+      const gpu = await inspectWebGpu();
+      if (!gpu.available) return { ok: false, error: gpu.error };
+      if (gpu.software) note = `software adapter (${gpu.software})`;
+    }
+    await register(name);
+    if (!(await tf.setBackend(name))) return { ok: false, error: `tf.setBackend('${name}') failed` };
+    await tf.ready();
+    return { ok: true, note };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}

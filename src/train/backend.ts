@@ -1,0 +1,72 @@
+/**
+ * Choosing the tfjs backend of a trainer worker. `auto` initialises WebGPU (unless its adapter is
+ * software), WebGL, WASM and CPU in turn, times the same short training probe on each and keeps the
+ * fastest; a forced backend that fails to initialise falls back along BACKEND_ORDER.
+ */
+import { initBackend, inspectWebGpu } from './backend-init';
+import { timeTrainingProbe, type ProbeShape } from './backend-probe';
+import {
+  BACKEND_ORDER,
+  describeProbes,
+  fallbackChain,
+  fastestProbe,
+  type BackendChoice,
+  type BackendPreference,
+  type BackendProbe,
+} from './backend-select';
+
+async function probeOne(name: BackendProbe['name'], shape: ProbeShape): Promise<BackendProbe> {
+  const init = await initBackend(name);
+  if (!init.ok) return { name, ok: false, error: init.error };
+  try {
+    return { name, ok: true, ms: await timeTrainingProbe(shape) };
+  } catch (e) {
+    return { name, ok: false, error: `probe failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+async function chooseAuto(shape: ProbeShape): Promise<BackendChoice> {
+  const probes: BackendProbe[] = [];
+  for (const name of BACKEND_ORDER) {
+    if (name === 'webgpu') {
+      const gpu = await inspectWebGpu().catch((e: unknown) => ({ available: false as const, error: String(e) }));
+      if (!gpu.available) {
+        probes.push({ name, ok: false, error: gpu.error });
+        continue;
+      }
+      if (gpu.software) {
+        probes.push({ name, ok: false, error: `software adapter (${gpu.software}), not preferred: slower than WASM` });
+        continue;
+      }
+    }
+    probes.push(await probeOne(name, shape));
+  }
+  const best = fastestProbe(probes);
+  if (!best) throw new Error(`no tfjs backend could train: ${describeProbes(probes)}`);
+  const init = await initBackend(best.name);
+  if (!init.ok) throw new Error(`${best.name} won the probe but failed to re-initialise: ${init.error}`);
+  return { backend: best.name, reason: `auto: ${best.name} was fastest (${describeProbes(probes)})`, probes };
+}
+
+async function chooseForced(preference: BackendProbe['name']): Promise<BackendChoice> {
+  const probes: BackendProbe[] = [];
+  for (const name of fallbackChain(preference)) {
+    const init = await initBackend(name);
+    if (!init.ok) {
+      probes.push({ name, ok: false, error: init.error });
+      continue;
+    }
+    probes.push({ name, ok: true });
+    const note = init.note ? ` on a ${init.note}: expect it to be slow` : '';
+    const reason =
+      name === preference
+        ? `${name} as chosen${note}`
+        : `${preference} failed to initialise; fell back to ${name}${note} (${describeProbes(probes.slice(0, -1))})`;
+    return { backend: name, reason, probes };
+  }
+  throw new Error(`no tfjs backend could be initialised: ${describeProbes(probes)}`);
+}
+
+export async function chooseBackend(preference: BackendPreference, probeShape: ProbeShape): Promise<BackendChoice> {
+  return preference === 'auto' ? chooseAuto(probeShape) : chooseForced(preference);
+}

@@ -1,0 +1,20 @@
+/** The training runtime's public API (tfjs; used by the trainer worker). */
+export { trainTrial } from './train-loop';
+export { chooseBackend } from './backend';
+export type { ProbeShape } from './backend-probe';
+export { BACKEND_ORDER, type BackendChoice, type BackendName, type BackendPreference, type BackendProbe } from './backend-select';
+export { checkpointBuffers } from './checkpoint';
+export { buildModel, exportModelArtifacts } from './model';
+export { readTrainSpec, ConfigError, DEFAULTS, type TrainSpec } from './hyperparams';
+export { aucByRank } from './metrics';
+export type {
+  Checkpoint,
+  EarlyStopping,
+  EpochReport,
+  ModelArtifacts,
+  OptimizerName,
+  TensorData,
+  TrainRequest,
+  TrainResult,
+  TrainStatus,
+} from './types';
