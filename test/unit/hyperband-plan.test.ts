@@ -100,14 +100,17 @@ describe('hyperbandPlan, paper variant (Li et al. 2018, Algorithm 1)', () => {
 });
 
 describe('hyperbandPlan, iterations and limits', () => {
-  it.each(['keras-tuner', 'paper'] as const)('%s: iterations=2 repeats the sweep and doubles the totals', (variant) => {
-    const once = hyperbandPlan({ maxEpochs: 10, factor: 3, iterations: 1, variant });
-    const twice = hyperbandPlan({ maxEpochs: 10, factor: 3, iterations: 2, variant });
-    expect(twice.brackets).toEqual([...once.brackets, ...once.brackets]);
-    expect(twice.brackets.map((b) => b.bracket)).toEqual([2, 1, 0, 2, 1, 0]);
-    expect(twice.totalTrials).toBe(2 * once.totalTrials);
-    expect(twice.totalEpochs).toBe(2 * once.totalEpochs);
-  });
+  it.each(['keras-tuner', 'paper'] as const)(
+    '%s: iterations=2 repeats the sweep and doubles the totals',
+    (variant) => {
+      const once = hyperbandPlan({ maxEpochs: 10, factor: 3, iterations: 1, variant });
+      const twice = hyperbandPlan({ maxEpochs: 10, factor: 3, iterations: 2, variant });
+      expect(twice.brackets).toEqual([...once.brackets, ...once.brackets]);
+      expect(twice.brackets.map((b) => b.bracket)).toEqual([2, 1, 0, 2, 1, 0]);
+      expect(twice.totalTrials).toBe(2 * once.totalTrials);
+      expect(twice.totalEpochs).toBe(2 * once.totalEpochs);
+    },
+  );
 
   it('max_epochs=1 is one bracket of one full-budget round', () => {
     const plan = hyperbandPlan({ maxEpochs: 1, factor: 3, iterations: 1, variant: 'keras-tuner' });
@@ -133,10 +136,14 @@ describe('hyperbandPlan, iterations and limits', () => {
     { maxEpochs: 0, factor: 3 },
     { maxEpochs: 4.5, factor: 3 },
   ])('rejects maxEpochs=$maxEpochs factor=$factor', ({ maxEpochs, factor }) => {
-    expect(() => hyperbandPlan({ maxEpochs, factor, iterations: 1, variant: 'keras-tuner' })).toThrow(/must be an integer/);
+    expect(() => hyperbandPlan({ maxEpochs, factor, iterations: 1, variant: 'keras-tuner' })).toThrow(
+      /must be an integer/,
+    );
   });
 
   it('rejects iterations < 1', () => {
-    expect(() => hyperbandPlan({ maxEpochs: 10, factor: 3, iterations: 0, variant: 'paper' })).toThrow(/iterations/);
+    expect(() => hyperbandPlan({ maxEpochs: 10, factor: 3, iterations: 0, variant: 'paper' })).toThrow(
+      /iterations/,
+    );
   });
 });

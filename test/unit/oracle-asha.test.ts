@@ -5,8 +5,10 @@ import { ashaKeepLimit, ashaRungs, createAsha } from '../../src/core/oracles/ash
 import type { Oracle, OracleTrial } from '../../src/core/oracles/types';
 import { askTrial, completed, context, tinySpace } from './rungs-helpers';
 
-const asha = (settings: { maxEpochs: number; factor: number; minEpochs?: number; maxTrials?: number }, seed = 1) =>
-  createAsha(context({ minEpochs: 1, ...settings }, seed));
+const asha = (
+  settings: { maxEpochs: number; factor: number; minEpochs?: number; maxTrials?: number },
+  seed = 1,
+) => createAsha(context({ minEpochs: 1, ...settings }, seed));
 
 const ask = (oracle: Oracle, n: number): OracleTrial[] => Array.from({ length: n }, () => askTrial(oracle));
 

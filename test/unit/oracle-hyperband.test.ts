@@ -3,7 +3,15 @@ import { configKey } from '../../src/core/space';
 import { createHyperband } from '../../src/core/oracles/hyperband';
 import { hyperbandPlan } from '../../src/core/oracles/hyperband-plan';
 import type { OracleTrial } from '../../src/core/oracles/types';
-import { askTrial, completed, context, epochsTrained, lossOf, runSequentially, tinySpace } from './rungs-helpers';
+import {
+  askTrial,
+  completed,
+  context,
+  epochsTrained,
+  lossOf,
+  runSequentially,
+  tinySpace,
+} from './rungs-helpers';
 
 const kerasTuner10 = { maxEpochs: 10, factor: 3, iterations: 1, variant: 'keras-tuner' as const };
 
@@ -42,7 +50,8 @@ describe('Hyperband oracle, keras-tuner variant at max_epochs=10, factor=3', () 
     expect(round1.map((t) => t.parentId)).toEqual(bestIds(round0, 4));
     expect(round2.map((t) => t.parentId)).toEqual(bestIds(round1, 2));
     const byId = new Map(trials.map((t) => [t.id, t]));
-    for (const child of [...round1, ...round2]) expect(child.config).toEqual(byId.get(child.parentId!)!.config);
+    for (const child of [...round1, ...round2])
+      expect(child.config).toEqual(byId.get(child.parentId!)!.config);
   });
 
   it('never proposes the same new config twice', () => {
@@ -78,14 +87,20 @@ describe('Hyperband oracle, keras-tuner variant at max_epochs=10, factor=3', () 
     const best = bestIds(round0, 12);
     // The three best fail, and so do all but five of the rest.
     const survivors = new Set(best.slice(3, 8));
-    for (const t of round0) oracle.tell(t.id, survivors.has(t.id) ? completed(lossOf(t)) : { status: 'failed' });
+    for (const t of round0)
+      oracle.tell(t.id, survivors.has(t.id) ? completed(lossOf(t)) : { status: 'failed' });
     const round1 = Array.from({ length: 4 }, () => askTrial(oracle));
     expect(round1.map((t) => t.parentId)).toEqual(best.slice(3, 7));
 
     for (const t of round1.slice(1)) oracle.tell(t.id, { status: 'failed' });
     oracle.tell(round1[0].id, completed(0.5));
     const round2 = askTrial(oracle);
-    expect([round2.bracket, round2.round, round2.resource, round2.parentId]).toEqual([2, 2, 10, round1[0].id]);
+    expect([round2.bracket, round2.round, round2.resource, round2.parentId]).toEqual([
+      2,
+      2,
+      10,
+      round1[0].id,
+    ]);
     // Only one survivor: the next proposal already belongs to bracket 1.
     expect(shape(askTrial(oracle))).toEqual([1, 0, 4, false]);
   });
@@ -103,7 +118,11 @@ describe('Hyperband oracle, keras-tuner variant at max_epochs=10, factor=3', () 
     const { trials } = runSequentially(createHyperband(context(kerasTuner10)), (t) =>
       t.bracket === 2 ? { status: 'failed' } : completed(lossOf(t)),
     );
-    expect(trials.map((t) => t.bracket)).toEqual([...Array(12).fill(2), ...Array(8).fill(1), ...Array(4).fill(0)]);
+    expect(trials.map((t) => t.bracket)).toEqual([
+      ...Array(12).fill(2),
+      ...Array(8).fill(1),
+      ...Array(4).fill(0),
+    ]);
   });
 
   it('honours maxTrials: waits for the running trials, then is done', () => {
@@ -203,6 +222,8 @@ describe('Hyperband oracle, other settings', () => {
   });
 
   it('rejects a non-integer factor', () => {
-    expect(() => createHyperband(context({ ...kerasTuner10, factor: 2.5 }))).toThrow(/factor must be an integer/);
+    expect(() => createHyperband(context({ ...kerasTuner10, factor: 2.5 }))).toThrow(
+      /factor must be an integer/,
+    );
   });
 });

@@ -6,7 +6,8 @@ import { askTrial, completed, context, epochsTrained, lossOf, runSequentially } 
 const rounds = (pairs: [number, number][]) => pairs.map(([models, epochs]) => ({ models, epochs }));
 
 describe('successiveHalvingRounds', () => {
-  it.each([
+  // prettier-ignore
+  const cases: [number, number, number, number, [number, number][]][] = [
     // R, η, r, n → [models, epochs] per round, by hand.
     [27, 3, 1, 0, [[27, 1], [9, 3], [3, 9], [1, 27]]],
     [10, 3, 1, 0, [[9, 1], [3, 3], [1, 10]]],
@@ -15,18 +16,27 @@ describe('successiveHalvingRounds', () => {
     [16, 2, 1, 0, [[16, 1], [8, 2], [4, 4], [2, 8], [1, 16]]],
     [81, 3, 3, 5, [[5, 3], [1, 9], [1, 27], [1, 81]]],
     [5, 3, 5, 0, [[1, 5]]],
-  ] as [number, number, number, number, [number, number][]][])(
-    'R=%i η=%i r=%i n=%i',
-    (maxEpochs, factor, minEpochs, initialConfigs, expected) => {
-      expect(successiveHalvingRounds({ maxEpochs, factor, minEpochs, initialConfigs })).toEqual(rounds(expected));
-    },
-  );
+  ];
+
+  it.each(cases)('R=%i η=%i r=%i n=%i', (maxEpochs, factor, minEpochs, initialConfigs, expected) => {
+    expect(successiveHalvingRounds({ maxEpochs, factor, minEpochs, initialConfigs })).toEqual(
+      rounds(expected),
+    );
+  });
 
   it('rejects a bottom rung above the top and non-integer settings', () => {
-    expect(() => successiveHalvingRounds({ maxEpochs: 5, factor: 3, minEpochs: 6, initialConfigs: 0 })).toThrow(/must not exceed/);
-    expect(() => successiveHalvingRounds({ maxEpochs: 5, factor: 3, minEpochs: 0, initialConfigs: 0 })).toThrow(/minEpochs/);
-    expect(() => successiveHalvingRounds({ maxEpochs: 5, factor: 1, minEpochs: 1, initialConfigs: 0 })).toThrow(/factor/);
-    expect(() => successiveHalvingRounds({ maxEpochs: 5, factor: 3, minEpochs: 1, initialConfigs: -1 })).toThrow(/initialConfigs/);
+    expect(() =>
+      successiveHalvingRounds({ maxEpochs: 5, factor: 3, minEpochs: 6, initialConfigs: 0 }),
+    ).toThrow(/must not exceed/);
+    expect(() =>
+      successiveHalvingRounds({ maxEpochs: 5, factor: 3, minEpochs: 0, initialConfigs: 0 }),
+    ).toThrow(/minEpochs/);
+    expect(() =>
+      successiveHalvingRounds({ maxEpochs: 5, factor: 1, minEpochs: 1, initialConfigs: 0 }),
+    ).toThrow(/factor/);
+    expect(() =>
+      successiveHalvingRounds({ maxEpochs: 5, factor: 3, minEpochs: 1, initialConfigs: -1 }),
+    ).toThrow(/initialConfigs/);
   });
 });
 
@@ -42,7 +52,11 @@ describe('successive-halving oracle', () => {
       [3, 27, true],
     ]);
     expect(new Set(trials.map((t) => t.bracket))).toEqual(new Set([3]));
-    const best = (list: OracleTrial[], n: number) => [...list].sort((a, b) => lossOf(a) - lossOf(b)).slice(0, n).map((t) => t.id);
+    const best = (list: OracleTrial[], n: number) =>
+      [...list]
+        .sort((a, b) => lossOf(a) - lossOf(b))
+        .slice(0, n)
+        .map((t) => t.id);
     expect(trials.slice(27, 36).map((t) => t.parentId)).toEqual(best(trials.slice(0, 27), 9));
     expect(trials.slice(36, 39).map((t) => t.parentId)).toEqual(best(trials.slice(27, 36), 3));
     expect(trials[39].parentId).toBe(best(trials.slice(36, 39), 1)[0]);
@@ -51,7 +65,9 @@ describe('successive-halving oracle', () => {
   });
 
   it('waits for every trial of a round before promoting (there is no other bracket to start)', () => {
-    const oracle = createSuccessiveHalving(context({ maxEpochs: 10, factor: 3, minEpochs: 1, initialConfigs: 0 }));
+    const oracle = createSuccessiveHalving(
+      context({ maxEpochs: 10, factor: 3, minEpochs: 1, initialConfigs: 0 }),
+    );
     const round0 = Array.from({ length: 9 }, () => askTrial(oracle));
     expect(oracle.ask()).toEqual({ kind: 'wait' });
     for (const t of round0.slice(0, 8)) oracle.tell(t.id, completed(lossOf(t)));
@@ -69,7 +85,8 @@ describe('successive-halving oracle', () => {
   });
 
   it('is deterministic for a seed and honours maxTrials', () => {
-    const run = (seed: number) => runSequentially(createSuccessiveHalving(context({ ...settings, maxTrials: 30 }, seed)));
+    const run = (seed: number) =>
+      runSequentially(createSuccessiveHalving(context({ ...settings, maxTrials: 30 }, seed)));
     expect(run(2)).toEqual(run(2));
     expect(run(2).trials).toHaveLength(30);
     expect(run(2).end).toEqual({ kind: 'done', reason: 'max trials reached' });

@@ -11,7 +11,8 @@ export function ashaRungs({ maxEpochs, factor, minEpochs }: AshaOptions): number
   requireInteger('maxEpochs', maxEpochs, 1);
   requireInteger('factor', factor, 2);
   requireInteger('minEpochs', minEpochs, 1);
-  if (minEpochs > maxEpochs) throw new Error(`minEpochs (${minEpochs}) must not exceed maxEpochs (${maxEpochs})`);
+  if (minEpochs > maxEpochs)
+    throw new Error(`minEpochs (${minEpochs}) must not exceed maxEpochs (${maxEpochs})`);
   const top = floorLog(factor, floorDiv(maxEpochs, minEpochs));
   const rungs: number[] = [];
   for (let k = 0; k <= top; k++) rungs.push(minEpochs * factor ** k);
@@ -62,7 +63,15 @@ export function createAsha(ctx: OracleContext): Oracle {
   let ranOut = false;
 
   const start = (config: Config, rung: number, parent?: RungTrial): Proposal => {
-    const trial: RungTrial = { id: ledger.issueId(), config, rung, running: true, loss: NaN, promoted: false, dropped: false };
+    const trial: RungTrial = {
+      id: ledger.issueId(),
+      config,
+      rung,
+      running: true,
+      loss: NaN,
+      promoted: false,
+      dropped: false,
+    };
     trials.set(trial.id, trial);
     const proposal: OracleTrial = { id: trial.id, config: { ...config }, resource: rungs[rung], round: rung };
     if (parent) proposal.parentId = parent.id;

@@ -9,7 +9,11 @@ import type { Oracle, OracleContext, Proposal } from './types';
  * Older brackets go first; while every started bracket waits for stragglers, the next bracket starts
  * so parallel workers stay busy (as Keras Tuner does). New configs are never repeated across brackets.
  */
-export function createBracketOracle(ctx: OracleContext, brackets: PlanBracket[], finishedReason: string): Oracle {
+export function createBracketOracle(
+  ctx: OracleContext,
+  brackets: PlanBracket[],
+  finishedReason: string,
+): Oracle {
   const sampler = new DistinctSampler(ctx.space, ctx.rng);
   const ledger = new TrialLedger(ctx.settings.maxTrials);
   let ranOut = false;
@@ -36,7 +40,8 @@ export function createBracketOracle(ctx: OracleContext, brackets: PlanBracket[],
     ask() {
       active = active.filter((runner) => !runner.finished);
       const allStarted = started === brackets.length || ranOut;
-      if (active.length === 0 && allStarted) return { kind: 'done', reason: ranOut ? EXHAUSTED : finishedReason };
+      if (active.length === 0 && allStarted)
+        return { kind: 'done', reason: ranOut ? EXHAUSTED : finishedReason };
       if (ledger.full) return ledger.whenFull();
       for (const runner of active) {
         const proposal = propose(runner);
@@ -50,7 +55,9 @@ export function createBracketOracle(ctx: OracleContext, brackets: PlanBracket[],
         if (proposal) return proposal;
       }
       // Only a bracket that found no new config at all can have finished here.
-      return active.some((runner) => !runner.finished) ? { kind: 'wait' } : { kind: 'done', reason: EXHAUSTED };
+      return active.some((runner) => !runner.finished)
+        ? { kind: 'wait' }
+        : { kind: 'done', reason: EXHAUSTED };
     },
     tell(trialId, outcome) {
       ledger.report(trialId);

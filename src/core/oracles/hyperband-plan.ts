@@ -28,7 +28,12 @@ export interface HyperbandPlanOptions {
   variant: HyperbandVariant;
 }
 
-export function hyperbandPlan({ maxEpochs, factor, iterations, variant }: HyperbandPlanOptions): HyperbandPlan {
+export function hyperbandPlan({
+  maxEpochs,
+  factor,
+  iterations,
+  variant,
+}: HyperbandPlanOptions): HyperbandPlan {
   requireInteger('maxEpochs', maxEpochs, 1);
   requireInteger('factor', factor, 2);
   requireInteger('iterations', iterations, 1);

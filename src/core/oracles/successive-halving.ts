@@ -5,18 +5,27 @@ import type { Oracle, OracleContext, TunerSettings } from './types';
 
 export const ALL_ROUNDS_FINISHED = 'all rounds finished';
 
-export type SuccessiveHalvingOptions = Pick<TunerSettings, 'maxEpochs' | 'factor' | 'minEpochs' | 'initialConfigs'>;
+export type SuccessiveHalvingOptions = Pick<
+  TunerSettings,
+  'maxEpochs' | 'factor' | 'minEpochs' | 'initialConfigs'
+>;
 
 /**
  * One bracket: s = max k with r·η^k ≤ R halvings, so rounds i = 0…s train to r·η^i epochs except the
  * last, which trains to R. Round 0 has n configs (0 means η^s); each later round keeps ⌊n_i/η⌋, at least 1.
  */
-export function successiveHalvingRounds({ maxEpochs, factor, minEpochs, initialConfigs }: SuccessiveHalvingOptions): PlanRound[] {
+export function successiveHalvingRounds({
+  maxEpochs,
+  factor,
+  minEpochs,
+  initialConfigs,
+}: SuccessiveHalvingOptions): PlanRound[] {
   requireInteger('maxEpochs', maxEpochs, 1);
   requireInteger('factor', factor, 2);
   requireInteger('minEpochs', minEpochs, 1);
   requireInteger('initialConfigs', initialConfigs, 0);
-  if (minEpochs > maxEpochs) throw new Error(`minEpochs (${minEpochs}) must not exceed maxEpochs (${maxEpochs})`);
+  if (minEpochs > maxEpochs)
+    throw new Error(`minEpochs (${minEpochs}) must not exceed maxEpochs (${maxEpochs})`);
   const halvings = floorLog(factor, floorDiv(maxEpochs, minEpochs));
   const rounds: PlanRound[] = [];
   let models = initialConfigs > 0 ? initialConfigs : factor ** halvings;
