@@ -94,6 +94,7 @@ export function analyseTable(table: RawTable, options: AnalyseOptions = {}): Res
   if (targetAll.nonFinite) return nonFinite(file, targetName, targetAll.nonFinite);
   const rows = everyRow.filter((_, i) => valueKey(targetAll, i) !== null);
   const warnings = [...table.warnings];
+  warnings.push(...columnWarnings(file, targetAll));
   if (rows.length < table.rows.length) {
     const dropped = everyRow
       .filter((_, i) => valueKey(targetAll, i) === null)

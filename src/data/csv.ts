@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { fail, ok, type Result } from './errors';
+import { fail, guard, ok, type Result } from './errors';
 import { detectDelimiter } from './delimiter';
 import { columnNames, generatedNames, looksLikeHeader } from './header';
 import { delimiterName, type Delimiter, type RawTable } from './table';
@@ -28,6 +28,10 @@ interface Rec {
  * trims cells, drops blank lines, and skips rows with a wrong field count (an error above 10 %).
  */
 export function readCsv(text: string, options: ReadCsvOptions): Result<RawTable> {
+  return guard(options.fileName, () => read(text, options));
+}
+
+function read(text: string, options: ReadCsvOptions): Result<RawTable> {
   const file = options.fileName;
   const binary = binaryProblem(text);
   if (binary)
@@ -123,37 +127,33 @@ function parseRecords(text: string, delimiter: Delimiter, file: string): Result<
     counted = Math.max(counted, offset);
   };
   let start = 0;
-  try {
-    Papa.parse<string[]>(text, {
-      delimiter,
-      skipEmptyLines: false,
-      step: (result, parser) => {
-        newlineAt(start, result.meta.linebreak);
-        const error = result.errors[0];
-        if (error && error.type === 'Quotes' && !problem) {
-          problem = {
-            row: line,
-            message:
-              error.code === 'MissingQuotes'
-                ? `a double quote opened in row ${line} is never closed.`
-                : `row ${line} has a misplaced double quote.`,
-          };
-          parser.abort();
-          return;
-        }
-        const cells = result.data.map((cell) => cell.trim());
-        if (cells.some((cell) => cell !== '')) records.push({ cells, row: line });
-        start = result.meta.cursor;
-      },
-    });
-  } catch (thrown) {
-    return fail('internal', file, `${file} could not be read as CSV: ${String(thrown)}`);
-  }
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      newlineAt(start, result.meta.linebreak);
+      const error = result.errors[0];
+      if (error && error.type === 'Quotes' && !problem) {
+        problem = {
+          row: line,
+          message:
+            error.code === 'MissingQuotes'
+              ? `a double quote opened in row ${line} is never closed.`
+              : `row ${line} has a double quote in the middle of a field.`,
+        };
+        parser.abort();
+        return;
+      }
+      const cells = result.data.map((cell) => cell.trim());
+      if (cells.some((cell) => cell !== '')) records.push({ cells, row: line });
+      start = result.meta.cursor;
+    },
+  });
   if (problem) {
     return fail(
       'unclosed-quote',
       file,
-      `${file}: ${problem.message} Every quoted field needs a closing quote.`,
+      `${file}: ${problem.message} A quote must enclose a whole field and be closed.`,
       {
         row: problem.row,
       },
@@ -169,7 +169,7 @@ function binaryProblem(text: string): string | undefined {
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0)
-    return `contains binary data (a NUL byte at character ${nul + 1}); it is not a CSV text file.`;
+    return `contains binary data (a NUL byte at character ${nul + 1}); it is not a CSV text file (or it was saved as UTF-16).`;
   const sample = text.slice(0, BINARY_SAMPLE);
   let unreadable = 0;
   for (let i = 0; i < sample.length; i++) {

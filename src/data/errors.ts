@@ -41,3 +41,13 @@ export function fail(
 ): { ok: false; error: DataError } {
   return { ok: false, error: { code, file, message, ...where } };
 }
+
+/** Runs `run`, turning anything it throws into an `internal` error, so no exception escapes the module. */
+export function guard<T>(file: string, run: () => Result<T>): Result<T> {
+  try {
+    return run();
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    return fail('internal', file, `${file} could not be processed: ${reason}`);
+  }
+}

@@ -2,7 +2,7 @@ import { Rng } from '../core/rng';
 import { analyseTable, type AnalyseOptions, type DatasetAnalysis } from './analyse';
 import { readCsv, type ReadCsvOptions } from './csv';
 import { encodeFeatures } from './encode';
-import { fail, ok, type Result } from './errors';
+import { fail, guard, ok, type Result } from './errors';
 import { DEFAULT_SPLITS, makeSplits, splitProblem, type SplitFractions } from './split';
 import { applyScaler, fitScaler } from './standardise';
 import type { RawTable } from './table';
@@ -28,7 +28,7 @@ export interface Loaded {
 
 /** CSV text → analysis + encoded, split, standardised dataset. Never throws: errors are values. */
 export function loadCsv(text: string, options: LoadOptions): Result<Loaded> {
-  const table = guard(options.fileName, () => readCsv(text, options));
+  const table = readCsv(text, options);
   return table.ok ? loadTable(table.value, options) : table;
 }
 
@@ -73,16 +73,4 @@ function encodeTable(table: RawTable, options: EncodeOptions): Result<Loaded> {
     scaler,
   };
   return ok({ analysis, dataset });
-}
-
-function guard<T>(file: string, run: () => Result<T>): Result<T> {
-  try {
-    return run();
-  } catch (thrown) {
-    return fail(
-      'internal',
-      file,
-      `${file} could not be processed: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
-    );
-  }
 }

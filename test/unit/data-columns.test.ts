@@ -166,6 +166,21 @@ describe('column inference and encoding', () => {
     );
   });
 
+  it('a text cell in a numeric target drops that row and says so', () => {
+    const text = csv([
+      'a,b,price',
+      ...Array.from({ length: 40 }, (_, i) => `${i},${i % 3},${i === 7 ? 'n/a' : 10 + i * 1.25}`),
+    ]);
+    const result = loadCsv(text, { fileName: 'prices.csv', seed: 1 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.dataset.task).toBe('regression');
+    expect(result.value.dataset.rows).toBe(39);
+    expect(result.value.analysis.warnings[0]).toMatch(
+      /^prices.csv, row 9, column "price": "n\/a" is not a number/,
+    );
+  });
+
   it('analysis shows the first 10 raw rows under the column names', () => {
     const { analysis } = load('missing-values.csv');
     expect(analysis.preview.header).toEqual(['age', 'colour', 'score', 'label']);

@@ -69,6 +69,21 @@ describe('bad input gives a specific error naming file, row and column', () => {
     });
   });
 
+  it('a quote in the middle of a field names its row', () => {
+    const text = [
+      'a,b,label',
+      '1,2,0',
+      '"ab"c,2,0',
+      ...Array.from({ length: 12 }, (_, i) => `${i},${i},${i % 2}`),
+    ].join('\n');
+    expect(errorOf(text, 'quotes.csv')).toMatchObject({
+      code: 'unclosed-quote',
+      row: 3,
+      message:
+        'quotes.csv: row 3 has a double quote in the middle of a field. A quote must enclose a whole field and be closed.',
+    });
+  });
+
   it('single-class target', () => {
     expect(errorFor('single-class.csv')).toEqual({
       code: 'single-class',
