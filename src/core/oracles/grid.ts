@@ -1,0 +1,22 @@
+import { enumerateConfigs } from '../space';
+import { EXHAUSTED, MAX_TRIALS_REACHED } from './distinct-sampler';
+import type { Oracle, OracleContext } from './types';
+
+/**
+ * Grid search over the exact values of every parameter (continuous floats use their gridPoints or
+ * settings.gridPoints values), in order, first parameter slowest. Lazy: a huge grid costs nothing up front.
+ */
+export function createGrid(ctx: OracleContext): Oracle {
+  const configs = enumerateConfigs(ctx.space, ctx.settings.gridPoints);
+  let proposed = 0;
+  return {
+    ask() {
+      if (proposed >= ctx.settings.maxTrials) return { kind: 'done', reason: MAX_TRIALS_REACHED };
+      const next = configs.next();
+      if (next.done) return { kind: 'done', reason: EXHAUSTED };
+      return { kind: 'trial', trial: { id: String(proposed++), config: next.value, resource: ctx.settings.epochs } };
+    },
+    tell() {},
+    canBePromoted: () => false,
+  };
+}

@@ -1,0 +1,55 @@
+import type { TrainerFactory, TrainerHandle } from '../../../src/workers/trainer-handle';
+import type { EpochReport, TrainRequest, TrainResult } from '../../../src/train/types';
+import { syntheticLoss } from './simulate';
+
+export interface FakeOptions {
+  /** Throws inside train() when this returns true (a crashed worker). */
+  crash?: (request: TrainRequest, attempt: number) => boolean;
+  epochDelayMs?: number;
+}
+
+/** In-process trainers that "train" the synthetic objective, epoch by epoch, with real pause/stop hooks. */
+export function fakeTrainers(options: FakeOptions = {}): TrainerFactory & { created: number; requests: TrainRequest[] } {
+  let attempts = 0;
+  const factory = {
+    created: 0,
+    requests: [] as TrainRequest[],
+    async create(): Promise<TrainerHandle> {
+      factory.created++;
+      let paused = false;
+      let stopped = false;
+      let release: (() => void) | undefined;
+      return {
+        backend: { backend: 'cpu', reason: 'fake trainer' },
+        async train(request, onEpoch): Promise<TrainResult> {
+          factory.requests.push(request);
+          if (options.crash?.(request, attempts++)) throw new Error('worker crashed');
+          const history: EpochReport[] = [];
+          for (let epoch = request.initialEpoch + 1; epoch <= request.epochs; epoch++) {
+            await new Promise((r) => setTimeout(r, options.epochDelayMs ?? 1));
+            while (paused) await new Promise<void>((r) => (release = r));
+            if (stopped) return { status: 'stopped', reason: 'stopped by the user', history, epochsTrained: history.length, ms: 0 };
+            const report = { epoch, metrics: { val_loss: syntheticLoss(request.config, epoch) }, learningRate: 0.001, step: epoch * 10, ms: 1 };
+            history.push(report);
+            onEpoch(report);
+          }
+          const checkpoint = { weights: [], optimizerWeights: [], globalStep: request.epochs * 10, epoch: request.epochs, optimizer: 'adam' as const };
+          return { status: 'completed', history, epochsTrained: history.length, ms: 1, checkpoint };
+        },
+        setPaused(p) {
+          paused = p;
+          if (!p) release?.();
+        },
+        stop() {
+          stopped = true;
+        },
+        terminate() {
+          stopped = true;
+          paused = false;
+          release?.();
+        },
+      };
+    },
+  };
+  return factory;
+}
