@@ -1,0 +1,62 @@
+/** Messages and results that cross worker boundaries. Plain data only (no class instances, no rune proxies). */
+import type { StudySettings, StudyState, Trial } from '../core/study';
+import type { EncodedDataset } from '../data/types';
+import type { EarlyStopping, EpochReport, ModelArtifacts } from '../train/types';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendPreference = 'auto' | BackendName;
+
+export interface BackendInfo {
+  backend: BackendName;
+  reason: string;
+}
+
+export interface RunSetup {
+  studyId: string;
+  study: StudySettings;
+  dataset: EncodedDataset;
+  /** Trainer workers running trials in parallel. */
+  workers: number;
+  backend: BackendPreference;
+  earlyStopping?: EarlyStopping;
+  /** Continue a saved study instead of starting a new one. */
+  restore?: StudyState;
+  /** Start paused (a restored study waits for Resume). */
+  paused?: boolean;
+}
+
+export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'done' | 'error';
+
+export interface Progress {
+  trialsDone: number;
+  trialsPlanned: number;
+  epochsDone: number;
+  epochsPlanned: number;
+  elapsedMs: number;
+  /** Estimated time left, once an epoch has been timed. */
+  etaMs?: number;
+}
+
+export interface EpochEvent {
+  trialId: string;
+  execution: number;
+  report: EpochReport;
+}
+
+export type TunerEvent =
+  | { type: 'backend'; worker: number; info: BackendInfo }
+  | { type: 'trial'; trial: Trial }
+  | { type: 'epochs'; items: EpochEvent[] }
+  | { type: 'status'; status: RunStatus; reason?: string; progress: Progress; bestId?: string }
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string };
+
+export interface Evaluation {
+  split: 'test';
+  metrics: Record<string, number>;
+  /** Rows are true classes, columns predicted, for classification. */
+  confusion?: number[][];
+  classNames: string[];
+  rows: number;
+}
+
+export type { EarlyStopping, EpochReport, ModelArtifacts };

@@ -1,0 +1,325 @@
+import { hyperbandPlan } from '../core/oracles/hyperband-plan';
+import { executionScore, better } from '../core/scoring';
+import { isMultiFidelity, type Study, type Trial } from '../core/study';
+import type { Checkpoint, EarlyStopping, TrainResult } from '../train/types';
+import type { EpochEvent, Progress, RunStatus, TunerEvent } from './protocol';
+import type { TrainerFactory, TrainerHandle } from './trainer-handle';
+
+export interface SchedulerOptions {
+  workers: number;
+  earlyStopping?: EarlyStopping;
+  emit: (event: TunerEvent) => void;
+  /** Called after every finished trial with the study to persist. */
+  save?: (study: Study) => void | Promise<void>;
+  /** Epoch events are batched and flushed at most this often (ms). */
+  flushMs?: number;
+  /** A trainer that does not stop within this long after Stop is terminated. */
+  stopGraceMs?: number;
+  now?: () => number;
+}
+
+interface Slot {
+  index: number;
+  trainer?: TrainerHandle;
+  busy: boolean;
+}
+
+const LOST_DEVICE = /device (was )?lost|GPUDevice|context lost/i;
+
+/**
+ * Runs a study on a pool of trainers: fills idle trainers with the oracle's proposals, streams epochs,
+ * keeps the checkpoints promotions need (and the best trial's), retries a crashed trainer once, and
+ * implements pause, resume, step (one Hyperband round, or one trial) and stop.
+ */
+export class Scheduler {
+  private status: RunStatus = 'idle';
+  private reason: string | undefined;
+  private readonly slots: Slot[];
+  private readonly checkpoints = new Map<string, Checkpoint>();
+  private stepRound: string | undefined;
+  private pending: EpochEvent[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private epochsDone = 0;
+  private startedAt = 0;
+  private activeMs = 0;
+  private finishedResolve: (() => void) | undefined;
+  private readonly finished: Promise<void>;
+  private readonly now: () => number;
+
+  constructor(
+    readonly study: Study,
+    private readonly factory: TrainerFactory,
+    private readonly options: SchedulerOptions,
+  ) {
+    this.slots = Array.from({ length: Math.max(1, options.workers) }, (_, index) => ({ index, busy: false }));
+    this.finished = new Promise((resolve) => (this.finishedResolve = resolve));
+    this.now = options.now ?? (() => performance.now());
+    for (const t of study.trials) if (t.state !== 'pending' && t.state !== 'running') this.epochsDone += trainedEpochs(t);
+  }
+
+  /** Starts the trainers and the search; resolves when the study is done or stopped. */
+  async run(startPaused = false): Promise<void> {
+    this.startedAt = this.now();
+    this.setStatus(startPaused ? 'paused' : 'running');
+    await Promise.all(this.slots.map((slot) => this.ensureTrainer(slot)));
+    this.pump();
+    return this.finished;
+  }
+
+  pause(): void {
+    if (this.status !== 'running' && this.status !== 'pausing') return;
+    for (const slot of this.slots) slot.trainer?.setPaused(true);
+    this.setStatus('paused');
+  }
+
+  resume(): void {
+    if (this.status !== 'paused' && this.status !== 'pausing') return;
+    this.stepRound = undefined;
+    for (const slot of this.slots) slot.trainer?.setPaused(false);
+    this.setStatus('running');
+    this.pump();
+  }
+
+  /** Runs one Hyperband round (or one trial for other algorithms), then pauses. */
+  step(): void {
+    if (this.status === 'running') return;
+    if (this.status !== 'paused' && this.status !== 'idle' && this.status !== 'pausing') return;
+    this.stepRound = 'next';
+    for (const slot of this.slots) slot.trainer?.setPaused(false);
+    this.setStatus('running');
+    this.pump();
+  }
+
+  stop(): void {
+    if (this.status === 'done' || this.status === 'stopped' || this.status === 'stopping') return;
+    this.setStatus('stopping');
+    for (const slot of this.slots) {
+      slot.trainer?.setPaused(false);
+      slot.trainer?.stop();
+    }
+    const grace = this.options.stopGraceMs ?? 5000;
+    setTimeout(() => {
+      for (const slot of this.slots) {
+        if (slot.busy) {
+          slot.trainer?.terminate();
+          slot.trainer = undefined;
+        }
+      }
+    }, grace);
+    this.maybeFinish();
+  }
+
+  /** The checkpoint of the best trial so far, if it was kept. */
+  bestCheckpoint(): { trial: Trial; checkpoint: Checkpoint } | undefined {
+    const best = this.study.best();
+    const checkpoint = best && this.checkpoints.get(best.id);
+    return best && checkpoint ? { trial: best, checkpoint } : undefined;
+  }
+
+  heldCheckpoints(): number {
+    return this.checkpoints.size;
+  }
+
+  progress(): Progress {
+    const { tuner } = this.study.settings;
+    const executions = this.study.settings.executionsPerTrial;
+    let trialsPlanned = tuner.maxTrials;
+    let epochsPlanned = tuner.maxTrials * tuner.epochs * executions;
+    if (tuner.algorithm === 'hyperband' && this.study.settings.budget === 'epochs') {
+      const plan = hyperbandPlan({ maxEpochs: tuner.maxEpochs, factor: tuner.factor, iterations: tuner.iterations, variant: tuner.variant });
+      trialsPlanned = Math.min(plan.totalTrials, tuner.maxTrials);
+      epochsPlanned = plan.totalEpochs * executions;
+    } else if (isMultiFidelity(tuner)) {
+      epochsPlanned = tuner.maxTrials * tuner.maxEpochs * executions;
+    }
+    const trialsDone = this.study.trials.filter((t) => t.state !== 'running' && t.state !== 'pending').length;
+    if (this.study.finished) {
+      trialsPlanned = trialsDone;
+      epochsPlanned = this.epochsDone;
+    }
+    epochsPlanned = Math.max(epochsPlanned, this.epochsDone);
+    const elapsedMs = this.activeMs + (this.status === 'running' && this.startedAt ? this.now() - this.startedAt : 0);
+    const etaMs = this.epochsDone > 0 ? (elapsedMs / this.epochsDone) * (epochsPlanned - this.epochsDone) : undefined;
+    return { trialsDone, trialsPlanned: Math.max(trialsPlanned, trialsDone), epochsDone: this.epochsDone, epochsPlanned, elapsedMs, etaMs };
+  }
+
+  private pump(): void {
+    let blocked = false;
+    while (this.status === 'running' || (this.status === 'pausing' && this.stepRound !== undefined && !blocked)) {
+      const slot = this.slots.find((s) => !s.busy);
+      if (!slot) break;
+      const trial = this.stepRound === undefined ? this.proposal() : this.stepProposal();
+      if (trial === 'blocked') {
+        blocked = true;
+        break;
+      }
+      if (!trial) break;
+      slot.busy = true;
+      void this.runTrial(slot, trial);
+    }
+    if (blocked) this.setStatus(this.busyCount() > 0 ? 'pausing' : 'paused');
+    this.maybeFinish();
+  }
+
+  private proposal(): Trial | undefined {
+    const next = this.study.next();
+    return next.kind === 'trial' ? next.trial : undefined;
+  }
+
+  /**
+   * Step mode: only the target round runs. The target is the oracle's next proposal (it knows which
+   * bracket comes first); trials deferred earlier join it when they belong to the same round. A trial of
+   * another round is put back and ends the step.
+   */
+  private stepProposal(): Trial | undefined | 'blocked' {
+    let target = this.stepRound === 'next' ? undefined : this.stepRound;
+    let trial = target === undefined ? undefined : this.study.nextRequeued((t) => roundKey(t) === target);
+    if (!trial) {
+      const next = this.study.ask();
+      trial = next.kind === 'trial' ? next.trial : target === undefined ? this.study.nextRequeued(() => true) : undefined;
+      if (!trial) return undefined;
+    }
+    if (target === undefined) target = this.stepRound = roundKey(trial);
+    if (roundKey(trial) !== target) {
+      this.study.requeue(trial.id);
+      return 'blocked';
+    }
+    return trial;
+  }
+
+  private async runTrial(slot: Slot, trial: Trial): Promise<void> {
+    this.options.emit({ type: 'trial', trial: structuredClone(trial) });
+    let best: { score: number; checkpoint?: Checkpoint } | undefined;
+    const executions = this.study.settings.executionsPerTrial;
+    for (let e = 0; e < executions && trial.state === 'running'; e++) {
+      const budget = this.study.budgetFor(trial, e);
+      const parentCheckpoint = budget.resumeFrom !== undefined ? this.checkpoints.get(budget.resumeFrom) : undefined;
+      const request = {
+        config: trial.config,
+        seed: budget.seed,
+        epochs: budget.epochs,
+        initialEpoch: parentCheckpoint ? budget.initialEpoch : 0,
+        dataFraction: budget.dataFraction,
+        earlyStopping: this.options.earlyStopping,
+        checkpoint: parentCheckpoint ? structuredClone(parentCheckpoint) : undefined,
+        keepCheckpoint: true,
+      };
+      const result = await this.trainWithRetry(slot, request, trial.id, e);
+      this.epochsDone += result.epochsTrained;
+      const history = result.history.map((r) => ({ epoch: r.epoch, metrics: r.metrics, learningRate: r.learningRate }));
+      const score = executionScore(history, this.study.settings.objective, this.study.settings.scoring);
+      if (score !== undefined && result.checkpoint && (!best || better(this.study.settings.objective.direction, score, best.score)))
+        best = { score, checkpoint: result.checkpoint };
+      this.study.recordExecution(trial.id, { status: result.status, history, reason: result.reason });
+    }
+    this.flush();
+    if (best?.checkpoint && trial.state !== 'failed') this.checkpoints.set(trial.id, best.checkpoint);
+    this.pruneCheckpoints();
+    this.options.emit({ type: 'trial', trial: structuredClone(this.study.trial(trial.id)) });
+    slot.busy = false;
+    await this.options.save?.(this.study);
+    this.emitStatus();
+    this.pump();
+  }
+
+  /** A crash (or a lost GPU) gets one retry on a fresh trainer; a second failure fails the trial, not the study. */
+  private async trainWithRetry(slot: Slot, request: Parameters<TrainerHandle['train']>[0], trialId: string, execution: number): Promise<TrainResult> {
+    const onEpoch = (report: TrainResult['history'][number]) => this.queueEpoch({ trialId, execution, report });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const trainer = await this.ensureTrainer(slot);
+        if (this.status === 'stopping') trainer.stop();
+        return await trainer.train(request, onEpoch);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (this.status === 'stopping' || this.status === 'stopped')
+          return { status: 'stopped', reason: 'stopped by the user', history: [], epochsTrained: 0, ms: 0 };
+        const lost = LOST_DEVICE.test(message) ? slot.trainer?.backend.backend : undefined;
+        slot.trainer?.terminate();
+        slot.trainer = undefined;
+        if (attempt >= 1) return { status: 'failed', reason: `the trainer crashed twice: ${message}`, history: [], epochsTrained: 0, ms: 0 };
+        this.options.emit({ type: 'notice', level: 'warning', message: `Trial ${trialId}: the trainer failed (${message}); retrying once on a fresh worker.` });
+        await this.ensureTrainer(slot, lost);
+      }
+    }
+  }
+
+  private async ensureTrainer(slot: Slot, avoid?: TrainerHandle['backend']['backend']): Promise<TrainerHandle> {
+    if (!slot.trainer) {
+      slot.trainer = await this.factory.create(slot.index, avoid);
+      if (this.status === 'paused') slot.trainer.setPaused(true);
+      this.options.emit({ type: 'backend', worker: slot.index, info: slot.trainer.backend });
+    }
+    return slot.trainer;
+  }
+
+  /** Keeps checkpoints only for trials that may still be promoted, and for the best trial. */
+  private pruneCheckpoints(): void {
+    const bestId = this.study.best()?.id;
+    for (const id of [...this.checkpoints.keys()]) {
+      if (id !== bestId && !this.study.needsCheckpoint(id)) this.checkpoints.delete(id);
+    }
+  }
+
+  private queueEpoch(event: EpochEvent): void {
+    this.pending.push(event);
+    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), this.options.flushMs ?? 100);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) return;
+    const items = this.pending;
+    this.pending = [];
+    this.options.emit({ type: 'epochs', items });
+  }
+
+  private busyCount(): number {
+    return this.slots.filter((s) => s.busy).length;
+  }
+
+  private maybeFinish(): void {
+    if (this.busyCount() > 0) return;
+    if (this.status === 'stopping') {
+      this.study.stopAll('stopped by the user');
+      return this.end('stopped', 'stopped by the user');
+    }
+    if (this.status !== 'running') return;
+    if (this.study.finished) this.end('done', this.study.finished);
+  }
+
+  private end(status: 'done' | 'stopped', reason: string): void {
+    this.flush();
+    this.reason = reason;
+    this.setStatus(status);
+    void this.options.save?.(this.study);
+    for (const slot of this.slots) {
+      slot.trainer?.terminate();
+      slot.trainer = undefined;
+    }
+    this.finishedResolve?.();
+  }
+
+  private setStatus(status: RunStatus): void {
+    if (this.status === 'running' && status !== 'running' && this.startedAt) this.activeMs += this.now() - this.startedAt;
+    if (status === 'running') this.startedAt = this.now();
+    this.status = status;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    this.options.emit({ type: 'status', status: this.status, reason: this.reason, progress: this.progress(), bestId: this.study.best()?.id });
+  }
+}
+
+function roundKey(trial: Trial): string {
+  return trial.bracket !== undefined ? `bracket ${trial.bracket} round ${trial.round ?? 0}` : `trial ${trial.id}`;
+}
+
+function trainedEpochs(trial: Trial): number {
+  return trial.executions.reduce((sum, e) => {
+    const first = e.history[0]?.epoch ?? 1;
+    return sum + (e.history.length > 0 ? e.history[e.history.length - 1].epoch - first + 1 : 0);
+  }, 0);
+}

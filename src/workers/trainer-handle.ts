@@ -1,0 +1,21 @@
+import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
+import type { BackendInfo } from './protocol';
+
+/** One trainer (a worker in the app, an in-process fake in tests) as the scheduler sees it. */
+export interface TrainerHandle {
+  readonly backend: BackendInfo;
+  train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult>;
+  /** Hold (true) or release (false) training at the next epoch boundary. */
+  setPaused(paused: boolean): void;
+  /** End training at the next epoch boundary. */
+  stop(): void;
+  /** Kill it outright (a stuck or crashed trainer). */
+  terminate(): void;
+}
+
+export interface TrainerFactory {
+  /** A fresh trainer; `avoid` names a backend that just failed (a lost GPU device). */
+  create(index: number, avoid?: BackendInfo['backend']): Promise<TrainerHandle>;
+}
+
+export type { Checkpoint };
