@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fitGaussianProcess, GaussianProcess, LENGTH_SCALE_GRID, matern52 } from '../../src/core/math/gaussian-process';
+import {
+  fitGaussianProcess,
+  GaussianProcess,
+  LENGTH_SCALE_GRID,
+  matern52,
+} from '../../src/core/math/gaussian-process';
 import { mean, std } from '../../src/core/math/statistics';
 
 const xs = [[0], [0.3], [0.7], [1.0]];
@@ -24,7 +29,13 @@ describe('GaussianProcess', () => {
   });
 
   it('interpolates the training points when alpha → 0', () => {
-    const x = [[0.1, 0.2], [0.5, 0.9], [0.8, 0.3], [0.35, 0.6], [0.9, 0.95]];
+    const x = [
+      [0.1, 0.2],
+      [0.5, 0.9],
+      [0.8, 0.3],
+      [0.35, 0.6],
+      [0.9, 0.95],
+    ];
     const y = [3, -1, 0.5, 2, 7];
     const gp = GaussianProcess.fit(x, y, { alpha: 1e-10, lengthScale: 0.4 });
     x.forEach((point, i) => {
@@ -59,7 +70,9 @@ describe('fitGaussianProcess', () => {
     const best = fitGaussianProcess(x, y, 1e-4);
     expect(LENGTH_SCALE_GRID).toContain(best.lengthScale);
     for (const lengthScale of LENGTH_SCALE_GRID)
-      expect(GaussianProcess.fit(x, y, { alpha: 1e-4, lengthScale }).logMarginalLikelihood).toBeLessThanOrEqual(best.logMarginalLikelihood);
+      expect(
+        GaussianProcess.fit(x, y, { alpha: 1e-4, lengthScale }).logMarginalLikelihood,
+      ).toBeLessThanOrEqual(best.logMarginalLikelihood);
     // A smooth sine over the unit interval wants a length scale neither tiny nor huge.
     expect(best.lengthScale).toBeGreaterThan(0.1);
     expect(best.lengthScale).toBeLessThan(3);

@@ -57,14 +57,35 @@ describe('cholesky', () => {
   });
 
   it('throws NotPositiveDefiniteError for a singular or indefinite matrix', () => {
-    expect(() => cholesky(fromRows([[1, 1], [1, 1]]))).toThrow(NotPositiveDefiniteError);
-    expect(() => cholesky(fromRows([[1, 2], [2, 1]]))).toThrow(NotPositiveDefiniteError);
+    expect(() =>
+      cholesky(
+        fromRows([
+          [1, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toThrow(NotPositiveDefiniteError);
+    expect(() =>
+      cholesky(
+        fromRows([
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toThrow(NotPositiveDefiniteError);
   });
 });
 
 describe('choleskyWithJitter', () => {
   it('needs no jitter for a well-conditioned matrix', () => {
-    expect(choleskyWithJitter(fromRows([[2, 1], [1, 2]])).jitter).toBe(0);
+    expect(
+      choleskyWithJitter(
+        fromRows([
+          [2, 1],
+          [1, 2],
+        ]),
+      ).jitter,
+    ).toBe(0);
   });
 
   it('retries with growing diagonal jitter when the matrix is numerically singular', () => {
@@ -77,10 +98,18 @@ describe('choleskyWithJitter', () => {
     expect(jitter).toBeGreaterThan(0);
     expect(jitter).toBeLessThan(1e-3);
     const rebuilt = matMul(factor, transpose(factor));
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(rebuilt[i][j]).toBeCloseTo(a[i][j] + (i === j ? jitter : 0), 9);
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) expect(rebuilt[i][j]).toBeCloseTo(a[i][j] + (i === j ? jitter : 0), 9);
   });
 
   it('still fails for a clearly indefinite matrix instead of hiding it', () => {
-    expect(() => choleskyWithJitter(fromRows([[1, 2], [2, 1]]))).toThrow(NotPositiveDefiniteError);
+    expect(() =>
+      choleskyWithJitter(
+        fromRows([
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toThrow(NotPositiveDefiniteError);
   });
 });

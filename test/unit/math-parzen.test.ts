@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CategoricalParzen, NumericalParzen, optunaGamma, optunaWeights, parzenBandwidths } from '../../src/core/math/parzen';
+import {
+  CategoricalParzen,
+  NumericalParzen,
+  optunaGamma,
+  optunaWeights,
+  parzenBandwidths,
+} from '../../src/core/math/parzen';
 import { Rng } from '../../src/core/rng';
 
 const noClip = { priorWeight: 1, considerMagicClip: false, considerEndpoints: false };
@@ -20,7 +26,9 @@ describe('Optuna defaults', () => {
     expect(optunaWeights(3)).toEqual([1, 1, 1]);
     const w = optunaWeights(30);
     expect(w).toHaveLength(30);
-    [1 / 30, 0.275, 0.5166666666666667, 0.7583333333333333, 1].forEach((v, i) => expect(w[i]).toBeCloseTo(v, 12));
+    [1 / 30, 0.275, 0.5166666666666667, 0.7583333333333333, 1].forEach((v, i) =>
+      expect(w[i]).toBeCloseTo(v, 12),
+    );
     expect(w.slice(5).every((v) => v === 1)).toBe(true);
   });
 });
@@ -28,9 +36,13 @@ describe('Optuna defaults', () => {
 describe('parzenBandwidths (univariate, prior centre as a neighbour)', () => {
   it('takes the larger neighbour gap, the inner gap at both ends, then clips', () => {
     // sorted with prior: 0.1 0.15 0.5 0.8 0.9 between the endpoints 0 and 1
-    expect(parzenBandwidths([0.8, 0.1, 0.9, 0.15], noClip).map((s) => Number(s.toFixed(12)))).toEqual([0.3, 0.05, 0.1, 0.35]);
+    expect(parzenBandwidths([0.8, 0.1, 0.9, 0.15], noClip).map((s) => Number(s.toFixed(12)))).toEqual([
+      0.3, 0.05, 0.1, 0.35,
+    ]);
     // magic clip: at least 1 / (1 + 4 + 1)
-    expect(parzenBandwidths([0.8, 0.1, 0.9, 0.15], optuna).map((s) => Number(s.toFixed(12)))).toEqual([0.3, 0.166666666667, 0.166666666667, 0.35]);
+    expect(parzenBandwidths([0.8, 0.1, 0.9, 0.15], optuna).map((s) => Number(s.toFixed(12)))).toEqual([
+      0.3, 0.166666666667, 0.166666666667, 0.35,
+    ]);
   });
 });
 

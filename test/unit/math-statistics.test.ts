@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { erf, erfc, logNormalPdf, logSumExp, mean, median, normalCdf, normalPdf, quantile, std, variance } from '../../src/core/math/statistics';
+import {
+  erf,
+  erfc,
+  logNormalPdf,
+  logSumExp,
+  mean,
+  median,
+  normalCdf,
+  normalPdf,
+  quantile,
+  std,
+  variance,
+} from '../../src/core/math/statistics';
 
 /** Relative closeness, for values spanning many orders of magnitude. */
 function expectRelClose(actual: number, expected: number, rel = 1e-13) {

@@ -54,7 +54,8 @@ export class GaussianProcess {
   /** Conditions the prior on observations (x[i], y[i]). Needs at least one observation. */
   static fit(x: readonly Point[], y: readonly number[], options: GpOptions): GaussianProcess {
     const n = x.length;
-    if (n === 0 || y.length !== n) throw new Error(`GaussianProcess.fit: need as many targets as points (got ${n} and ${y.length})`);
+    if (n === 0 || y.length !== n)
+      throw new Error(`GaussianProcess.fit: need as many targets as points (got ${n} and ${y.length})`);
     const yMean = mean(y);
     const spread = std(y);
     const yScale = spread > 0 && Number.isFinite(spread) ? spread : 1;

@@ -16,7 +16,11 @@ export interface ParzenOptions {
   considerEndpoints: boolean;
 }
 
-export const OPTUNA_PARZEN_DEFAULTS: ParzenOptions = { priorWeight: 1, considerMagicClip: true, considerEndpoints: false };
+export const OPTUNA_PARZEN_DEFAULTS: ParzenOptions = {
+  priorWeight: 1,
+  considerMagicClip: true,
+  considerEndpoints: false,
+};
 
 const EPS = 1e-12;
 
@@ -27,7 +31,9 @@ export const optunaGamma = (n: number): number => Math.min(Math.ceil(0.1 * n), 2
 export function optunaWeights(n: number): number[] {
   if (n < 25) return new Array<number>(n).fill(1);
   const ramp = n - 25;
-  const rising = Array.from({ length: ramp }, (_, i) => (ramp === 1 ? 1 / n : 1 / n + ((1 - 1 / n) * i) / (ramp - 1)));
+  const rising = Array.from({ length: ramp }, (_, i) =>
+    ramp === 1 ? 1 / n : 1 / n + ((1 - 1 / n) * i) / (ramp - 1),
+  );
   return [...rising, ...new Array<number>(25).fill(1)];
 }
 
@@ -75,18 +81,31 @@ export class NumericalParzen {
     readonly weights: readonly number[],
   ) {
     this.logWeights = weights.map(Math.log);
-    this.logNormalisers = mus.map((mu, i) => Math.log(Math.max(EPS, normalCdf(1, mu, sigmas[i]) - normalCdf(0, mu, sigmas[i]))));
+    this.logNormalisers = mus.map((mu, i) =>
+      Math.log(Math.max(EPS, normalCdf(1, mu, sigmas[i]) - normalCdf(0, mu, sigmas[i]))),
+    );
   }
 
   /** observations: unit-interval coordinates of the trials in this group. */
-  static fit(observations: readonly number[], options: ParzenOptions = OPTUNA_PARZEN_DEFAULTS): NumericalParzen {
+  static fit(
+    observations: readonly number[],
+    options: ParzenOptions = OPTUNA_PARZEN_DEFAULTS,
+  ): NumericalParzen {
     const sigmas = [...parzenBandwidths(observations, options), 1];
-    return new NumericalParzen([...observations, 0.5], sigmas, mixtureWeights(observations.length, options.priorWeight));
+    return new NumericalParzen(
+      [...observations, 0.5],
+      sigmas,
+      mixtureWeights(observations.length, options.priorWeight),
+    );
   }
 
   logPdf(x: number): number {
     if (x < 0 || x > 1) return -Infinity;
-    return logSumExp(this.mus.map((mu, i) => this.logWeights[i] + logNormalPdf(x, mu, this.sigmas[i]) - this.logNormalisers[i]));
+    return logSumExp(
+      this.mus.map(
+        (mu, i) => this.logWeights[i] + logNormalPdf(x, mu, this.sigmas[i]) - this.logNormalisers[i],
+      ),
+    );
   }
 
   sample(rng: Rng): number {
@@ -111,7 +130,11 @@ export class CategoricalParzen {
   ) {}
 
   /** observations: indices (0 … choices − 1) of the values the trials in this group took. */
-  static fit(observations: readonly number[], choices: number, options: ParzenOptions = OPTUNA_PARZEN_DEFAULTS): CategoricalParzen {
+  static fit(
+    observations: readonly number[],
+    choices: number,
+    options: ParzenOptions = OPTUNA_PARZEN_DEFAULTS,
+  ): CategoricalParzen {
     const kernels = observations.length + 1;
     const rows = Array.from({ length: kernels }, (_, k) => {
       const row = new Array<number>(choices).fill(options.priorWeight / kernels);

@@ -1,0 +1,117 @@
+import { acquisitionScore, type AcquisitionOptions } from '../math/acquisition';
+import { fitGaussianProcess, GaussianProcess } from '../math/gaussian-process';
+import { completeConfig, configKey, fromUnit, isActive, toUnit, tunableParams } from '../space';
+import type { Config, Param, ParamValue, SearchSpace } from '../space/types';
+import type { Oracle, OracleContext } from './types';
+import { TrialHistory } from './trial-history';
+
+/**
+ * Keras Tuner's BayesianOptimization. After `initialPoints` random trials (default max(3·dims, 3)),
+ * a Gaussian process (Matérn 5/2, normalised targets, alpha on the diagonal, length scale by maximum
+ * marginal likelihood over a grid) models the loss on the unit cube and the next config minimises the
+ * acquisition: μ − β·σ ('ucb', β = 2.6) or −EI ('ei').
+ *
+ * - Every tunable parameter is one coordinate; an inactive conditional one sits at 0.5.
+ * - The acquisition is minimised over random candidates plus Gaussian perturbations of the best ones;
+ *   every candidate is snapped to a real config (steps, choices) before it is scored.
+ * - Running trials are imputed at the model's predicted mean ("kriging believer"): their σ collapses,
+ *   so parallel workers are sent to different places.
+ * - Failed trials are left out of the model; they still count as proposed and are never repeated.
+ */
+
+const RANDOM_CANDIDATES = 1000;
+/** Local search rounds: perturb the `keep` best candidates `each` times with Gaussian noise of `sd`. */
+const LOCAL_ROUNDS = [
+  { keep: 5, each: 40, sd: 0.1 },
+  { keep: 5, each: 40, sd: 0.02 },
+];
+/** Improvement margin ξ for 'ei', in the loss's own units (scikit-optimize's default). */
+const EI_XI = 0.01;
+
+export const INACTIVE_COORDINATE = 0.5;
+
+/** The unit-cube point of a config: one coordinate per tunable parameter, 0.5 when inactive. */
+export function encodeConfig(params: readonly Param[], config: Config): Float64Array {
+  return Float64Array.from(params, (p) =>
+    isActive(p, config) && p.name in config ? toUnit(p, config[p.name]) : INACTIVE_COORDINATE,
+  );
+}
+
+/** The config a unit-cube point selects (inactive parameters dropped, fixed ones filled). */
+export function decodePoint(space: SearchSpace, params: readonly Param[], point: ArrayLike<number>): Config {
+  const partial: Record<string, ParamValue> = {};
+  params.forEach((p, i) => (partial[p.name] = fromUnit(p, point[i])));
+  return completeConfig(space, partial);
+}
+
+interface Candidate {
+  config: Config;
+  point: Float64Array;
+  score: number;
+}
+
+export function createBayesian(ctx: OracleContext): Oracle {
+  const { space, settings, rng } = ctx;
+  const params = tunableParams(space);
+  const history = new TrialHistory(ctx);
+  const initialPoints = settings.initialPoints || Math.max(3 * params.length, 3);
+
+  function surrogate(): { gp: GaussianProcess; best: number } {
+    const completed = history.completed();
+    const x = completed.map((t) => encodeConfig(params, t.config));
+    const y = completed.map((t) => t.loss);
+    const gp = fitGaussianProcess(x, y, settings.alpha);
+    const pending = history.pending().map((c) => encodeConfig(params, c));
+    const best = Math.min(...y);
+    if (pending.length === 0) return { gp, best };
+    const believed = pending.map((p) => gp.predict(p).mean);
+    const withPending = GaussianProcess.fit([...x, ...pending], [...y, ...believed], {
+      alpha: settings.alpha,
+      lengthScale: gp.lengthScale,
+    });
+    return { gp: withPending, best };
+  }
+
+  /** Unseen configs, best acquisition first. */
+  function rankedCandidates(): Config[] {
+    const { gp, best } = surrogate();
+    const acquisition: AcquisitionOptions = {
+      kind: settings.acquisition,
+      beta: settings.beta,
+      best,
+      xi: EI_XI,
+    };
+    const pool = new Map<string, Candidate>();
+    const consider = (raw: ArrayLike<number>) => {
+      const config = decodePoint(space, params, raw);
+      const key = configKey(config);
+      if (pool.has(key) || !history.isNew(config)) return;
+      const point = encodeConfig(params, config);
+      const { mean, std } = gp.predict(point);
+      pool.set(key, { config, point, score: acquisitionScore(mean, std, acquisition) });
+    };
+    for (let i = 0; i < RANDOM_CANDIDATES; i++) consider(Float64Array.from(params, () => rng.next()));
+    for (const round of LOCAL_ROUNDS) {
+      const leaders = [...pool.values()].sort((a, b) => a.score - b.score).slice(0, round.keep);
+      for (const leader of leaders)
+        for (let i = 0; i < round.each; i++)
+          consider(
+            Float64Array.from(leader.point, (u) => Math.min(1, Math.max(0, u + rng.normal(0, round.sd)))),
+          );
+    }
+    return [...pool.values()].sort((a, b) => a.score - b.score).map((c) => c.config);
+  }
+
+  return {
+    ask() {
+      const stop = history.stopReason();
+      if (stop) return { kind: 'done', reason: stop };
+      const observed = history.completed().length;
+      if (observed === 0 || observed + history.pending().length < initialPoints)
+        return history.proposeRandom();
+      return history.proposeFirstNew(rankedCandidates());
+    },
+    tell: (trialId, outcome) => history.tell(trialId, outcome),
+    canBePromoted: () => false,
+  };
+}

@@ -1,0 +1,108 @@
+import { configKey, enumerateConfigs, sampleConfig, spaceSize } from '../space';
+import type { Config } from '../space/types';
+import type { OracleContext, Proposal, TrialOutcome } from './types';
+
+export const MAX_TRIALS_REACHED = 'max trials reached';
+export const EXHAUSTED = 'search space exhausted';
+
+/** Duplicate random draws in a row before a finite space is listed to find its unused configs. */
+const FINITE_ATTEMPTS = 64;
+/** A continuous space never runs out; this many duplicate draws in a row means it effectively has. */
+const CONTINUOUS_ATTEMPTS = 1000;
+
+export interface CompletedTrial {
+  config: Config;
+  loss: number;
+}
+
+interface Entry {
+  config: Config;
+  status: 'pending' | 'completed' | 'failed';
+  loss: number;
+}
+
+/**
+ * What a single-fidelity, model-based oracle (bayesian, tpe) remembers: every proposal in order,
+ * which are still running, which completed with which loss, which failed. It never proposes the same
+ * config twice and stops at maxTrials or when the space is exhausted. A failed trial, or one told a
+ * non-finite loss, is left out of the observations (the model never sees it) but stays proposed.
+ */
+export class TrialHistory {
+  private readonly entries = new Map<string, Entry>();
+  private readonly used = new Set<string>();
+  private readonly size: number | 'continuous';
+  private exhausted = false;
+
+  constructor(private readonly ctx: OracleContext) {
+    this.size = spaceSize(ctx.space);
+  }
+
+  /** Why nothing more can be proposed, or null while proposals remain possible. */
+  stopReason(): string | null {
+    if (this.entries.size >= this.ctx.settings.maxTrials) return MAX_TRIALS_REACHED;
+    if (this.exhausted || (this.size !== 'continuous' && this.used.size >= this.size)) return EXHAUSTED;
+    return null;
+  }
+
+  isNew(config: Config): boolean {
+    return !this.used.has(configKey(config));
+  }
+
+  /** A random config never proposed before (the initial design and the fallback after collisions). */
+  proposeRandom(): Proposal {
+    const attempts = this.size === 'continuous' ? CONTINUOUS_ATTEMPTS : FINITE_ATTEMPTS;
+    for (let i = 0; i < attempts; i++) {
+      const config = sampleConfig(this.ctx.space, this.ctx.rng);
+      if (this.isNew(config)) return this.record(config);
+    }
+    const unused = this.size === 'continuous' ? undefined : this.pickUnused();
+    if (unused) return this.record(unused);
+    this.exhausted = true;
+    return { kind: 'done', reason: EXHAUSTED };
+  }
+
+  /** The first config of `ranked` not proposed before, else a random unseen one. */
+  proposeFirstNew(ranked: Iterable<Config>): Proposal {
+    for (const config of ranked) if (this.isNew(config)) return this.record(config);
+    return this.proposeRandom();
+  }
+
+  tell(trialId: string, outcome: TrialOutcome): void {
+    const entry = this.entries.get(trialId);
+    if (!entry || entry.status !== 'pending')
+      throw new Error(`Trial "${trialId}" is not running in this oracle`);
+    const usable =
+      outcome.status === 'completed' && typeof outcome.loss === 'number' && Number.isFinite(outcome.loss);
+    entry.status = usable ? 'completed' : 'failed';
+    entry.loss = usable ? (outcome.loss as number) : NaN;
+  }
+
+  /** Completed trials with a finite loss, in proposal order. */
+  completed(): CompletedTrial[] {
+    const out: CompletedTrial[] = [];
+    for (const e of this.entries.values())
+      if (e.status === 'completed') out.push({ config: e.config, loss: e.loss });
+    return out;
+  }
+
+  /** Configs asked for but not told yet, in proposal order. */
+  pending(): Config[] {
+    const out: Config[] = [];
+    for (const e of this.entries.values()) if (e.status === 'pending') out.push(e.config);
+    return out;
+  }
+
+  /** Uniform over the configs of a finite space not proposed yet, by listing the space. */
+  private pickUnused(): Config | undefined {
+    const unused: Config[] = [];
+    for (const config of enumerateConfigs(this.ctx.space, 1)) if (this.isNew(config)) unused.push(config);
+    return unused.length > 0 ? this.ctx.rng.pick(unused) : undefined;
+  }
+
+  private record(config: Config): Proposal {
+    this.used.add(configKey(config));
+    const id = String(this.entries.size);
+    this.entries.set(id, { config, status: 'pending', loss: NaN });
+    return { kind: 'trial', trial: { id, config, resource: this.ctx.settings.epochs } };
+  }
+}
