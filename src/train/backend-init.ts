@@ -22,12 +22,23 @@ function gpuOfThisContext(): GpuLike | undefined {
 
 /** The adapter's self-description, from `adapter.info` (current) or `requestAdapterInfo()` (older Chrome). */
 async function adapterFacts(adapter: GpuAdapterLike): Promise<AdapterFacts> {
-  const info = adapter.info ?? (typeof adapter.requestAdapterInfo === 'function' ? await adapter.requestAdapterInfo() : {});
-  return { ...info, isFallbackAdapter: adapter.isFallbackAdapter ?? info.isFallbackAdapter };
+  const info =
+    adapter.info ??
+    (typeof adapter.requestAdapterInfo === 'function' ? await adapter.requestAdapterInfo() : {});
+  // GPUAdapterInfo fields are prototype getters: an object spread would copy none of them.
+  return {
+    vendor: info.vendor,
+    architecture: info.architecture,
+    device: info.device,
+    description: info.description,
+    isFallbackAdapter: adapter.isFallbackAdapter ?? info.isFallbackAdapter,
+  };
 }
 
 /** Which WebGPU adapter the browser offers: undefined when none, else the software name if it is one. */
-export async function inspectWebGpu(): Promise<{ available: false; error: string } | { available: true; software?: string }> {
+export async function inspectWebGpu(): Promise<
+  { available: false; error: string } | { available: true; software?: string }
+> {
   const gpu = gpuOfThisContext();
   if (!gpu) return { available: false, error: 'navigator.gpu is not available' };
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
@@ -38,7 +49,10 @@ export async function inspectWebGpu(): Promise<{ available: false; error: string
 async function register(name: BackendName): Promise<void> {
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (name === 'wasm') {
-    const [wasm, paths] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), import('./wasm-paths')]);
+    const [wasm, paths] = await Promise.all([
+      import('@tensorflow/tfjs-backend-wasm'),
+      import('./wasm-paths'),
+    ]);
     wasm.setWasmPaths(paths.WASM_PATHS);
   }
 }

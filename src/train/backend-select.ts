@@ -48,9 +48,20 @@ export function fallbackChain(forced: BackendName): BackendName[] {
 export function fastestProbe(probes: BackendProbe[]): BackendProbe | undefined {
   return probes
     .filter((p) => p.ok && p.ms !== undefined)
-    .reduce<BackendProbe | undefined>((best, p) => (best === undefined || p.ms! < best.ms! ? p : best), undefined);
+    .reduce<BackendProbe | undefined>(
+      (best, p) => (best === undefined || p.ms! < best.ms! ? p : best),
+      undefined,
+    );
 }
 
 export function describeProbes(probes: BackendProbe[]): string {
-  return probes.map((p) => (p.ok ? (p.ms !== undefined ? `${p.name} ${Math.round(p.ms)} ms` : `${p.name} ok`) : `${p.name}: ${p.error}`)).join('; ');
+  return probes
+    .map((p) =>
+      p.ok
+        ? p.ms !== undefined
+          ? `${p.name} ${Math.round(p.ms)} ms`
+          : `${p.name} ok`
+        : `${p.name}: ${p.error}`,
+    )
+    .join('; ');
 }

@@ -29,13 +29,20 @@ async function chooseAuto(shape: ProbeShape): Promise<BackendChoice> {
   const probes: BackendProbe[] = [];
   for (const name of BACKEND_ORDER) {
     if (name === 'webgpu') {
-      const gpu = await inspectWebGpu().catch((e: unknown) => ({ available: false as const, error: String(e) }));
+      const gpu = await inspectWebGpu().catch((e: unknown) => ({
+        available: false as const,
+        error: String(e),
+      }));
       if (!gpu.available) {
         probes.push({ name, ok: false, error: gpu.error });
         continue;
       }
       if (gpu.software) {
-        probes.push({ name, ok: false, error: `software adapter (${gpu.software}), not preferred: slower than WASM` });
+        probes.push({
+          name,
+          ok: false,
+          error: `software adapter (${gpu.software}), not preferred: slower than WASM`,
+        });
         continue;
       }
     }
@@ -67,6 +74,9 @@ async function chooseForced(preference: BackendProbe['name']): Promise<BackendCh
   throw new Error(`no tfjs backend could be initialised: ${describeProbes(probes)}`);
 }
 
-export async function chooseBackend(preference: BackendPreference, probeShape: ProbeShape): Promise<BackendChoice> {
+export async function chooseBackend(
+  preference: BackendPreference,
+  probeShape: ProbeShape,
+): Promise<BackendChoice> {
   return preference === 'auto' ? chooseAuto(probeShape) : chooseForced(preference);
 }

@@ -31,15 +31,22 @@ export async function captureCheckpoint(
 }
 
 /** Loads the checkpoint into a freshly built model and optimizer of the same architecture and kind. */
-export async function restoreCheckpoint(model: tf.LayersModel, opt: ScheduledOptimizer, cp: Checkpoint): Promise<void> {
-  if (cp.optimizer !== opt.name) throw new Error(`checkpoint: saved with ${cp.optimizer}, cannot continue with ${opt.name}`);
+export async function restoreCheckpoint(
+  model: tf.LayersModel,
+  opt: ScheduledOptimizer,
+  cp: Checkpoint,
+): Promise<void> {
+  if (cp.optimizer !== opt.name)
+    throw new Error(`checkpoint: saved with ${cp.optimizer}, cannot continue with ${opt.name}`);
   const targets = model.weights;
   if (targets.length !== cp.weights.length) {
     throw new Error(`checkpoint: ${cp.weights.length} weight tensors for a model with ${targets.length}`);
   }
   cp.weights.forEach((w, i) => {
     if (w.shape.join('x') !== targets[i].shape.join('x')) {
-      throw new Error(`checkpoint: ${w.name} has shape [${w.shape}], the model expects [${targets[i].shape}]`);
+      throw new Error(
+        `checkpoint: ${w.name} has shape [${w.shape}], the model expects [${targets[i].shape}]`,
+      );
     }
   });
   const weightTensors = cp.weights.map(toTensor);

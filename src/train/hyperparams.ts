@@ -43,7 +43,8 @@ export class ConfigError extends Error {
 function numberAt(config: Config, key: string, fallback: number): number {
   const v: ParamValue | undefined = config[key];
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(key, `expected a finite number, got ${String(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ConfigError(key, `expected a finite number, got ${String(v)}`);
   return v;
 }
 
@@ -76,7 +77,8 @@ export function readTrainSpec(config: Config): TrainSpec {
   for (let i = 0; i < layers; i++) {
     units.push(intAt(config, `units_${i}`, DEFAULTS.units, 1));
     const rate = numberAt(config, `dropout_${i}`, DEFAULTS.dropout);
-    if (rate < 0 || rate >= 1) throw new ConfigError(`dropout_${i}`, `expected a rate in [0, 1), got ${rate}`);
+    if (rate < 0 || rate >= 1)
+      throw new ConfigError(`dropout_${i}`, `expected a rate in [0, 1), got ${rate}`);
     dropouts.push(rate);
   }
   const learningRate = numberAt(config, 'learning_rate', DEFAULTS.learningRate);
@@ -84,7 +86,8 @@ export function readTrainSpec(config: Config): TrainSpec {
   const decayRate = numberAt(config, 'lr_decay_rate', DEFAULTS.decayRate);
   if (decayRate <= 0) throw new ConfigError('lr_decay_rate', `must be > 0, got ${decayRate}`);
   const staircase = config.lr_staircase ?? DEFAULTS.staircase;
-  if (typeof staircase !== 'boolean') throw new ConfigError('lr_staircase', `expected a boolean, got ${String(staircase)}`);
+  if (typeof staircase !== 'boolean')
+    throw new ConfigError('lr_staircase', `expected a boolean, got ${String(staircase)}`);
   const momentum = numberAt(config, 'momentum', DEFAULTS.momentum);
   if (momentum < 0 || momentum >= 1) throw new ConfigError('momentum', `expected [0, 1), got ${momentum}`);
   return {

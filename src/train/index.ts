@@ -2,7 +2,13 @@
 export { trainTrial } from './train-loop';
 export { chooseBackend } from './backend';
 export type { ProbeShape } from './backend-probe';
-export { BACKEND_ORDER, type BackendChoice, type BackendName, type BackendPreference, type BackendProbe } from './backend-select';
+export {
+  BACKEND_ORDER,
+  type BackendChoice,
+  type BackendName,
+  type BackendPreference,
+  type BackendProbe,
+} from './backend-select';
 export { checkpointBuffers } from './checkpoint';
 export { buildModel, exportModelArtifacts } from './model';
 export { readTrainSpec, ConfigError, DEFAULTS, type TrainSpec } from './hyperparams';

@@ -10,7 +10,7 @@ export function aucByRank(scores: ArrayLike<number>, labels: ArrayLike<number>):
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let positives = 0;
   let positiveRankSum = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end + 1 < n && scores[order[end + 1]] === scores[order[start]]) end++;
     const midRank = (start + end) / 2 + 1;
@@ -35,11 +35,16 @@ export function binaryAccuracy(probabilities: ArrayLike<number>, labels: ArrayLi
 }
 
 /** Share of rows whose arg-max over `classes` outputs (row-major) equals the class index label. */
-export function categoricalAccuracy(probabilities: ArrayLike<number>, labels: ArrayLike<number>, classes: number): number {
+export function categoricalAccuracy(
+  probabilities: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  classes: number,
+): number {
   let correct = 0;
   for (let i = 0; i < labels.length; i++) {
     let best = 0;
-    for (let c = 1; c < classes; c++) if (probabilities[i * classes + c] > probabilities[i * classes + best]) best = c;
+    for (let c = 1; c < classes; c++)
+      if (probabilities[i * classes + c] > probabilities[i * classes + best]) best = c;
     if (best === labels[i]) correct++;
   }
   return labels.length ? correct / labels.length : NaN;
@@ -60,8 +65,12 @@ export function taskMetrics(
   classes: number,
 ): Record<string, number> {
   if (task === 'binary') {
-    return { [`${prefix}accuracy`]: binaryAccuracy(predictions, labels), [`${prefix}auc`]: aucByRank(predictions, labels) };
+    return {
+      [`${prefix}accuracy`]: binaryAccuracy(predictions, labels),
+      [`${prefix}auc`]: aucByRank(predictions, labels),
+    };
   }
-  if (task === 'multiclass') return { [`${prefix}accuracy`]: categoricalAccuracy(predictions, labels, classes) };
+  if (task === 'multiclass')
+    return { [`${prefix}accuracy`]: categoricalAccuracy(predictions, labels, classes) };
   return { [`${prefix}mae`]: meanAbsoluteError(predictions, labels) };
 }

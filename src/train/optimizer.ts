@@ -14,11 +14,16 @@ export interface ScheduledOptimizer {
 }
 
 /** Keras defaults: Adam β1 0.9, β2 0.999, ε 1e-7; RMSprop ρ 0.9, no momentum, ε 1e-7. */
-export function createOptimizer(spec: Pick<TrainSpec, 'optimizer' | 'momentum' | 'schedule'>): ScheduledOptimizer {
+export function createOptimizer(
+  spec: Pick<TrainSpec, 'optimizer' | 'momentum' | 'schedule'>,
+): ScheduledOptimizer {
   const lr = spec.schedule.initialRate;
   if (spec.optimizer === 'adam') return { name: 'adam', optimizer: tf.train.adam(lr, 0.9, 0.999, 1e-7) };
   if (spec.optimizer === 'rmsprop') return { name: 'rmsprop', optimizer: tf.train.rmsprop(lr, 0.9, 0, 1e-7) };
-  return { name: 'sgd', optimizer: spec.momentum > 0 ? tf.train.momentum(lr, spec.momentum) : tf.train.sgd(lr) };
+  return {
+    name: 'sgd',
+    optimizer: spec.momentum > 0 ? tf.train.momentum(lr, spec.momentum) : tf.train.sgd(lr),
+  };
 }
 
 interface WithLearningRate {

@@ -11,7 +11,8 @@ export interface RowSelection {
 export function selectRows(data: EncodedDataset, foldIndex?: number): RowSelection {
   if (foldIndex === undefined) return { train: data.splits.train, validation: data.splits.validation };
   const folds = data.splits.folds;
-  if (!folds || folds.length < 2) throw new Error(`foldIndex ${foldIndex} given but the dataset has no folds`);
+  if (!folds || folds.length < 2)
+    throw new Error(`foldIndex ${foldIndex} given but the dataset has no folds`);
   if (!Number.isInteger(foldIndex) || foldIndex < 0 || foldIndex >= folds.length) {
     throw new Error(`foldIndex ${foldIndex} is outside 0…${folds.length - 1}`);
   }
@@ -29,7 +30,12 @@ export function selectRows(data: EncodedDataset, foldIndex?: number): RowSelecti
  * A seeded subset of `fraction` of the rows. Classification: the fraction is taken within each class
  * (at least one row of every class present), so class balance is kept. The result keeps ascending order.
  */
-export function fractionOfRows(data: EncodedDataset, rows: Uint32Array, fraction: number, seed: number): Uint32Array {
+export function fractionOfRows(
+  data: EncodedDataset,
+  rows: Uint32Array,
+  fraction: number,
+  seed: number,
+): Uint32Array {
   if (!(fraction > 0 && fraction <= 1)) throw new Error(`dataFraction must be in (0, 1], got ${fraction}`);
   if (fraction === 1) return rows;
   const rng = streamRng(seed, STREAM.subset);

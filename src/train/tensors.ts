@@ -25,7 +25,8 @@ export function uploadRows(data: EncodedDataset, rows: Uint32Array, classes: num
   if (data.task === 'multiclass') {
     targets = new Float32Array(n * classes);
     labels.forEach((c, i) => {
-      if (!Number.isInteger(c) || c < 0 || c >= classes) throw new Error(`label ${c} at row ${rows[i]} is not a class index`);
+      if (!Number.isInteger(c) || c < 0 || c >= classes)
+        throw new Error(`label ${c} at row ${rows[i]} is not a class index`);
       targets[i * classes + c] = 1;
     });
   }

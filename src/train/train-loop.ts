@@ -30,18 +30,26 @@ interface TrialContext {
 }
 
 function validateRequest(req: TrainRequest): void {
-  if (!Number.isInteger(req.epochs) || req.epochs < 0) throw new Error(`epochs must be an integer ≥ 0, got ${req.epochs}`);
+  if (!Number.isInteger(req.epochs) || req.epochs < 0)
+    throw new Error(`epochs must be an integer ≥ 0, got ${req.epochs}`);
   if (!Number.isInteger(req.initialEpoch) || req.initialEpoch < 0 || req.initialEpoch > req.epochs) {
     throw new Error(`initialEpoch must be an integer in 0…epochs, got ${req.initialEpoch}`);
   }
   if (req.checkpoint && req.checkpoint.epoch !== req.initialEpoch) {
-    throw new Error(`initialEpoch ${req.initialEpoch} does not match the checkpoint's epoch ${req.checkpoint.epoch}`);
+    throw new Error(
+      `initialEpoch ${req.initialEpoch} does not match the checkpoint's epoch ${req.checkpoint.epoch}`,
+    );
   }
-  if (!req.checkpoint && req.initialEpoch > 0) throw new Error(`initialEpoch ${req.initialEpoch} > 0 needs a checkpoint`);
+  if (!req.checkpoint && req.initialEpoch > 0)
+    throw new Error(`initialEpoch ${req.initialEpoch} > 0 needs a checkpoint`);
 }
 
 /** Trains one epoch; returns training loss and metrics and the new global step. */
-async function trainEpoch(ctx: TrialContext, epoch: number, startStep: number): Promise<{ metrics: Record<string, number>; step: number }> {
+async function trainEpoch(
+  ctx: TrialContext,
+  epoch: number,
+  startStep: number,
+): Promise<{ metrics: Record<string, number>; step: number }> {
   const { train, spec, opt } = ctx;
   const order = epochOrder(train.rows, ctx.seed, epoch);
   const orderTensor = tf.tensor1d(order, 'int32');
@@ -77,7 +85,10 @@ async function trainEpoch(ctx: TrialContext, epoch: number, startStep: number): 
     allPredictions.dispose();
     const labels = Float32Array.from(order, (i) => train.labels[i]);
     return {
-      metrics: { loss: sum[0] / train.rows, ...taskMetrics(ctx.data.task, '', predictions, labels, ctx.classes) },
+      metrics: {
+        loss: sum[0] / train.rows,
+        ...taskMetrics(ctx.data.task, '', predictions, labels, ctx.classes),
+      },
       step,
     };
   } finally {
@@ -95,7 +106,10 @@ async function evaluateValidation(ctx: TrialContext): Promise<Record<string, num
   });
   try {
     const [values, lossValue] = await Promise.all([predictions.data(), loss.data()]);
-    return { val_loss: lossValue[0], ...taskMetrics(ctx.data.task, 'val_', values, validation.labels, ctx.classes) };
+    return {
+      val_loss: lossValue[0],
+      ...taskMetrics(ctx.data.task, 'val_', values, validation.labels, ctx.classes),
+    };
   } finally {
     predictions.dispose();
     loss.dispose();
@@ -110,8 +124,10 @@ class EarlyStopMonitor {
   /** True when the rule says stop after this epoch. */
   update(metrics: Record<string, number>): boolean {
     const value = metrics[this.rule.metric];
-    if (value === undefined) throw new Error(`early stopping monitors '${this.rule.metric}', which is not reported`);
-    const better = Number.isNaN(this.best) || (this.rule.direction === 'min' ? value < this.best : value > this.best);
+    if (value === undefined)
+      throw new Error(`early stopping monitors '${this.rule.metric}', which is not reported`);
+    const better =
+      Number.isNaN(this.best) || (this.rule.direction === 'min' ? value < this.best : value > this.best);
     if (better) {
       this.best = value;
       this.wait = 0;
@@ -138,7 +154,10 @@ export async function trainTrial(
   validateRequest(req);
   const spec = readTrainSpec(req.config);
   const rows = selectRows(data, req.foldIndex);
-  const trainRows = req.dataFraction === undefined ? rows.train : fractionOfRows(data, rows.train, req.dataFraction, req.seed);
+  const trainRows =
+    req.dataFraction === undefined
+      ? rows.train
+      : fractionOfRows(data, rows.train, req.dataFraction, req.seed);
   if (trainRows.length === 0) throw new Error('no training rows');
   if (rows.validation.length === 0) throw new Error('no validation rows');
   const classes = data.task === 'multiclass' ? data.classNames.length : 1;
@@ -160,7 +179,10 @@ export async function trainTrial(
     validation,
   };
   const history: EpochReport[] = [];
-  const finish = async (result: Omit<TrainResult, 'history' | 'epochsTrained' | 'ms'>, step: number): Promise<TrainResult> => {
+  const finish = async (
+    result: Omit<TrainResult, 'history' | 'epochsTrained' | 'ms'>,
+    step: number,
+  ): Promise<TrainResult> => {
     const ok = result.status !== 'failed';
     const epoch = req.initialEpoch + history.length;
     return {
@@ -178,7 +200,8 @@ export async function trainTrial(
     let step = req.checkpoint?.globalStep ?? 0;
     const monitor = req.earlyStopping ? new EarlyStopMonitor(req.earlyStopping) : undefined;
     for (let epoch = req.initialEpoch + 1; epoch <= req.epochs; epoch++) {
-      if (shouldStop?.()) return await finish({ status: 'stopped', reason: `stopped before epoch ${epoch}` }, step);
+      if (shouldStop?.())
+        return await finish({ status: 'stopped', reason: `stopped before epoch ${epoch}` }, step);
       const epochStarted = performance.now();
       const learningRate = learningRateAt(spec.schedule, step);
       const trained = await trainEpoch(ctx, epoch, step);

@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { chooseBackend } from '../../src/train/backend';
 import { timeTrainingProbe } from '../../src/train/backend-probe';
-import { describeProbes, fallbackChain, fastestProbe, softwareAdapterName } from '../../src/train/backend-select';
+import {
+  describeProbes,
+  fallbackChain,
+  fastestProbe,
+  softwareAdapterName,
+} from '../../src/train/backend-select';
 
 describe('backend decisions', () => {
   it('recognises a software WebGPU adapter from any of its descriptions', () => {
@@ -27,7 +32,9 @@ describe('backend decisions', () => {
     ];
     expect(fastestProbe(probes)?.name).toBe('wasm');
     expect(fastestProbe([probes[0]])).toBeUndefined();
-    expect(describeProbes(probes)).toBe('webgpu: software adapter (SwiftShader), not preferred; webgl 430 ms; wasm 100 ms; cpu 510 ms');
+    expect(describeProbes(probes)).toBe(
+      'webgpu: software adapter (SwiftShader), not preferred; webgl 430 ms; wasm 100 ms; cpu 510 ms',
+    );
   });
 });
 

@@ -12,7 +12,9 @@ beforeAll(async () => {
 const data = xorDataset(160, 21);
 
 function values(list: TensorData[]): number[][] {
-  return list.map((d) => Array.from(d.dtype === 'int32' ? new Int32Array(d.buffer) : new Float32Array(d.buffer)));
+  return list.map((d) =>
+    Array.from(d.dtype === 'int32' ? new Int32Array(d.buffer) : new Float32Array(d.buffer)),
+  );
 }
 
 function expectClose(a: number[][], b: number[][]): void {
@@ -20,9 +22,23 @@ function expectClose(a: number[][], b: number[][]): void {
   a.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - b[i][j])).toBeLessThan(1e-5)));
 }
 
-async function straightAndResumed(config: Record<string, number | string | boolean>): Promise<[TrainResult, TrainResult, Checkpoint]> {
-  const straight = await trainTrial(data, { config, seed: 5, epochs: 4, initialEpoch: 0, keepCheckpoint: true });
-  const firstHalf = await trainTrial(data, { config, seed: 5, epochs: 2, initialEpoch: 0, keepCheckpoint: true });
+async function straightAndResumed(
+  config: Record<string, number | string | boolean>,
+): Promise<[TrainResult, TrainResult, Checkpoint]> {
+  const straight = await trainTrial(data, {
+    config,
+    seed: 5,
+    epochs: 4,
+    initialEpoch: 0,
+    keepCheckpoint: true,
+  });
+  const firstHalf = await trainTrial(data, {
+    config,
+    seed: 5,
+    epochs: 2,
+    initialEpoch: 0,
+    keepCheckpoint: true,
+  });
   const resumed = await trainTrial(data, {
     config,
     seed: 5,
@@ -39,19 +55,32 @@ describe('resuming from a checkpoint', () => {
 
   for (const optimizer of ['adam', 'rmsprop', 'sgd'] as const) {
     it(`equals training straight through (${optimizer}, decay on, dropout on)`, async () => {
-      const config = { layers: 2, units_0: 12, units_1: 8, dropout_0: 0.2, optimizer, learning_rate: 0.02, ...decay };
+      const config = {
+        layers: 2,
+        units_0: 12,
+        units_1: 8,
+        dropout_0: 0.2,
+        optimizer,
+        learning_rate: 0.02,
+        ...decay,
+      };
       const [straight, resumed, half] = await straightAndResumed(config);
       expect(half.epoch).toBe(2);
       expect(half.globalStep).toBe(2 * 7); // 112 training rows / 16
       expect(resumed.history.map((r) => r.epoch)).toEqual([3, 4]);
       expect(resumed.history.map((r) => r.step)).toEqual(straight.history.slice(2).map((r) => r.step));
-      expect(resumed.history.map((r) => r.learningRate)).toEqual(straight.history.slice(2).map((r) => r.learningRate));
+      expect(resumed.history.map((r) => r.learningRate)).toEqual(
+        straight.history.slice(2).map((r) => r.learningRate),
+      );
       resumed.history.forEach((r, i) => {
         const s = straight.history[i + 2].metrics;
         for (const [k, v] of Object.entries(r.metrics)) expect(v).toBeCloseTo(s[k], 5);
       });
       expectClose(values(resumed.checkpoint!.weights), values(straight.checkpoint!.weights));
-      expectClose(values(resumed.checkpoint!.optimizerWeights), values(straight.checkpoint!.optimizerWeights));
+      expectClose(
+        values(resumed.checkpoint!.optimizerWeights),
+        values(straight.checkpoint!.optimizerWeights),
+      );
       expect(resumed.checkpoint!.globalStep).toBe(straight.checkpoint!.globalStep);
     });
   }
@@ -63,7 +92,14 @@ describe('resuming from a checkpoint', () => {
     expect(new Int32Array(iter.buffer)[0]).toBe(14);
     expect(half.optimizerWeights.length).toBe(1 + 2 * half.weights.length);
     const weightsOnly: Checkpoint = { ...half, optimizerWeights: [] };
-    const fresh = await trainTrial(data, { config, seed: 5, epochs: 4, initialEpoch: 2, checkpoint: weightsOnly, keepCheckpoint: true });
+    const fresh = await trainTrial(data, {
+      config,
+      seed: 5,
+      epochs: 4,
+      initialEpoch: 2,
+      checkpoint: weightsOnly,
+      keepCheckpoint: true,
+    });
     const diff = values(fresh.checkpoint!.weights)
       .flat()
       .map((v, i) => Math.abs(v - values(straight.checkpoint!.weights).flat()[i]));
@@ -71,7 +107,13 @@ describe('resuming from a checkpoint', () => {
   });
 
   it('is plain data with one transferable buffer per tensor', async () => {
-    const result = await trainTrial(data, { config: { layers: 1, units_0: 4 }, seed: 1, epochs: 1, initialEpoch: 0, keepCheckpoint: true });
+    const result = await trainTrial(data, {
+      config: { layers: 1, units_0: 4 },
+      seed: 1,
+      epochs: 1,
+      initialEpoch: 0,
+      keepCheckpoint: true,
+    });
     const cp = result.checkpoint!;
     expect(structuredClone(cp)).toEqual(cp);
     const buffers = checkpointBuffers(cp);
@@ -81,15 +123,33 @@ describe('resuming from a checkpoint', () => {
   });
 
   it('refuses a checkpoint of another optimizer or architecture', async () => {
-    const result = await trainTrial(data, { config: { layers: 1, units_0: 4 }, seed: 1, epochs: 1, initialEpoch: 0, keepCheckpoint: true });
+    const result = await trainTrial(data, {
+      config: { layers: 1, units_0: 4 },
+      seed: 1,
+      epochs: 1,
+      initialEpoch: 0,
+      keepCheckpoint: true,
+    });
     const cp = result.checkpoint!;
     const baseline = tf.memory().numTensors;
     await expect(
-      trainTrial(data, { config: { layers: 1, units_0: 4, optimizer: 'sgd' }, seed: 1, epochs: 2, initialEpoch: 1, checkpoint: cp }),
+      trainTrial(data, {
+        config: { layers: 1, units_0: 4, optimizer: 'sgd' },
+        seed: 1,
+        epochs: 2,
+        initialEpoch: 1,
+        checkpoint: cp,
+      }),
     ).rejects.toThrow(/adam/);
-    await expect(trainTrial(data, { config: { layers: 1, units_0: 5 }, seed: 1, epochs: 2, initialEpoch: 1, checkpoint: cp })).rejects.toThrow(
-      /shape/,
-    );
+    await expect(
+      trainTrial(data, {
+        config: { layers: 1, units_0: 5 },
+        seed: 1,
+        epochs: 2,
+        initialEpoch: 1,
+        checkpoint: cp,
+      }),
+    ).rejects.toThrow(/shape/);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });

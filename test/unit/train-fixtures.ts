@@ -2,7 +2,14 @@
 import { Rng } from '../../src/core/rng';
 import type { EncodedDataset, Task } from '../../src/data/types';
 
-function dataset(name: string, task: Task, x: number[][], y: number[], classNames: string[], validationShare = 0.3): EncodedDataset {
+function dataset(
+  name: string,
+  task: Task,
+  x: number[][],
+  y: number[],
+  classNames: string[],
+  validationShare = 0.3,
+): EncodedDataset {
   const rows = y.length;
   const features = x[0].length;
   const cut = Math.round(rows * (1 - validationShare));

@@ -8,20 +8,36 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const xorConfig = { layers: 2, units_0: 16, units_1: 16, optimizer: 'adam', learning_rate: 0.02, batch_size: 16 };
+const xorConfig = {
+  layers: 2,
+  units_0: 16,
+  units_1: 16,
+  optimizer: 'adam',
+  learning_rate: 0.02,
+  batch_size: 16,
+};
 
 describe('trainTrial', () => {
   it('learns XOR and reports the binary metrics every epoch', async () => {
     const reports: EpochReport[] = [];
-    const result = await trainTrial(xorDataset(300, 1), { config: xorConfig, seed: 7, epochs: 25, initialEpoch: 0 }, (r) =>
-      reports.push(r),
+    const result = await trainTrial(
+      xorDataset(300, 1),
+      { config: xorConfig, seed: 7, epochs: 25, initialEpoch: 0 },
+      (r) => reports.push(r),
     );
     expect(result.status).toBe('completed');
     expect(result.epochsTrained).toBe(25);
     expect(reports).toEqual(result.history);
     expect(reports.map((r) => r.epoch)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     const last = result.history[24].metrics;
-    expect(Object.keys(last).sort()).toEqual(['accuracy', 'auc', 'loss', 'val_accuracy', 'val_auc', 'val_loss']);
+    expect(Object.keys(last).sort()).toEqual([
+      'accuracy',
+      'auc',
+      'loss',
+      'val_accuracy',
+      'val_auc',
+      'val_loss',
+    ]);
     expect(last.val_accuracy).toBeGreaterThanOrEqual(0.9);
     expect(last.val_auc).toBeGreaterThan(0.95);
     expect(last.val_loss).toBeLessThan(result.history[0].metrics.val_loss);
@@ -52,7 +68,12 @@ describe('trainTrial', () => {
   });
 
   it('is deterministic for a seed (dropout included)', async () => {
-    const req = { config: { ...xorConfig, dropout_0: 0.2, dropout_1: 0.1 }, seed: 11, epochs: 3, initialEpoch: 0 };
+    const req = {
+      config: { ...xorConfig, dropout_0: 0.2, dropout_1: 0.1 },
+      seed: 11,
+      epochs: 3,
+      initialEpoch: 0,
+    };
     const a = await trainTrial(xorDataset(120, 5), req);
     const b = await trainTrial(xorDataset(120, 5), req);
     expect(a.history.map((h) => h.metrics)).toEqual(b.history.map((h) => h.metrics));
@@ -78,7 +99,13 @@ describe('trainTrial', () => {
     // Trains fine for 2 epochs at a sane rate, then continues at an absurd one from the checkpoint.
     const data = linearDataset(100, 4, 1000);
     const base = { layers: 1, units_0: 8, optimizer: 'sgd', momentum: 0, batch_size: 8 };
-    const first = await trainTrial(data, { config: { ...base, learning_rate: 1e-9 }, seed: 1, epochs: 2, initialEpoch: 0, keepCheckpoint: true });
+    const first = await trainTrial(data, {
+      config: { ...base, learning_rate: 1e-9 },
+      seed: 1,
+      epochs: 2,
+      initialEpoch: 0,
+      keepCheckpoint: true,
+    });
     expect(first.status).toBe('completed');
     const second = await trainTrial(data, {
       config: { ...base, learning_rate: 1e6 },
@@ -131,38 +158,89 @@ describe('trainTrial', () => {
 
   it('trains on a data fraction or on the other folds', async () => {
     const data = xorDataset(200, 9); // 140 training rows
-    const quarter = await trainTrial(data, { config: { ...xorConfig, batch_size: 5 }, seed: 1, epochs: 1, initialEpoch: 0, dataFraction: 0.25 });
+    const quarter = await trainTrial(data, {
+      config: { ...xorConfig, batch_size: 5 },
+      seed: 1,
+      epochs: 1,
+      initialEpoch: 0,
+      dataFraction: 0.25,
+    });
     expect(quarter.history[0].step).toBe(7); // 35 rows / 5
 
     const all = Uint32Array.from({ length: 200 }, (_, i) => i);
     const folds = [0, 1, 2, 3].map((f) => all.filter((i) => i % 4 === f));
     const withFolds = { ...data, splits: { ...data.splits, folds } };
-    const fold = await trainTrial(withFolds, { config: { ...xorConfig, batch_size: 10 }, seed: 1, epochs: 1, initialEpoch: 0, foldIndex: 2 });
+    const fold = await trainTrial(withFolds, {
+      config: { ...xorConfig, batch_size: 10 },
+      seed: 1,
+      epochs: 1,
+      initialEpoch: 0,
+      foldIndex: 2,
+    });
     expect(fold.history[0].step).toBe(15); // 150 rows of the other three folds / 10
-    await expect(trainTrial(data, { config: xorConfig, seed: 1, epochs: 1, initialEpoch: 0, foldIndex: 0 })).rejects.toThrow(/no folds/);
+    await expect(
+      trainTrial(data, { config: xorConfig, seed: 1, epochs: 1, initialEpoch: 0, foldIndex: 0 }),
+    ).rejects.toThrow(/no folds/);
   });
 
   it('refuses inconsistent budgets', async () => {
     const data = xorDataset(50, 1);
-    await expect(trainTrial(data, { config: xorConfig, seed: 1, epochs: 3, initialEpoch: 1 })).rejects.toThrow(/needs a checkpoint/);
-    await expect(trainTrial(data, { config: xorConfig, seed: 1, epochs: 2, initialEpoch: 3 })).rejects.toThrow(/initialEpoch/);
-    await expect(trainTrial(data, { config: { ...xorConfig, optimizer: 'adagrad' }, seed: 1, epochs: 1, initialEpoch: 0 })).rejects.toThrow(
-      /config.optimizer/,
-    );
+    await expect(
+      trainTrial(data, { config: xorConfig, seed: 1, epochs: 3, initialEpoch: 1 }),
+    ).rejects.toThrow(/needs a checkpoint/);
+    await expect(
+      trainTrial(data, { config: xorConfig, seed: 1, epochs: 2, initialEpoch: 3 }),
+    ).rejects.toThrow(/initialEpoch/);
+    await expect(
+      trainTrial(data, {
+        config: { ...xorConfig, optimizer: 'adagrad' },
+        seed: 1,
+        epochs: 1,
+        initialEpoch: 0,
+      }),
+    ).rejects.toThrow(/config.optimizer/);
   });
 
   it('leaves no tensors behind, whatever the outcome', async () => {
     const baseline = tf.memory().numTensors;
-    await trainTrial(xorDataset(80, 1), { config: { ...xorConfig, dropout_0: 0.3 }, seed: 1, epochs: 2, initialEpoch: 0, keepCheckpoint: true, keepModel: true });
+    await trainTrial(xorDataset(80, 1), {
+      config: { ...xorConfig, dropout_0: 0.3 },
+      seed: 1,
+      epochs: 2,
+      initialEpoch: 0,
+      keepCheckpoint: true,
+      keepModel: true,
+    });
     expect(tf.memory().numTensors).toBe(baseline);
     for (const optimizer of ['adam', 'rmsprop', 'sgd']) {
-      await trainTrial(blobsDataset(60, 1), { config: { layers: 1, units_0: 4, optimizer }, seed: 1, epochs: 2, initialEpoch: 0 });
+      await trainTrial(blobsDataset(60, 1), {
+        config: { layers: 1, units_0: 4, optimizer },
+        seed: 1,
+        epochs: 2,
+        initialEpoch: 0,
+      });
       expect(tf.memory().numTensors).toBe(baseline);
     }
-    await trainTrial(linearDataset(40, 4, 1000), { config: { optimizer: 'sgd', learning_rate: 1e6, batch_size: 4 }, seed: 1, epochs: 2, initialEpoch: 0 });
+    await trainTrial(linearDataset(40, 4, 1000), {
+      config: { optimizer: 'sgd', learning_rate: 1e6, batch_size: 4 },
+      seed: 1,
+      epochs: 2,
+      initialEpoch: 0,
+    });
     expect(tf.memory().numTensors).toBe(baseline);
-    const first = await trainTrial(xorDataset(60, 1), { config: xorConfig, seed: 1, epochs: 1, initialEpoch: 0, keepCheckpoint: true });
-    await trainTrial(xorDataset(60, 1), { config: xorConfig, seed: 1, epochs: 2, initialEpoch: 1, checkpoint: first.checkpoint }, undefined, () => true);
+    const first = await trainTrial(xorDataset(60, 1), {
+      config: xorConfig,
+      seed: 1,
+      epochs: 1,
+      initialEpoch: 0,
+      keepCheckpoint: true,
+    });
+    await trainTrial(
+      xorDataset(60, 1),
+      { config: xorConfig, seed: 1, epochs: 2, initialEpoch: 1, checkpoint: first.checkpoint },
+      undefined,
+      () => true,
+    );
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aucByRank, binaryAccuracy, categoricalAccuracy, meanAbsoluteError, taskMetrics } from '../../src/train/metrics';
+import {
+  aucByRank,
+  binaryAccuracy,
+  categoricalAccuracy,
+  meanAbsoluteError,
+  taskMetrics,
+} from '../../src/train/metrics';
 
 describe('aucByRank', () => {
   it('matches the hand-computed pair count without ties', () => {
@@ -54,7 +60,10 @@ describe('accuracy and error', () => {
   });
 
   it('names the metrics per task as Keras does', () => {
-    expect(Object.keys(taskMetrics('binary', 'val_', [0.2, 0.8], [0, 1], 1))).toEqual(['val_accuracy', 'val_auc']);
+    expect(Object.keys(taskMetrics('binary', 'val_', [0.2, 0.8], [0, 1], 1))).toEqual([
+      'val_accuracy',
+      'val_auc',
+    ]);
     expect(Object.keys(taskMetrics('multiclass', '', [1, 0], [0], 2))).toEqual(['accuracy']);
     expect(Object.keys(taskMetrics('regression', '', [1], [2], 1))).toEqual(['mae']);
   });

@@ -88,14 +88,22 @@ describe('buildModel', () => {
 
   it('exports model.json + weights that tfjs loads back to the same predictions', async () => {
     const baseline = tf.memory().numTensors;
-    const model = buildModel(readTrainSpec({ layers: 2, units_0: 5, units_1: 3, dropout_1: 0.5 }), { features: 2, task: 'multiclass', classes: 3 }, 9);
+    const model = buildModel(
+      readTrainSpec({ layers: 2, units_0: 5, units_1: 3, dropout_1: 0.5 }),
+      { features: 2, task: 'multiclass', classes: 3 },
+      9,
+    );
     const { modelJson, weights } = await exportModelArtifacts(model);
     const json = JSON.parse(modelJson);
     expect(json.format).toBe('layers-model');
     expect(json.weightsManifest[0].paths).toEqual(['weights.bin']);
     expect(weights.byteLength).toBe((2 * 5 + 5 + 5 * 3 + 3 + 3 * 3 + 3) * 4);
     const loaded = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: weights }),
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest[0].weights,
+        weightData: weights,
+      }),
     );
     const x = tf.tensor2d([0.5, -1, 2, 0.25], [2, 2]);
     const [p, q] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
@@ -123,7 +131,11 @@ describe('rows', () => {
 
   it('validates on the chosen fold and trains on the others', () => {
     const data = xorDataset(12, 1);
-    const folds = [Uint32Array.from([0, 1, 2, 3]), Uint32Array.from([4, 5, 6, 7]), Uint32Array.from([8, 9, 10, 11])];
+    const folds = [
+      Uint32Array.from([0, 1, 2, 3]),
+      Uint32Array.from([4, 5, 6, 7]),
+      Uint32Array.from([8, 9, 10, 11]),
+    ];
     const rows = selectRows({ ...data, splits: { ...data.splits, folds } }, 1);
     expect(Array.from(rows.validation)).toEqual([4, 5, 6, 7]);
     expect(Array.from(rows.train)).toEqual([0, 1, 2, 3, 8, 9, 10, 11]);

@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { learningRateAt, type DecaySchedule } from '../../src/core/schedule';
 import { readTrainSpec } from '../../src/train/hyperparams';
-import { createOptimizer, currentLearningRate, disposeOptimizer, setLearningRate } from '../../src/train/optimizer';
+import {
+  createOptimizer,
+  currentLearningRate,
+  disposeOptimizer,
+  setLearningRate,
+} from '../../src/train/optimizer';
 import { trainTrial } from '../../src/train/train-loop';
 import { xorDataset } from './train-fixtures';
 
@@ -47,7 +52,9 @@ describe('learning-rate decay in the loop', () => {
     expect(v[2]).toBeCloseTo(v[1], 6);
     const free = await trainTrial(data, { config: base, seed: 2, epochs: 3, initialEpoch: 0 });
     expect(free.history[0].metrics.val_loss).toBeCloseTo(v[0], 6);
-    expect(Math.abs(free.history[2].metrics.val_loss - free.history[1].metrics.val_loss)).toBeGreaterThan(1e-4);
+    expect(Math.abs(free.history[2].metrics.val_loss - free.history[1].metrics.val_loss)).toBeGreaterThan(
+      1e-4,
+    );
   });
 });
 
