@@ -25,8 +25,8 @@ const LOCAL_ROUNDS = [
   { keep: 5, each: 40, sd: 0.1 },
   { keep: 5, each: 40, sd: 0.02 },
 ];
-/** Improvement margin ξ for 'ei', in the loss's own units (scikit-optimize's default). */
-const EI_XI = 0.01;
+/** Improvement margin ξ for 'ei': 0, the classic expected improvement (a fixed ξ would depend on the loss's scale). */
+const EI_XI = 0;
 
 export const INACTIVE_COORDINATE = 0.5;
 
