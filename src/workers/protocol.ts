@@ -3,8 +3,8 @@ import type { StudySettings, StudyState, Trial } from '../core/study';
 import type { EncodedDataset } from '../data/types';
 import type { EarlyStopping, EpochReport, ModelArtifacts } from '../train/types';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendPreference = 'auto' | BackendName;
+import type { BackendName, BackendPreference } from '../core/experiment';
+export type { BackendName, BackendPreference };
 
 export interface BackendInfo {
   backend: BackendName;
