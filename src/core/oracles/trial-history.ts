@@ -1,9 +1,7 @@
 import { configKey, enumerateConfigs, sampleConfig, spaceSize } from '../space';
 import type { Config } from '../space/types';
+import { EXHAUSTED, MAX_TRIALS_REACHED } from './distinct-sampler';
 import type { OracleContext, Proposal, TrialOutcome } from './types';
-
-export const MAX_TRIALS_REACHED = 'max trials reached';
-export const EXHAUSTED = 'search space exhausted';
 
 /** Duplicate random draws in a row before a finite space is listed to find its unused configs. */
 const FINITE_ATTEMPTS = 64;
