@@ -218,12 +218,7 @@ export class Study {
   }
 
   best(): Trial | undefined {
-    let best: Trial | undefined;
-    for (const t of this.list) {
-      if (t.score === undefined || t.state === 'failed') continue;
-      if (!best || better(this.settings.objective.direction, t.score, best.score!)) best = t;
-    }
-    return best;
+    return bestTrial(this.list, this.settings.objective.direction);
   }
 
   /** Each scored trial in order, with the best score so far. */
@@ -279,6 +274,16 @@ export class Study {
     if (trial.state === 'failed' || trial.score === undefined) this.oracle.tell(trial.id, { status: 'failed' });
     else this.oracle.tell(trial.id, { status: 'completed', loss: toLoss(trial.score, this.settings.objective.direction) });
   }
+}
+
+/** The scored, non-failed trial with the best score. */
+export function bestTrial(trials: readonly Trial[], direction: 'min' | 'max'): Trial | undefined {
+  let best: Trial | undefined;
+  for (const t of trials) {
+    if (t.score === undefined || t.state === 'failed') continue;
+    if (!best || better(direction, t.score, best.score!)) best = t;
+  }
+  return best;
 }
 
 export function isMultiFidelity(tuner: TunerSettings): boolean {

@@ -24,3 +24,4 @@ export type {
   TrainResult,
   TrainStatus,
 } from './types';
+export { evaluateOnTest, exportTrainedModel, predictGrid, type TestEvaluation } from './best-model';

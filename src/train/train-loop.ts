@@ -159,6 +159,8 @@ export async function trainTrial(
   req: TrainRequest,
   onEpoch?: (report: EpochReport) => void,
   shouldStop?: () => boolean,
+  /** Awaited at every epoch boundary: a paused search holds here. */
+  atEpochBoundary?: () => Promise<void>,
 ): Promise<TrainResult> {
   const started = performance.now();
   validateRequest(req);
@@ -210,6 +212,7 @@ export async function trainTrial(
     let step = req.checkpoint?.globalStep ?? 0;
     const monitor = req.earlyStopping ? new EarlyStopMonitor(req.earlyStopping) : undefined;
     for (let epoch = req.initialEpoch + 1; epoch <= req.epochs; epoch++) {
+      await atEpochBoundary?.();
       if (shouldStop?.())
         return await finish({ status: 'stopped', reason: `stopped before epoch ${epoch}` }, step);
       const epochStarted = performance.now();

@@ -8,6 +8,8 @@ import type { TrainerFactory, TrainerHandle } from './trainer-handle';
 export interface SchedulerOptions {
   workers: number;
   earlyStopping?: EarlyStopping;
+  /** k-fold cross-validation: execution e validates on fold e % folds. */
+  folds?: number;
   emit: (event: TunerEvent) => void;
   /** Called after every finished trial with the study to persist. */
   save?: (study: Study) => void | Promise<void>;
@@ -200,6 +202,7 @@ export class Scheduler {
         epochs: budget.epochs,
         initialEpoch: parentCheckpoint ? budget.initialEpoch : 0,
         dataFraction: budget.dataFraction,
+        foldIndex: this.options.folds ? e % this.options.folds : undefined,
         earlyStopping: this.options.earlyStopping,
         checkpoint: parentCheckpoint ? structuredClone(parentCheckpoint) : undefined,
         keepCheckpoint: true,

@@ -1,0 +1,208 @@
+/** The search as the page sees it: a thin client of the tuner worker, turning its events into rune state. */
+import * as Comlink from 'comlink';
+import type { ExperimentSetup } from '../../core/experiment';
+import { bestTrial, type StudySettings, type StudyState, type Trial } from '../../core/study';
+import type { EncodedDataset } from '../../data/types';
+import type { BackendInfo, Evaluation, Progress, RunStatus, TunerEvent } from '../../workers/protocol';
+import { saveStudy, storageProblem, type SavedStudy } from '../../workers/study-store';
+import type { TunerWorkerApi } from '../../workers/tuner.worker';
+import type { EpochReport } from '../../train/types';
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+interface PendingRestore {
+  saved: SavedStudy;
+  state: StudyState;
+}
+
+let noticeIds = 0;
+
+export class RunState {
+  status = $state<RunStatus>('idle');
+  reason = $state<string | undefined>();
+  progress = $state.raw<Progress | undefined>();
+  backends = $state.raw<BackendInfo[]>([]);
+  trials = $state.raw<Trial[]>([]);
+  /** Epochs streamed so far for running trials (the current execution), by trial id. */
+  live = $state.raw<Record<string, EpochReport[]>>({});
+  bestId = $state<string | undefined>();
+  notices = $state<Notice[]>([]);
+  /** The settings of the study on screen (not the ones being edited). */
+  settings = $state.raw<StudySettings | undefined>();
+  studyId = $state<string | undefined>();
+  /** A saved study loaded after a reload, waiting for Resume. */
+  private pending: PendingRestore | undefined;
+  private api: Comlink.Remote<TunerWorkerApi> | undefined;
+  private dataset: EncodedDataset | undefined;
+
+  get active(): boolean {
+    return this.status === 'running' || this.status === 'pausing' || this.status === 'stopping';
+  }
+
+  get best(): Trial | undefined {
+    return this.trials.find((t) => t.id === this.bestId);
+  }
+
+  notify(level: Notice['level'], message: string): void {
+    this.notices = [...this.notices, { id: ++noticeIds, level, message }];
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  /** Starts a new study (or continues a restored one when `restore` is given). */
+  async start(setup: ExperimentSetup, dataset: EncodedDataset, meta: { datasetName: string; csvText?: string }, restore?: StudyState, paused = false): Promise<void> {
+    const studyId = restore && this.pending ? this.pending.saved.id : crypto.randomUUID();
+    const study: StudySettings = restore?.settings ?? $state.snapshot(setup.study);
+    this.reset(study, studyId);
+    this.dataset = dataset;
+    if (restore) for (const t of restore.trials) this.upsert(t);
+    this.status = paused ? 'paused' : 'running';
+    const record: SavedStudy = {
+      id: studyId,
+      createdAt: this.pending?.saved.createdAt ?? Date.now(),
+      updatedAt: Date.now(),
+      datasetName: meta.datasetName,
+      setup: $state.snapshot(setup) as ExperimentSetup,
+      csvText: meta.csvText,
+      state: restore,
+    };
+    this.pending = undefined;
+    try {
+      await saveStudy(record);
+    } catch (error) {
+      this.notify('warning', `This study will not survive a reload: ${storageProblem(error)}.`);
+    }
+    const api = this.connect();
+    await api.start(
+      {
+        studyId,
+        study,
+        dataset,
+        workers: setup.workers,
+        backend: setup.backend,
+        earlyStopping: setup.earlyStopping.enabled ? { ...this.earlyStoppingMetric(study), patience: setup.earlyStopping.patience } : undefined,
+        restore,
+        paused,
+      },
+      Comlink.proxy((event: TunerEvent) => this.onEvent(event)),
+    );
+  }
+
+  /** Shows a saved study; an unfinished one waits for Resume (or Step), then continues where it was. */
+  show(saved: SavedStudy, state: StudyState, resumable: boolean): void {
+    this.reset(state.settings, saved.id);
+    for (const t of state.trials) this.upsert(t);
+    this.bestId = bestTrial(state.trials, state.settings.objective.direction)?.id;
+    this.pending = resumable ? { saved, state } : undefined;
+    this.status = resumable ? 'paused' : 'done';
+    this.reason = resumable ? 'restored from this browser: press Resume to continue' : state.done;
+  }
+
+  get hasPendingRestore(): boolean {
+    return this.pending !== undefined;
+  }
+
+  pendingSetup(): SavedStudy | undefined {
+    return this.pending?.saved;
+  }
+
+  async resume(dataset?: EncodedDataset): Promise<void> {
+    if (this.pending && dataset) {
+      const { saved, state } = this.pending;
+      await this.start(saved.setup, dataset, { datasetName: saved.datasetName, csvText: saved.csvText }, state);
+      return;
+    }
+    await this.api?.resume();
+  }
+
+  async step(setup: ExperimentSetup, dataset: EncodedDataset, meta: { datasetName: string; csvText?: string }): Promise<void> {
+    if (this.status === 'paused' && this.api && !this.pending) return this.api.step();
+    if (this.pending) {
+      const { saved, state } = this.pending;
+      await this.start(saved.setup, dataset, { datasetName: saved.datasetName, csvText: saved.csvText }, state, true);
+    } else await this.start(setup, dataset, meta, undefined, true);
+    await this.api?.step();
+  }
+
+  pause = () => void this.api?.pause();
+  stop = () => void this.api?.stop();
+
+  evaluateBest = (): Promise<Evaluation> => this.connect().evaluateBest();
+  exportBestModel = () => this.connect().exportBestModel();
+  decisionBoundary = (grid: { size: number; xRange: [number, number]; yRange: [number, number] }) => this.connect().decisionBoundary(grid);
+  decayExperiment = (epochs: number) => this.connect().decayExperiment(epochs);
+
+  private earlyStoppingMetric(study: StudySettings) {
+    return { metric: study.objective.metric, direction: study.objective.direction };
+  }
+
+  private connect(): Comlink.Remote<TunerWorkerApi> {
+    if (!this.api) {
+      const worker = new Worker(new URL('../../workers/tuner.worker.ts', import.meta.url), { type: 'module', name: 'tuner' });
+      worker.addEventListener('error', (event) => {
+        this.status = 'error';
+        this.reason = `The tuner stopped unexpectedly: ${event.message}`;
+        this.notify('error', this.reason);
+      });
+      this.api = Comlink.wrap<TunerWorkerApi>(worker);
+    }
+    return this.api;
+  }
+
+  private reset(settings: StudySettings, studyId: string): void {
+    this.settings = settings;
+    this.studyId = studyId;
+    this.trials = [];
+    this.live = {};
+    this.bestId = undefined;
+    this.progress = undefined;
+    this.reason = undefined;
+    this.backends = [];
+  }
+
+  private upsert(trial: Trial): void {
+    const index = this.trials.findIndex((t) => t.id === trial.id);
+    this.trials = index < 0 ? [...this.trials, trial] : this.trials.with(index, trial);
+  }
+
+  private onEvent(event: TunerEvent): void {
+    switch (event.type) {
+      case 'trial': {
+        this.upsert(event.trial);
+        if (event.trial.state !== 'running' && this.live[event.trial.id]) {
+          const { [event.trial.id]: _finished, ...rest } = this.live;
+          this.live = rest;
+        }
+        break;
+      }
+      case 'epochs': {
+        const live = { ...this.live };
+        for (const { trialId, report } of event.items) {
+          const previous = live[trialId] ?? [];
+          const last = previous[previous.length - 1];
+          live[trialId] = last && report.epoch <= last.epoch ? [report] : [...previous, report];
+        }
+        this.live = live;
+        break;
+      }
+      case 'status':
+        this.status = event.status;
+        this.reason = event.reason;
+        this.progress = event.progress;
+        this.bestId = event.bestId;
+        break;
+      case 'backend':
+        this.backends = this.backends.toSpliced(event.worker, 1, event.info);
+        break;
+      case 'notice':
+        this.notify(event.level, event.message);
+        break;
+    }
+  }
+}

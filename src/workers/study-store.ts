@@ -1,0 +1,62 @@
+/** Studies saved in IndexedDB (idb) as they run, so a reload finds them and can resume. */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ExperimentSetup } from '../core/experiment';
+import type { StudyState } from '../core/study';
+
+export interface SavedStudy {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  datasetName: string;
+  setup: ExperimentSetup;
+  /** The user's CSV, kept only in this browser, so a reloaded study can be resumed. */
+  csvText?: string;
+  state?: StudyState;
+}
+
+interface Schema extends DBSchema {
+  studies: { key: string; value: SavedStudy; indexes: { updatedAt: number } };
+}
+
+let db: Promise<IDBPDatabase<Schema>> | undefined;
+
+function open(): Promise<IDBPDatabase<Schema>> {
+  db ??= openDB<Schema>('tuning-playground', 1, {
+    upgrade(database) {
+      const store = database.createObjectStore('studies', { keyPath: 'id' });
+      store.createIndex('updatedAt', 'updatedAt');
+    },
+  });
+  db.catch(() => (db = undefined));
+  return db;
+}
+
+export async function saveStudy(study: SavedStudy): Promise<void> {
+  await (await open()).put('studies', study);
+}
+
+export async function saveStudyState(id: string, state: StudyState): Promise<void> {
+  const database = await open();
+  const tx = database.transaction('studies', 'readwrite');
+  const existing = await tx.store.get(id);
+  if (existing) await tx.store.put({ ...existing, state, updatedAt: Date.now() });
+  await tx.done;
+}
+
+export async function latestStudy(): Promise<SavedStudy | undefined> {
+  const database = await open();
+  const cursor = await database.transaction('studies').store.index('updatedAt').openCursor(null, 'prev');
+  return cursor?.value;
+}
+
+export async function deleteStudy(id: string): Promise<void> {
+  await (await open()).delete('studies', id);
+}
+
+/** A plain-words reason for a storage failure (quota, private mode, blocked). */
+export function storageProblem(error: unknown): string {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError') return 'the browser storage is full';
+  if (name === 'InvalidStateError' || name === 'SecurityError') return 'the browser blocks storage here (private mode?)';
+  return error instanceof Error ? error.message : String(error);
+}

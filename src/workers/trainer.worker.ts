@@ -1,0 +1,65 @@
+/// <reference lib="webworker" />
+/** A trainer worker: owns one tfjs backend and a copy of the dataset, trains trials on request. */
+import * as Comlink from 'comlink';
+import type { Config } from '../core/space/types';
+import type { EncodedDataset } from '../data/types';
+import { checkpointBuffers, chooseBackend, evaluateOnTest, exportTrainedModel, predictGrid, trainTrial, type ProbeShape } from '../train';
+import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
+import type { BackendInfo, BackendPreference } from './protocol';
+
+let data: EncodedDataset | undefined;
+let stopRequested = false;
+let paused = false;
+let release: (() => void) | undefined;
+
+function dataset(): EncodedDataset {
+  if (!data) throw new Error('The trainer has no dataset: call init first');
+  return data;
+}
+
+const api = {
+  async init(dataset: EncodedDataset, preference: BackendPreference, probe: ProbeShape): Promise<BackendInfo> {
+    data = dataset;
+    const choice = await chooseBackend(preference, probe);
+    return { backend: choice.backend, reason: choice.reason };
+  },
+
+  async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult> {
+    stopRequested = false;
+    const result = await trainTrial(
+      dataset(),
+      request,
+      (report) => void onEpoch(report),
+      () => stopRequested,
+      async () => {
+        while (paused && !stopRequested) await new Promise<void>((resolve) => (release = resolve));
+      },
+    );
+    return Comlink.transfer(result, result.checkpoint ? checkpointBuffers(result.checkpoint) : []);
+  },
+
+  setPaused(value: boolean): void {
+    paused = value;
+    if (!value) release?.();
+  },
+
+  stop(): void {
+    stopRequested = true;
+    release?.();
+  },
+
+  evaluate: (config: Config, checkpoint: Checkpoint) => evaluateOnTest(dataset(), config, checkpoint),
+
+  async exportModel(config: Config, checkpoint: Checkpoint) {
+    const artifacts = await exportTrainedModel(dataset(), config, checkpoint);
+    return Comlink.transfer(artifacts, [artifacts.weights]);
+  },
+
+  async predictGrid(config: Config, checkpoint: Checkpoint, grid: { size: number; xRange: [number, number]; yRange: [number, number] }) {
+    const values = await predictGrid(dataset(), config, checkpoint, grid);
+    return Comlink.transfer(values, [values.buffer]);
+  },
+};
+
+export type TrainerWorkerApi = typeof api;
+Comlink.expose(api);

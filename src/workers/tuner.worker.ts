@@ -1,0 +1,105 @@
+/// <reference lib="webworker" />
+/** The tuner worker: owns the study and the oracle, schedules trainer workers, streams events. */
+import * as Comlink from 'comlink';
+import { Study } from '../core/study';
+import type { EpochRecord } from '../core/scoring';
+import type { Config } from '../core/space/types';
+import type { ProbeShape } from '../train/backend-probe';
+import type { Checkpoint } from '../train/types';
+import type { Evaluation, RunSetup, TunerEvent } from './protocol';
+import { Scheduler } from './scheduler';
+import { saveStudyState, storageProblem } from './study-store';
+import { spawnTrainer, workerTrainerFactory, type SpawnedTrainer } from './worker-trainers';
+
+let scheduler: Scheduler | undefined;
+let setup: RunSetup | undefined;
+let utility: Promise<SpawnedTrainer> | undefined;
+let storageWarned = false;
+
+function probeShape(s: RunSetup): ProbeShape {
+  return { inputs: s.dataset.features, units: 256, batch: 32, layers: 3 };
+}
+
+/** A trainer kept apart from the search for the best model's evaluation, export and plots. */
+function utilityTrainer(): Promise<SpawnedTrainer> {
+  if (!setup) throw new Error('No search has been started');
+  const s = setup;
+  utility ??= spawnTrainer(s.dataset, s.backend, probeShape(s));
+  return utility;
+}
+
+function best(): { config: Config; checkpoint: Checkpoint } {
+  const found = scheduler?.bestCheckpoint();
+  if (!found) throw new Error('No finished trial has a model yet');
+  return { config: found.trial.config, checkpoint: found.checkpoint };
+}
+
+const api = {
+  async start(runSetup: RunSetup, onEvent: (event: TunerEvent) => void): Promise<void> {
+    scheduler?.stop();
+    utility?.then((t) => t.terminate()).catch(() => {});
+    utility = undefined;
+    setup = runSetup;
+    storageWarned = false;
+    const study = runSetup.restore ? Study.restore(runSetup.restore) : new Study(runSetup.study);
+    const emit = (event: TunerEvent) => void onEvent(event);
+    const factory = workerTrainerFactory(runSetup.dataset, runSetup.backend, probeShape(runSetup));
+    scheduler = new Scheduler(study, factory, {
+      workers: runSetup.workers,
+      earlyStopping: runSetup.earlyStopping,
+      folds: runSetup.dataset.splits.folds?.length,
+      emit,
+      save: async (s) => {
+        try {
+          await saveStudyState(runSetup.studyId, s.toJSON());
+        } catch (error) {
+          if (storageWarned) return;
+          storageWarned = true;
+          emit({ type: 'notice', level: 'warning', message: `Progress is not being saved (${storageProblem(error)}); the search goes on in memory.` });
+        }
+      },
+    });
+    for (const trial of study.trials) emit({ type: 'trial', trial: structuredClone(trial) });
+    void scheduler.run(runSetup.paused).catch((error: unknown) =>
+      emit({ type: 'status', status: 'error', reason: error instanceof Error ? error.message : String(error), progress: scheduler!.progress() }),
+    );
+  },
+  pause: () => scheduler?.pause(),
+  resume: () => scheduler?.resume(),
+  step: () => scheduler?.step(),
+  stop: () => scheduler?.stop(),
+
+  async evaluateBest(): Promise<Evaluation> {
+    const { config, checkpoint } = best();
+    const result = await (await utilityTrainer()).api.evaluate(config, checkpoint);
+    return { split: 'test', ...result };
+  },
+
+  async exportBestModel() {
+    const { config, checkpoint } = best();
+    return (await utilityTrainer()).api.exportModel(config, checkpoint);
+  },
+
+  async decisionBoundary(grid: { size: number; xRange: [number, number]; yRange: [number, number] }) {
+    const { config, checkpoint } = best();
+    return (await utilityTrainer()).api.predictGrid(config, checkpoint, grid);
+  },
+
+  /** Trains the best config twice from scratch, with a constant rate and with decay, for the same epochs. */
+  async decayExperiment(epochs: number): Promise<{ constant: EpochRecord[]; decayed: EpochRecord[]; decay: { rate: number; steps: number } }> {
+    const config = best().config;
+    const trainer = await utilityTrainer();
+    const rate = Number(config.lr_decay_rate) < 1 ? Number(config.lr_decay_rate) : 0.9;
+    const steps = Number(config.lr_decay_steps) > 0 ? Number(config.lr_decay_steps) : 50;
+    const run = async (overrides: Config) => {
+      const result = await trainer.api.train({ config: { ...config, ...overrides }, seed: 7, epochs, initialEpoch: 0 }, Comlink.proxy(() => {}));
+      return result.history.map((r) => ({ epoch: r.epoch, metrics: r.metrics, learningRate: r.learningRate }));
+    };
+    const constant = await run({ lr_decay_rate: 1 });
+    const decayed = await run({ lr_decay_rate: rate, lr_decay_steps: steps, lr_staircase: false });
+    return { constant, decayed, decay: { rate, steps } };
+  },
+};
+
+export type TunerWorkerApi = typeof api;
+Comlink.expose(api);
