@@ -1,0 +1,53 @@
+/** Choices of the tuner panel that depend on the task or the machine. */
+import type { Direction, Objective } from '../../core/scoring';
+import type { Task } from '../../data';
+
+export interface MetricOption {
+  metric: string;
+  label: string;
+}
+
+const METRICS: Record<Task, MetricOption[]> = {
+  binary: [
+    { metric: 'val_accuracy', label: 'Validation accuracy' },
+    { metric: 'val_auc', label: 'Validation AUC' },
+    { metric: 'val_loss', label: 'Validation loss' },
+  ],
+  multiclass: [
+    { metric: 'val_accuracy', label: 'Validation accuracy' },
+    { metric: 'val_loss', label: 'Validation loss' },
+  ],
+  regression: [
+    { metric: 'val_mae', label: 'Validation mean absolute error' },
+    { metric: 'val_loss', label: 'Validation loss (mean squared error)' },
+  ],
+};
+
+/** The objectives a task reports; every metric of every task when the task is not known yet. */
+export function objectiveOptions(task: Task | undefined): MetricOption[] {
+  if (task) return METRICS[task];
+  const all = new Map<string, MetricOption>();
+  for (const options of Object.values(METRICS)) for (const o of options) if (!all.has(o.metric)) all.set(o.metric, o);
+  return [...all.values()];
+}
+
+/** Losses and errors are minimised; accuracy and AUC maximised. */
+export const directionOf = (metric: string): Direction => (/loss|mae|mse|error/.test(metric) ? 'min' : 'max');
+
+/** The objective to use for a task: unchanged when it applies, else the task's first. */
+export function objectiveFor(task: Task | undefined, current: Objective): Objective {
+  const options = objectiveOptions(task);
+  const metric = options.some((o) => o.metric === current.metric) ? current.metric : options[0].metric;
+  return { metric, direction: directionOf(metric) };
+}
+
+/** One core stays free for the page: min(cores − 1, 4), at least 1. */
+export const recommendedWorkers = (hardwareConcurrency: number): number =>
+  Math.max(1, Math.min(hardwareConcurrency - 1, 4));
+
+/** A fresh 31-bit seed from the browser's cryptographic generator. */
+export function freshSeed(): number {
+  const word = new Uint32Array(1);
+  crypto.getRandomValues(word);
+  return word[0] >>> 1;
+}
