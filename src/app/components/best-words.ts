@@ -1,0 +1,71 @@
+/** A trial's configuration and learning-rate schedule in words. */
+import { learningRateAt } from '../../core/schedule';
+import type { Config, ParamValue, SearchSpace } from '../../core/space';
+import { formatCount, formatNumber, formatValue } from './format';
+
+const LABELS: Record<string, string> = {
+  layers: 'Hidden layers',
+  units: 'Units per layer',
+  dropout: 'Dropout per layer',
+  optimizer: 'Optimizer',
+  learning_rate: 'Learning rate',
+  lr_decay_rate: 'Decay rate',
+  lr_decay_steps: 'Decay every (steps)',
+  lr_staircase: 'Staircase decay',
+  batch_size: 'Batch size',
+  activation: 'Activation',
+  output_activation: 'Output activation',
+  loss: 'Loss',
+};
+
+export interface ConfigLine {
+  label: string;
+  value: string;
+  fixed: boolean;
+}
+
+const PER_LAYER = /^(.+)_(\d+)$/;
+const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v, 5) : formatValue(v));
+
+/** The active values in space order; per-layer values (units_0, units_1…) on one line. */
+export function configLines(config: Config, space: SearchSpace): ConfigLine[] {
+  const lines: ConfigLine[] = [];
+  const done = new Set<string>();
+  const fixed = new Set(space.params.filter((p) => p.kind === 'fixed').map((p) => p.name));
+  const names = [...space.params.map((p) => p.name), ...Object.keys(config).filter((k) => !space.params.some((p) => p.name === k))];
+  for (const name of names) {
+    if (!(name in config)) continue;
+    const layer = name.match(PER_LAYER);
+    if (layer && layer[1] in LABELS) {
+      const base = layer[1];
+      if (done.has(base)) continue;
+      done.add(base);
+      const values: string[] = [];
+      let allFixed = true;
+      for (let i = 0; `${base}_${i}` in config; i++) {
+        values.push(show(config[`${base}_${i}`]));
+        allFixed &&= fixed.has(`${base}_${i}`);
+      }
+      lines.push({ label: LABELS[base], value: values.join(', '), fixed: allFixed });
+      continue;
+    }
+    lines.push({ label: LABELS[name] ?? name, value: show(config[name]), fixed: fixed.has(name) });
+  }
+  return lines;
+}
+
+/** "Constant at 0.001", or how it decays, with the rate after 1,000 steps. */
+export function describeSchedule(config: Config): string {
+  const initial = typeof config.learning_rate === 'number' ? config.learning_rate : 0.001;
+  const rate = typeof config.lr_decay_rate === 'number' ? config.lr_decay_rate : 1;
+  const steps = typeof config.lr_decay_steps === 'number' ? config.lr_decay_steps : 1;
+  const staircase = config.lr_staircase === true;
+  const start = formatNumber(initial, 4);
+  if (rate === 1) return `Constant at ${start}: no decay.`;
+  const later = 10 * steps;
+  const after = formatNumber(learningRateAt({ initialRate: initial, decayRate: rate, decaySteps: steps, staircase }, later), 3);
+  const how = staircase
+    ? `is multiplied by ${formatValue(rate)} after every ${formatCount(steps)} training steps (staircase)`
+    : `shrinks smoothly by a factor ${formatValue(rate)} per ${formatCount(steps)} training steps, α = ${start} · ${formatValue(rate)}^(step / ${formatCount(steps)})`;
+  return `Starts at ${start} and ${how}; after ${formatCount(later)} steps it is ${after}.`;
+}

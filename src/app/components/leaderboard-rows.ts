@@ -1,0 +1,105 @@
+/** Ranking, sorting and compact hyperparameter text for the leaderboard. */
+import type { Objective } from '../../core/scoring';
+import type { Config, ParamValue } from '../../core/space';
+import type { Trial } from '../../core/study';
+import { formatNumber, formatValue } from './format';
+
+export type SortKey = 'rank' | 'number' | 'state' | 'score' | 'resource' | 'bracket';
+export type SortDirection = 'ascending' | 'descending';
+
+/** Rank 1 is the best score; failed and unscored trials have no rank. */
+export function ranks(trials: readonly Trial[], objective: Objective): Map<string, number> {
+  const scored = trials.filter((t) => t.score !== undefined && t.state !== 'failed');
+  scored.sort((a, b) => (objective.direction === 'min' ? a.score! - b.score! : b.score! - a.score!) || a.number - b.number);
+  return new Map(scored.map((t, i) => [t.id, i + 1]));
+}
+
+const STATE_ORDER = { running: 0, pending: 1, completed: 2, stopped: 3, failed: 4 } as const;
+
+/** Sorted copy; trials without a value for the key always go last. */
+export function sortTrials(trials: readonly Trial[], key: SortKey, direction: SortDirection, rank: Map<string, number>): Trial[] {
+  const value = (t: Trial): number | undefined => {
+    switch (key) {
+      case 'rank':
+        return rank.get(t.id);
+      case 'number':
+        return t.number;
+      case 'state':
+        return STATE_ORDER[t.state];
+      case 'score':
+        return t.state === 'failed' ? undefined : t.score;
+      case 'resource':
+        return t.resource;
+      case 'bracket':
+        return t.bracket === undefined && t.round === undefined ? undefined : (t.bracket ?? 0) * 1000 + (t.round ?? 0);
+    }
+  };
+  const sign = direction === 'ascending' ? 1 : -1;
+  return [...trials].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === undefined || vb === undefined) return va === vb ? a.number - b.number : va === undefined ? 1 : -1;
+    return sign * (va - vb) || a.number - b.number;
+  });
+}
+
+/** Hyperparameters whose value differs between trials (all of them while there is only one trial). */
+export function varyingKeys(trials: readonly Trial[]): string[] {
+  const keys: string[] = [];
+  const first = new Map<string, ParamValue | undefined>();
+  const varies = new Set<string>();
+  for (const t of trials) {
+    for (const key of Object.keys(t.config)) {
+      if (!first.has(key)) {
+        keys.push(key);
+        first.set(key, t.config[key]);
+      } else if (first.get(key) !== t.config[key]) varies.add(key);
+    }
+  }
+  // A per-layer key missing from some trials (fewer layers) varies too.
+  for (const t of trials) for (const key of keys) if (!(key in t.config)) varies.add(key);
+  return trials.length < 2 ? keys : keys.filter((k) => varies.has(k));
+}
+
+const SHORT: Record<string, string> = {
+  learning_rate: 'lr',
+  lr_decay_rate: 'decay',
+  lr_decay_steps: 'every',
+  lr_staircase: 'staircase',
+  batch_size: 'batch',
+  optimizer: '',
+  activation: '',
+};
+
+const PER_LAYER = /^(.+)_(\d+)$/;
+
+/** "layers 3 · units 160/32/416 · dropout 0.1/0/0.2 · adam · lr 0.0031". */
+export function compactConfig(config: Config, keys: readonly string[]): string {
+  const parts: string[] = [];
+  const done = new Set<string>();
+  for (const key of keys) {
+    const layer = key.match(PER_LAYER);
+    if (layer && !(key in SHORT)) {
+      const base = layer[1];
+      if (done.has(base)) continue;
+      done.add(base);
+      const values: string[] = [];
+      for (let i = 0; `${base}_${i}` in config; i++) values.push(show(config[`${base}_${i}`]));
+      if (values.length) parts.push(`${base} ${values.join('/')}`);
+      continue;
+    }
+    if (!(key in config)) continue;
+    const label = SHORT[key] ?? key;
+    parts.push(label ? `${label} ${show(config[key])}` : show(config[key]));
+  }
+  return parts.join(' · ');
+}
+
+const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v, 4) : formatValue(v));
+
+/** "0.9854 ± 0.0031" with several executions, else "0.9854". */
+export function scoreText(trial: Trial, executionsPerTrial: number): string {
+  if (trial.score === undefined) return '—';
+  const base = formatNumber(trial.score, 4);
+  return executionsPerTrial > 1 && trial.spread ? `${base} ± ${formatNumber(trial.spread.std, 4)}` : base;
+}
