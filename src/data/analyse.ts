@@ -1,8 +1,10 @@
+import { FLOAT32_MAX } from './cells';
 import { fail, ok, type DataError, type Result } from './errors';
+import { formulaWarning } from './formula';
 import { profileColumn, valueKey, type CellRef, type ColumnProfile, type ColumnType } from './infer';
 import { chooseRole, type ColumnRole } from './roles';
 import type { Delimiter, RawTable } from './table';
-import { encodeTarget, type TargetEncoding } from './target';
+import { encodeTarget, MAX_CLASSES, type TargetEncoding } from './target';
 import type { Task } from './types';
 
 export const DEFAULT_CARDINALITY_CAP = 20;
@@ -114,6 +116,13 @@ export function analyseTable(table: RawTable, options: AnalyseOptions = {}): Res
   const targetProfile = profileColumn(table, targetIndex, rows);
   const target = encodeTarget(targetProfile, file);
   if (!target.ok) return target;
+  if (target.value.task === 'regression' && targetProfile.integers) {
+    warnings.push(
+      `${file}: the target "${targetName}" has ${targetProfile.distinct} different whole numbers, more than the ${MAX_CLASSES} classes a classifier supports, so it is treated as regression (predicting the number).`,
+    );
+  }
+  const formulas = formulaWarning(table);
+  if (formulas) warnings.push(formulas);
 
   const columns: ColumnAnalysis[] = [];
   const features: ColumnProfile[] = [];
@@ -205,10 +214,13 @@ function columnWarnings(file: string, profile: ColumnProfile): string[] {
 }
 
 function nonFinite(file: string, column: string, cell: CellRef): { ok: false; error: DataError } {
+  const what = Number.isFinite(Number(cell.value))
+    ? `is too large: training uses 32-bit numbers, which stop at about ${FLOAT32_MAX.toPrecision(2)}`
+    : 'is not a finite number';
   return fail(
     'non-finite',
     file,
-    `${file}, row ${cell.row}, column "${column}": "${cell.value}" is not a finite number. Replace it with a real value, or leave the cell empty to have it filled in.`,
+    `${file}, row ${cell.row}, column "${column}": "${cell.value}" ${what}. Replace it with a real value, or leave the cell empty to have it filled in.`,
     { row: cell.row, column },
   );
 }

@@ -23,9 +23,13 @@ export function cellNumber(cell: string, decimalComma: boolean): number {
   return NaN;
 }
 
+/** Training runs in 32-bit floats: a larger magnitude (1e308 is finite in JavaScript) becomes Infinity. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** `non-finite` also covers numbers too large for 32-bit floats. */
 export function cellKind(cell: string, decimalComma: boolean): CellKind {
   if (isMissing(cell)) return 'missing';
   const value = cellNumber(cell, decimalComma);
   if (Number.isNaN(value)) return 'text';
-  return Number.isFinite(value) ? 'number' : 'non-finite';
+  return Math.abs(value) <= FLOAT32_MAX ? 'number' : 'non-finite';
 }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { fail, guard, ok, type Result } from './errors';
 import { detectDelimiter } from './delimiter';
-import { columnNames, generatedNames, looksLikeHeader } from './header';
+import { columnNames, generatedNames, looksLikeHeader, repeatedNames } from './header';
 import { delimiterName, type Delimiter, type RawTable } from './table';
 
 export interface ReadCsvOptions {
@@ -79,6 +79,17 @@ function read(text: string, options: ReadCsvOptions): Result<RawTable> {
     return fail('header-only', file, `${file} has a header row but no data rows.`, { row: records[0].row });
   }
   const warnings: string[] = [];
+  if (hasHeader) {
+    for (const { name, count } of repeatedNames(records[0].cells)) {
+      const renamed = header
+        .filter((h, i) => h !== name && records[0].cells[i].trim() === name)
+        .map((h) => `"${h}"`)
+        .join(', ');
+      warnings.push(
+        `${file}: the column name "${name}" appears ${count} times; the repeats were renamed ${renamed}.`,
+      );
+    }
+  }
   if (!hasHeader && !options.columnNames) {
     warnings.push(`${file} has no header row; the columns are named column_1 to column_${width}.`);
   }

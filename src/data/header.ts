@@ -44,3 +44,13 @@ export function columnNames(raw: readonly string[]): string[] {
 export function generatedNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `column_${i + 1}`);
 }
+
+/** Header names that occur more than once (blank names excluded), each with how often it occurs. */
+export function repeatedNames(raw: readonly string[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const cell of raw) {
+    const name = cell.trim();
+    if (name !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].filter(([, count]) => count > 1).map(([name, count]) => ({ name, count }));
+}

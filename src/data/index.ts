@@ -4,6 +4,8 @@
  * entry point returns `Result<T, DataError>` (`{ ok: true, value }` or `{ ok: false, error }`), and
  * every error message names the file and, where it applies, the row and column.
  *
+ *   loadCsvBytes(bytes, options) → the same, from file bytes: UTF-8 (BOM or not), UTF-16 LE/BE (by BOM or
+ *     by its zero bytes) and otherwise Windows-1252 with a warning.
  *   loadCsv(text, { fileName, seed, target?, splits?, folds?, cardinalityCap?, header?, columnNames?,
  *                   ignore?, include?, name? }) → Result<{ analysis, dataset }>
  *   loadSynthetic(kind, { seed, size?, noise?, splits?, folds? })  → Result<{ analysis, dataset }>
@@ -51,7 +53,9 @@ export { readCsv } from './csv';
 export type { SplitFractions } from './split';
 export { DEFAULT_SPLITS } from './split';
 export type { EncodeOptions, LoadOptions, Loaded } from './load';
-export { loadCsv, loadTable } from './load';
+export { loadCsv, loadCsvBytes, loadTable } from './load';
+export type { DecodedText } from './decode';
+export { decodeCsvBytes } from './decode';
 export type { SyntheticKind, SyntheticOptions } from './synthetic';
 export { SYNTHETIC_KINDS, generateSynthetic, loadSynthetic } from './synthetic';
 export type { CatalogueEntry, CsvCatalogueEntry, SyntheticCatalogueEntry } from './catalogue';

@@ -1,6 +1,7 @@
 import { Rng } from '../core/rng';
 import { analyseTable, type AnalyseOptions, type DatasetAnalysis } from './analyse';
 import { readCsv, type ReadCsvOptions } from './csv';
+import { decodeCsvBytes } from './decode';
 import { encodeFeatures } from './encode';
 import { fail, guard, ok, type Result } from './errors';
 import { DEFAULT_SPLITS, makeSplits, splitProblem, type SplitFractions } from './split';
@@ -30,6 +31,14 @@ export interface Loaded {
 export function loadCsv(text: string, options: LoadOptions): Result<Loaded> {
   const table = readCsv(text, options);
   return table.ok ? loadTable(table.value, options) : table;
+}
+
+/** File bytes → the same pipeline, after detecting the text encoding (UTF-8, UTF-16, Windows-1252). */
+export function loadCsvBytes(bytes: Uint8Array, options: LoadOptions): Result<Loaded> {
+  const decoded = decodeCsvBytes(bytes, options.fileName);
+  const loaded = loadCsv(decoded.text, options);
+  if (loaded.ok && decoded.warning) loaded.value.analysis.warnings.unshift(decoded.warning);
+  return loaded;
 }
 
 /** The same pipeline from a raw table (what the synthetic generators produce). */

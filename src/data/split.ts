@@ -61,9 +61,8 @@ export function makeSplits(
   groups.forEach((group, g) => {
     const nTest = testCounts[g];
     const nValidation = validationCounts[g];
-    test.push(...group.slice(0, nTest));
-    validation.push(...group.slice(nTest, nTest + nValidation));
-    train.push(...group.slice(nTest + nValidation));
+    // A loop, not push(...slice): spreading hundreds of thousands of rows overflows the call stack.
+    group.forEach((row, i) => (i < nTest ? test : i < nTest + nValidation ? validation : train).push(row));
     pools.push(group.slice(nTest));
   });
   const splits: Splits = { train: sorted(train), validation: sorted(validation), test: sorted(test) };
