@@ -1,0 +1,33 @@
+/// <reference types="vite/client" />
+/** The benchmark page: each figure is one function the runner calls through page.evaluate. */
+import { oracleOverhead } from './sections/oracle-overhead';
+import { realQuality, syntheticQuality } from './sections/quality';
+import { soak } from './sections/soak';
+import { scaling, throughput } from './sections/throughput';
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+    /** Exposed by the runner: forces a GC over CDP and returns Runtime.getHeapUsage. */
+    benchHeap?: () => Promise<{ usedSize: number }>;
+  }
+}
+
+const bench = {
+  throughput: (options: Parameters<typeof throughput>[0]) => throughput(options, log),
+  scaling: (options: Parameters<typeof scaling>[0]) => scaling(options, log),
+  oracleOverhead,
+  syntheticQuality,
+  realQuality: (options: Parameters<typeof realQuality>[0]) => realQuality(options, log),
+  soak(options: Parameters<typeof soak>[0]) {
+    const heap = window.benchHeap;
+    if (!heap) throw new Error('the runner did not expose benchHeap');
+    return soak(options, heap, log);
+  },
+};
+
+window.bench = bench;
+document.getElementById('state')!.textContent = 'ready';
+console.log(`[bench] page ready (crossOriginIsolated: ${self.crossOriginIsolated})`);

@@ -1,0 +1,124 @@
+/**
+ * The benchmark's own worker: the naive `model.fit` baseline, a matMul ceiling, and the lean loop with
+ * tf.memory() read after every trial. Backend selection and the model come from src/train.
+ */
+import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import type { EncodedDataset } from '../../../src/data/types';
+import { chooseBackend, trainTrial } from '../../../src/train';
+import type { BackendPreference } from '../../../src/train/backend-select';
+import { readTrainSpec } from '../../../src/train/hyperparams';
+import { buildModel } from '../../../src/train/model';
+import { createOptimizer } from '../../../src/train/optimizer';
+import { selectRows } from '../../../src/train/rows';
+import { disposeRows, uploadRows } from '../../../src/train/tensors';
+import type { EpochReport, TrainRequest, TrainResult } from '../../../src/train/types';
+import type { MemoryPoint, NaiveRequest, NaiveResult, CeilingResult } from './bench-types';
+
+const PROBE = { inputs: 8, units: 32, batch: 32 };
+let data: EncodedDataset | undefined;
+let stopRequested = false;
+let trialsDone = 0;
+
+function dataset(): EncodedDataset {
+  if (!data) throw new Error('call init first');
+  return data;
+}
+
+function binaryOnly(d: EncodedDataset): void {
+  if (d.task !== 'binary') throw new Error(`the naive baseline handles binary tasks, not ${d.task}`);
+}
+
+/** One trial the way most tfjs tutorials train: compile, then model.fit with validation data. */
+async function naiveTrial(request: NaiveRequest): Promise<number> {
+  const d = dataset();
+  binaryOnly(d);
+  const spec = readTrainSpec(request.config);
+  const rows = selectRows(d);
+  const train = uploadRows(d, rows.train, 1);
+  const validation = uploadRows(d, rows.validation, 1);
+  const model = buildModel(spec, { features: d.features, task: d.task, classes: 1 }, request.seed);
+  const optimizer = createOptimizer(spec).optimizer;
+  try {
+    model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+    const started = performance.now();
+    await model.fit(train.x, train.y, {
+      epochs: request.epochs,
+      batchSize: spec.batchSize,
+      shuffle: true,
+      validationData: [validation.x, validation.y],
+      verbose: 0,
+    });
+    return performance.now() - started;
+  } finally {
+    model.dispose();
+    optimizer.dispose();
+    disposeRows(train);
+    disposeRows(validation);
+  }
+}
+
+async function timeMatMul(m: number, k: number, n: number, reps: number): Promise<number> {
+  const a = tf.randomUniform([m, k], -1, 1, 'float32', 1);
+  const b = tf.randomUniform([k, n], -1, 1, 'float32', 2);
+  try {
+    for (let i = 0; i < 2; i++) await tf.tidy(() => tf.matMul(a, b)).data();
+    let best = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      let last: tf.Tensor | undefined;
+      for (let i = 0; i < reps; i++) {
+        last?.dispose();
+        last = tf.matMul(a, b);
+      }
+      await last!.data();
+      last!.dispose();
+      best = Math.min(best, performance.now() - started);
+    }
+    return (2 * m * k * n * reps) / (best / 1000) / 1e9;
+  } finally {
+    a.dispose();
+    b.dispose();
+  }
+}
+
+const api = {
+  async init(d: EncodedDataset, preference: BackendPreference) {
+    data = d;
+    const choice = await chooseBackend(preference, PROBE);
+    return { backend: choice.backend, reason: choice.reason };
+  },
+
+  /** Trials one after another with model.fit; the wall time of each fit call. */
+  async naive(requests: NaiveRequest[]): Promise<NaiveResult> {
+    const ms: number[] = [];
+    for (const r of requests) ms.push(await naiveTrial(r));
+    return { ms };
+  },
+
+  /** GFLOP/s of a large square matMul and of one shaped like a training batch. */
+  async ceiling(square: number, batch: { m: number; k: number; n: number }): Promise<CeilingResult> {
+    return {
+      square: { size: square, gflops: await timeMatMul(square, square, square, 4) },
+      batch: { ...batch, gflops: await timeMatMul(batch.m, batch.k, batch.n, 50) },
+    };
+  },
+
+  /** The lean loop, as the trainer worker runs it, then tf.memory() once the trial has cleaned up. */
+  async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<{ result: TrainResult; memory: MemoryPoint }> {
+    stopRequested = false;
+    const result = await trainTrial(dataset(), request, (r) => void onEpoch(r), () => stopRequested);
+    const { numTensors, numBytes } = tf.memory();
+    trialsDone++;
+    return { result, memory: { trials: trialsDone, numTensors, numBytes } };
+  },
+
+  setPaused(): void {},
+
+  stop(): void {
+    stopRequested = true;
+  },
+};
+
+export type BenchWorkerApi = typeof api;
+Comlink.expose(api);

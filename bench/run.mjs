@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+/**
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,oracle,synthetic,real,soak,responsiveness] [--no-build]
+ * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
+ * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from './runner/browser.mjs';
+import { describeMachine } from './runner/machine.mjs';
+import { MODES } from './runner/modes.mjs';
+import { markdownReport, targets } from './runner/report.mjs';
+import { responsiveness } from './runner/responsiveness.mjs';
+import { serveStatic } from './runner/server.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repo = dirname(benchDir);
+const resultsDir = join(benchDir, 'results');
+const args = process.argv.slice(2);
+const mode = args.includes('--quick') ? 'quick' : 'full';
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
+const wanted = (name) => !only || only.has(name);
+const plan = MODES[mode];
+const log = (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+function build() {
+  const vite = join(repo, 'node_modules', '.bin', 'vite');
+  log('building the app (vite build)…');
+  execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+  log('building the benchmark pages…');
+  execFileSync(vite, ['build', '--config', 'bench/vite.bench.config.ts'], { cwd: repo, stdio: 'inherit' });
+}
+
+/** Runs one figure; a failure is recorded with its message rather than ending the run. */
+async function figure(name, results, run) {
+  if (!wanted(name)) return;
+  const started = Date.now();
+  try {
+    results[name] = await run();
+  } catch (error) {
+    results[name] = { error: error instanceof Error ? error.message : String(error) };
+    log(`${name} FAILED: ${results[name].error}`);
+  }
+  log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function previousResults() {
+  const path = join(resultsDir, 'latest.json');
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+async function openBenchPage(browser, url) {
+  const page = await browser.newPage();
+  page.on('console', (m) => m.text().startsWith('[bench]') && log(m.text().slice(8)));
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  const cdp = await page.context().newCDPSession(page);
+  await page.exposeFunction('benchHeap', async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return cdp.send('Runtime.getHeapUsage');
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
+  return page;
+}
+
+async function main() {
+  const started = Date.now();
+  if (!args.includes('--no-build')) build();
+  const server = await serveStatic(
+    { '/bench/': join(benchDir, 'dist'), '/isolated/': join(benchDir, 'dist'), '/app/': join(repo, 'dist') },
+    ['/isolated/'],
+  );
+  const browser = await launch(join(repo, 'playwright.config.ts'));
+  const results = {};
+  try {
+    // Pure-TypeScript figures: an isolated page, for a fine-grained clock.
+    const timing = await openBenchPage(browser, `${server.url}/isolated/index.html`);
+    const timed = (name, options) => timing.evaluate(([n, o]) => window.bench[n](o), [name, options]);
+    await figure('oracle', results, () => timed('oracleOverhead', plan.oracle));
+    await figure('synthetic', results, () => timed('syntheticQuality', plan.synthetic));
+    await timing.close();
+
+    // Training figures: a page served like the app (not isolated), so tfjs picks the same WASM build.
+    const page = await openBenchPage(browser, `${server.url}/bench/index.html`);
+    const call = (name, options) => page.evaluate(([n, o]) => window.bench[n](o), [name, options]);
+    await figure('throughput', results, () => call('throughput', plan.throughput));
+    await figure('scaling', results, () => call('scaling', plan.scaling));
+    await figure('soak', results, () => call('soak', plan.soak));
+    await figure('real', results, async () => {
+      const out = [];
+      for (const dataset of plan.real.datasets) out.push(await call('realQuality', { ...plan.real, dataset, datasets: undefined }));
+      return out;
+    });
+    await figure('responsiveness', results, () => responsiveness(browser, server.url, plan.responsiveness, log));
+    await page.close();
+  } finally {
+    const version = browser.version();
+    await browser.close();
+    await server.close();
+    results.machine = describeMachine(`Chromium ${version}`);
+  }
+  results.mode = mode;
+  results.only = only ? [...only] : undefined;
+  results.settings = plan;
+  results.totalSeconds = Math.round((Date.now() - started) / 1000);
+  results.targets = targets(results);
+  const previous = previousResults();
+  const markdown = markdownReport(results, previous);
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = results.machine.date.replace(/[:.]/g, '-');
+  writeFileSync(join(resultsDir, `${stamp}.json`), JSON.stringify(results, null, 1));
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 1));
+  writeFileSync(join(resultsDir, 'latest.md'), markdown);
+  console.log(`\n${markdown}`);
+  log(`wrote bench/results/latest.json, latest.md and ${stamp}.json in ${results.totalSeconds} s`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

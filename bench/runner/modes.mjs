@@ -1,0 +1,39 @@
+/** What each mode runs. Quick stays under five minutes on a shared 2-core machine; full is the honest run. */
+export const MODES = {
+  quick: {
+    throughput: {
+      poolSize: 2,
+      ceilingSize: 512,
+      backends: [
+        { backend: 'wasm', datasets: ['banknote', 'breast-cancer'], configs: 4, epochs: 2, reps: 1 },
+        { backend: 'webgl', datasets: ['banknote'], configs: 2, epochs: 1, reps: 1 },
+        { backend: 'cpu', datasets: ['banknote'], configs: 2, epochs: 1, reps: 1 },
+        { backend: 'webgpu', datasets: ['banknote'], configs: 2, epochs: 1, reps: 1 },
+      ],
+    },
+    scaling: { backend: 'wasm', dataset: 'banknote', configs: 8, epochs: 1, workers: [1, 2, 4] },
+    oracle: { at: [50, 100, 200], maxEpochs: 27 },
+    synthetic: { maxEpochs: 27, seeds: 5 },
+    real: { datasets: ['banknote', 'pima-diabetes'], maxEpochs: 3, seeds: 1, workers: 2, backend: 'wasm' },
+    soak: { trials: 200, heapAt: [1, 50, 200], backend: 'wasm', dataset: 'banknote' },
+    responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm', seconds: 20 },
+  },
+  full: {
+    throughput: {
+      poolSize: 2,
+      ceilingSize: 1024,
+      backends: [
+        { backend: 'wasm', datasets: ['banknote', 'breast-cancer'], configs: 8, epochs: 3, reps: 3 },
+        { backend: 'webgl', datasets: ['banknote', 'breast-cancer'], configs: 4, epochs: 2, reps: 1 },
+        { backend: 'cpu', datasets: ['banknote', 'breast-cancer'], configs: 4, epochs: 2, reps: 1 },
+        { backend: 'webgpu', datasets: ['banknote'], configs: 2, epochs: 2, reps: 1 },
+      ],
+    },
+    scaling: { backend: 'wasm', dataset: 'banknote', configs: 8, epochs: 3, workers: [1, 2, 4] },
+    oracle: { at: [50, 100, 200], maxEpochs: 27 },
+    synthetic: { maxEpochs: 27, seeds: 30 },
+    real: { datasets: ['banknote', 'pima-diabetes'], maxEpochs: 9, seeds: 5, workers: 2, backend: 'wasm' },
+    soak: { trials: 300, heapAt: [1, 50, 200, 300], backend: 'wasm', dataset: 'banknote' },
+    responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm', seconds: 60 },
+  },
+};

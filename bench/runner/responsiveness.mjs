@@ -1,0 +1,60 @@
+/**
+ * Figure 4: the built app with a search running. Long tasks (PerformanceObserver 'longtask') are
+ * collected from the click on "Start search" until the search ends or the window closes.
+ */
+const OBSERVE_LONG_TASKS = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.addInitScript(OBSERVE_LONG_TASKS);
+    await page.goto(`${baseUrl}/app/index.html#${hash}`);
+    const start = page.getByRole('button', { name: 'Start search' });
+    await start.waitFor({ state: 'visible', timeout: 60_000 });
+    await page.waitForFunction(() => {
+      const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Start search');
+      return b && !b.disabled;
+    }, undefined, { timeout: 60_000 });
+    const clickedAt = await page.evaluate(() => performance.now());
+    await start.click();
+    const status = page.getByRole('status').first();
+    let ended = 'window';
+    try {
+      await status.filter({ hasText: /\bdone\b/ }).waitFor({ timeout: seconds * 1000 });
+      ended = 'done';
+    } catch {
+      /* the search is still running when the window closes: that is the normal case */
+    }
+    const observedMs = (await page.evaluate(() => performance.now())) - clickedAt;
+    const statusText = (await status.innerText()).slice(0, 200);
+    const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= clickedAt);
+    const client = await page.context().newCDPSession(page);
+    await client.send('HeapProfiler.collectGarbage');
+    const heap = await client.send('Runtime.getHeapUsage');
+    if (ended !== 'done') await page.getByRole('button', { name: 'Stop' }).click().catch(() => {});
+    const durations = tasks.map((t) => t.duration);
+    const result = {
+      hash,
+      observedSeconds: Math.round(observedMs / 100) / 10,
+      ended,
+      status: statusText,
+      longTasks: tasks.length,
+      longestTaskMs: durations.length ? Math.round(Math.max(...durations)) : 0,
+      totalBlockingTimeMs: Math.round(durations.reduce((s, d) => s + Math.max(0, d - 50), 0)),
+      tasksOver50Ms: durations.filter((d) => d > 50).length,
+      pageHeapBytes: heap.usedSize,
+      errors,
+    };
+    log(`responsiveness: ${result.longTasks} long tasks, longest ${result.longestTaskMs} ms, TBT ${result.totalBlockingTimeMs} ms over ${result.observedSeconds} s (${ended})`);
+    return result;
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The benchmark pages: their own root and output folder, the app's datasets as public files. */
+export default defineConfig({
+  root: here('./page'),
+  base: './',
+  publicDir: here('../public'),
+  worker: { format: 'es' },
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 8192,
+  },
+  logLevel: 'warn',
+});
