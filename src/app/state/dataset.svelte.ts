@@ -1,11 +1,17 @@
-/** The dataset the user chose: fetched or generated, parsed and encoded on demand, with plain-words errors. */
+/** The dataset the user chose: fetched or generated, parsed in a worker, with plain-words errors. */
 import type { DatasetSetup } from '../../core/experiment';
-import { catalogueEntry, catalogueLoadOptions, loadCsv, loadSynthetic, type DatasetAnalysis, type EncodedDataset } from '../../data';
+import { catalogueEntry, catalogueLoadOptions, loadSynthetic, type DatasetAnalysis, type EncodedDataset, type LoadOptions, type Loaded, type Result } from '../../data';
+import { runCsvJob, type CsvJob } from '../../workers/csv-client';
 
 export interface UserCsv {
   fileName: string;
+  /** The decoded text (UTF-8, UTF-16 or Windows-1252 files alike), kept with a saved study. */
   text: string;
+  /** The file itself: the worker reads it directly, so the text is not copied back and forth. */
+  file?: Blob;
 }
+
+type Outcome = { ok: true; value: Loaded } | { ok: false; error: string };
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -17,10 +23,12 @@ export class DatasetState {
   /** The user's own CSV: it stays in this browser. */
   userCsv = $state.raw<UserCsv | undefined>();
   private generation = 0;
+  private job: CsvJob<unknown> | undefined;
 
-  /** Loads what `setup` describes; a newer call wins over a slower older one. */
+  /** Loads what `setup` describes; a newer call wins over (and cancels) a slower older one. */
   async load(setup: DatasetSetup, seed: number): Promise<void> {
     const generation = ++this.generation;
+    this.job?.cancel();
     this.loading = true;
     try {
       const result = await this.read(setup, seed);
@@ -31,11 +39,13 @@ export class DatasetState {
         this.error = undefined;
       } else {
         this.error = result.error;
+        this.analysis = undefined;
         this.dataset = undefined;
       }
     } catch (error) {
       if (generation === this.generation) {
         this.error = `The dataset could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+        this.analysis = undefined;
         this.dataset = undefined;
       }
     } finally {
@@ -50,7 +60,8 @@ export class DatasetState {
       return undefined;
     }
     try {
-      const csv = { fileName: file.name, text: await file.text() };
+      const text = await runCsvJob((api) => api.decodeFile(file, file.name)).result;
+      const csv = { fileName: file.name, text, file };
       this.userCsv = csv;
       return csv;
     } catch (error) {
@@ -59,24 +70,33 @@ export class DatasetState {
     }
   }
 
-  private async read(setup: DatasetSetup, seed: number): Promise<{ ok: true; value: { analysis: DatasetAnalysis; dataset: EncodedDataset } } | { ok: false; error: string }> {
+  private parse(source: Blob | string, options: LoadOptions): Promise<Result<Loaded>> {
+    const job = runCsvJob<Result<Loaded>>((api) =>
+      typeof source === 'string' ? api.parseText(source, options) : api.parseFile(source, options),
+    );
+    this.job = job;
+    return job.result;
+  }
+
+  private async read(setup: DatasetSetup, seed: number): Promise<Outcome> {
     const folds = setup.folds >= 2 ? setup.folds : undefined;
     if (setup.source.kind === 'csv') {
       const csv = this.userCsv;
       if (!csv || csv.fileName !== setup.source.fileName) return { ok: false, error: `Choose ${setup.source.fileName} again: uploaded files are not kept in links.` };
-      const result = loadCsv(csv.text, { fileName: csv.fileName, seed, target: setup.target, folds });
-      return result.ok ? result : { ok: false, error: result.error.message };
+      return message(await this.parse(csv.file ?? csv.text, { fileName: csv.fileName, seed, target: setup.target, folds }));
     }
     const entry = catalogueEntry(setup.source.id);
     if (!entry) return { ok: false, error: `There is no built-in dataset called "${setup.source.id}".` };
     if (entry.kind === 'synthetic') {
-      const result = loadSynthetic(entry.generator, { seed, size: setup.size, noise: setup.noise, folds, name: entry.name });
-      return result.ok ? result : { ok: false, error: result.error.message };
+      return message(loadSynthetic(entry.generator, { seed, size: setup.size, noise: setup.noise, folds, name: entry.name }));
     }
     const response = await fetch(entry.url);
     if (!response.ok) return { ok: false, error: `${entry.fileName} could not be fetched (HTTP ${response.status}).` };
     const options = catalogueLoadOptions(entry);
-    const result = loadCsv(await response.text(), { ...options, seed, folds, target: setup.target ?? options.target });
-    return result.ok ? result : { ok: false, error: result.error.message };
+    return message(await this.parse(await response.text(), { ...options, seed, folds, target: setup.target ?? options.target }));
   }
+}
+
+function message(result: Result<Loaded>): Outcome {
+  return result.ok ? result : { ok: false, error: result.error.message };
 }
