@@ -1,5 +1,7 @@
 /** The training runtime's public API (tfjs; used by the trainer worker). */
 export { trainTrial } from './train-loop';
+export { trainTrialOrFail } from './train-or-fail';
+export { failureReason, isLostDevice, LOST_DEVICE } from './failure-reason';
 export { chooseBackend } from './backend';
 export type { ProbeShape } from './backend-probe';
 export {

@@ -2,7 +2,8 @@ import { hyperbandPlan } from '../core/oracles/hyperband-plan';
 import { executionScore, better } from '../core/scoring';
 import { isMultiFidelity, type Study, type Trial } from '../core/study';
 import type { Checkpoint, EarlyStopping, TrainResult } from '../train/types';
-import type { EpochEvent, Progress, RunStatus, TunerEvent } from './protocol';
+import { LOST_DEVICE } from '../train/failure-reason';
+import type { BackendName, EpochEvent, Progress, RunStatus, TunerEvent } from './protocol';
 import type { TrainerFactory, TrainerHandle } from './trainer-handle';
 
 export interface SchedulerOptions {
@@ -26,7 +27,6 @@ interface Slot {
   busy: boolean;
 }
 
-const LOST_DEVICE = /device (was )?lost|GPUDevice|context lost/i;
 
 /**
  * Runs a study on a pool of trainers: fills idle trainers with the oracle's proposals, streams epochs,
@@ -225,12 +225,22 @@ export class Scheduler {
     this.pump();
   }
 
-  /** A crash (or a lost GPU) gets one retry on a fresh trainer; a second failure fails the trial, not the study. */
+  /**
+   * A crash (or a lost GPU, which moves to the next backend) gets one retry on a fresh trainer; a second
+   * failure fails the trial, not the study. Errors of the trial itself (out of memory, a bad config)
+   * come back from the trainer as failed results and are never retried.
+   */
   private async trainWithRetry(slot: Slot, request: Parameters<TrainerHandle['train']>[0], trialId: string, execution: number): Promise<TrainResult> {
     const onEpoch = (report: TrainResult['history'][number]) => this.queueEpoch({ trialId, execution, report });
+    let avoid: BackendName | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        const trainer = await this.ensureTrainer(slot);
+        const trainer = await this.ensureTrainer(slot, avoid);
+        if (avoid) {
+          const to = trainer.backend.backend;
+          this.options.emit({ type: 'notice', level: 'warning', message: `The GPU device was lost on ${label(avoid)}; fell back to ${label(to)} (trial ${trialId} restarts there).` });
+          avoid = undefined;
+        }
         if (this.status === 'stopping') trainer.stop();
         return await trainer.train(request, onEpoch);
       } catch (error) {
@@ -241,8 +251,8 @@ export class Scheduler {
         slot.trainer?.terminate();
         slot.trainer = undefined;
         if (attempt >= 1) return { status: 'failed', reason: `the trainer crashed twice: ${message}`, history: [], epochsTrained: 0, ms: 0 };
-        this.options.emit({ type: 'notice', level: 'warning', message: `Trial ${trialId}: the trainer failed (${message}); retrying once on a fresh worker.` });
-        await this.ensureTrainer(slot, lost);
+        if (lost) avoid = lost;
+        else this.options.emit({ type: 'notice', level: 'warning', message: `Trial ${trialId}: the trainer failed (${message}); retrying once on a fresh worker.` });
       }
     }
   }
@@ -314,6 +324,10 @@ export class Scheduler {
   private emitStatus(): void {
     this.options.emit({ type: 'status', status: this.status, reason: this.reason, progress: this.progress(), bestId: this.study.best()?.id });
   }
+}
+
+function label(backend: BackendName): string {
+  return backend === 'webgpu' ? 'WebGPU' : backend === 'webgl' ? 'WebGL' : backend.toUpperCase();
 }
 
 function roundKey(trial: Trial): string {

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import type { Config } from '../core/space/types';
 import type { EncodedDataset } from '../data/types';
-import { checkpointBuffers, chooseBackend, evaluateOnTest, exportTrainedModel, predictGrid, trainTrial, type ProbeShape } from '../train';
+import { checkpointBuffers, chooseBackend, evaluateOnTest, exportTrainedModel, predictGrid, trainTrialOrFail, type ProbeShape } from '../train';
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
 import type { BackendInfo, BackendPreference } from './protocol';
 
@@ -18,6 +18,19 @@ function dataset(): EncodedDataset {
 }
 
 const api = {
+  /**
+   * Holds a Web Lock until this worker ends, however it ends (close(), terminate, a crash): the tuner
+   * waits on the same lock, so it learns of a death that fires no 'error' event.
+   */
+  holdLifeLock(name: string): Promise<void> {
+    return new Promise((granted) => {
+      void navigator.locks.request(name, () => {
+        granted();
+        return new Promise<never>(() => {});
+      });
+    });
+  },
+
   async init(dataset: EncodedDataset, preference: BackendPreference, probe: ProbeShape): Promise<BackendInfo> {
     data = dataset;
     const choice = await chooseBackend(preference, probe);
@@ -26,7 +39,7 @@ const api = {
 
   async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult> {
     stopRequested = false;
-    const result = await trainTrial(
+    const result = await trainTrialOrFail(
       dataset(),
       request,
       (report) => void onEpoch(report),

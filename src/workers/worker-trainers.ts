@@ -12,7 +12,7 @@ export interface SpawnedTrainer extends TrainerHandle {
   readonly api: Comlink.Remote<TrainerWorkerApi>;
 }
 
-/** Spawns one trainer worker; any call in flight rejects if the worker dies. */
+/** Spawns one trainer worker; any call in flight rejects if the worker dies (an 'error' event, or its life lock freed). */
 export async function spawnTrainer(dataset: EncodedDataset, preference: BackendPreference, probe: ProbeShape): Promise<SpawnedTrainer> {
   const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
   const api = Comlink.wrap<TrainerWorkerApi>(worker);
@@ -25,6 +25,13 @@ export async function spawnTrainer(dataset: EncodedDataset, preference: BackendP
   });
   let terminated = false;
   const guard = <T>(call: Promise<T>): Promise<T> => Promise.race([call, crashed]);
+  if (typeof navigator !== 'undefined' && navigator.locks) {
+    const lifeLock = `trainer-life-${crypto.randomUUID()}`;
+    await guard(api.holdLifeLock(lifeLock));
+    void navigator.locks.request(lifeLock, () => {
+      if (!terminated) crash(new Error('the trainer worker stopped unexpectedly'));
+    });
+  }
   const backend = await guard(api.init(dataset, preference, probe));
   return {
     api,

@@ -1,0 +1,45 @@
+/**
+ * Errors thrown while training a trial, in plain words. No tfjs here: the scheduler imports
+ * LOST_DEVICE too. A lost GPU device is the one error that is not the trial's fault: the trainer
+ * rethrows it and the scheduler moves to the next backend.
+ */
+import type { Config } from '../core/space/types';
+import { ConfigError, readTrainSpec } from './hyperparams';
+
+export const LOST_DEVICE = /device (was )?lost|GPUDevice|context lost/i;
+
+const OUT_OF_MEMORY =
+  /out of memory|allocation failed|failed to allocate|invalid (typed )?array length|array buffer|maxBufferSize|maxStorageBufferBindingSize|texture size|exceeds the (maximum|limit)|CONTEXT_LOST|OOM\b/i;
+
+export interface DataShape {
+  rows: number;
+  features: number;
+}
+
+export function isLostDevice(error: unknown): boolean {
+  return LOST_DEVICE.test(errorMessage(error));
+}
+
+/** A sentence for the leaderboard: what went wrong and, where it can, what to change. */
+export function failureReason(error: unknown, config: Config, data: DataShape): string {
+  const message = errorMessage(error);
+  if (error instanceof ConfigError) return `invalid configuration: ${message}`;
+  if (OUT_OF_MEMORY.test(message) || (error instanceof RangeError && /length|size|alloc/i.test(message))) {
+    return `out of memory: ${modelSize(config)} on ${data.rows} rows × ${data.features} features is too large for this device (${message}). Try fewer or smaller layers, or a smaller batch.`;
+  }
+  return `training failed: ${message}`;
+}
+
+function modelSize(config: Config): string {
+  try {
+    const { units } = readTrainSpec(config);
+    const widest = Math.max(...units);
+    return `${units.length} layer${units.length === 1 ? '' : 's'} × ${widest} units`;
+  } catch {
+    return 'this model';
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
