@@ -32,7 +32,10 @@ export function configLines(config: Config, space: SearchSpace): ConfigLine[] {
   const lines: ConfigLine[] = [];
   const done = new Set<string>();
   const fixed = new Set(space.params.filter((p) => p.kind === 'fixed').map((p) => p.name));
-  const names = [...space.params.map((p) => p.name), ...Object.keys(config).filter((k) => !space.params.some((p) => p.name === k))];
+  const names = [
+    ...space.params.map((p) => p.name),
+    ...Object.keys(config).filter((k) => !space.params.some((p) => p.name === k)),
+  ];
   for (const name of names) {
     if (!(name in config)) continue;
     const layer = name.match(PER_LAYER);
@@ -63,7 +66,10 @@ export function describeSchedule(config: Config): string {
   const start = formatNumber(initial, 4);
   if (rate === 1) return `Constant at ${start}: no decay.`;
   const later = 10 * steps;
-  const after = formatNumber(learningRateAt({ initialRate: initial, decayRate: rate, decaySteps: steps, staircase }, later), 3);
+  const after = formatNumber(
+    learningRateAt({ initialRate: initial, decayRate: rate, decaySteps: steps, staircase }, later),
+    3,
+  );
   const how = staircase
     ? `is multiplied by ${formatValue(rate)} after every ${formatCount(steps)} training steps (staircase)`
     : `shrinks smoothly by a factor ${formatValue(rate)} per ${formatCount(steps)} training steps, α = ${start} · ${formatValue(rate)}^(step / ${formatCount(steps)})`;

@@ -16,8 +16,24 @@ export interface BracketLine {
 }
 
 export type BudgetPlan =
-  | { kind: 'brackets'; brackets: BracketLine[]; trials: number; epochs: number; executions: number; maxTrials: number; dataBudget: boolean }
-  | { kind: 'rungs'; rungs: number[]; maxTrials: number; factor: number; executions: number; dataBudget: boolean; maxEpochs: number }
+  | {
+      kind: 'brackets';
+      brackets: BracketLine[];
+      trials: number;
+      epochs: number;
+      executions: number;
+      maxTrials: number;
+      dataBudget: boolean;
+    }
+  | {
+      kind: 'rungs';
+      rungs: number[];
+      maxTrials: number;
+      factor: number;
+      executions: number;
+      dataBudget: boolean;
+      maxEpochs: number;
+    }
   | { kind: 'flat'; trials: number; epochsPerTrial: number; executions: number; cappedBy?: string }
   | { kind: 'invalid'; message: string };
 
@@ -36,7 +52,9 @@ function plan(setup: ExperimentSetup): BudgetPlan {
   switch (tuner.algorithm) {
     case 'hyperband': {
       const p = hyperbandPlan(tuner);
-      const brackets = p.brackets.map((b) => line(b.bracket, b.rounds, tuner.maxEpochs, dataBudget ? tuner.epochs : 0));
+      const brackets = p.brackets.map((b) =>
+        line(b.bracket, b.rounds, tuner.maxEpochs, dataBudget ? tuner.epochs : 0),
+      );
       return { kind: 'brackets', brackets, ...totals(brackets), ...common };
     }
     case 'successive-halving': {
@@ -45,7 +63,13 @@ function plan(setup: ExperimentSetup): BudgetPlan {
       return { kind: 'brackets', brackets, ...totals(brackets), ...common };
     }
     case 'asha':
-      return { kind: 'rungs', rungs: ashaRungs(tuner), factor: tuner.factor, maxEpochs: tuner.maxEpochs, ...common };
+      return {
+        kind: 'rungs',
+        rungs: ashaRungs(tuner),
+        factor: tuner.factor,
+        maxEpochs: tuner.maxEpochs,
+        ...common,
+      };
     default:
       return flat(setup);
   }
@@ -59,7 +83,10 @@ function flat(setup: ExperimentSetup): BudgetPlan {
   const distinct = tuner.algorithm === 'grid' ? gridSize(space, tuner.gridPoints) : spaceSize(space);
   if (distinct !== 'continuous' && distinct < trials) {
     trials = distinct;
-    cappedBy = tuner.algorithm === 'grid' ? `the grid has ${formatCount(distinct)} points` : `the space holds only ${formatCount(distinct)} combinations`;
+    cappedBy =
+      tuner.algorithm === 'grid'
+        ? `the grid has ${formatCount(distinct)} points`
+        : `the space holds only ${formatCount(distinct)} combinations`;
   }
   return { kind: 'flat', trials, epochsPerTrial: tuner.epochs, executions, cappedBy };
 }

@@ -11,7 +11,8 @@ export function formatNumber(n: number, digits = 4): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n)) return grouped.format(n);
   const abs = Math.abs(n);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return Number(n.toPrecision(Math.max(1, digits - 1))).toExponential();
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6))
+    return Number(n.toPrecision(Math.max(1, digits - 1))).toExponential();
   if (abs >= 100) return n.toFixed(Math.max(0, digits - 3));
   return String(Number(n.toFixed(digits)));
 }
@@ -33,7 +34,8 @@ export function formatDuration(ms: number): string {
 }
 
 /** "1 trial", "3 trials". */
-export const plural = (n: number, word: string, many = `${word}s`): string => `${formatCount(n)} ${n === 1 ? word : many}`;
+export const plural = (n: number, word: string, many = `${word}s`): string =>
+  `${formatCount(n)} ${n === 1 ? word : many}`;
 
 /** Turns comma-separated text into values: numbers stay numbers, true/false become booleans. */
 export function parseValues(text: string): ParamValue[] {

@@ -10,14 +10,22 @@ export type SortDirection = 'ascending' | 'descending';
 /** Rank 1 is the best score; failed and unscored trials have no rank. */
 export function ranks(trials: readonly Trial[], objective: Objective): Map<string, number> {
   const scored = trials.filter((t) => t.score !== undefined && t.state !== 'failed');
-  scored.sort((a, b) => (objective.direction === 'min' ? a.score! - b.score! : b.score! - a.score!) || a.number - b.number);
+  scored.sort(
+    (a, b) =>
+      (objective.direction === 'min' ? a.score! - b.score! : b.score! - a.score!) || a.number - b.number,
+  );
   return new Map(scored.map((t, i) => [t.id, i + 1]));
 }
 
 const STATE_ORDER = { running: 0, pending: 1, completed: 2, stopped: 3, failed: 4 } as const;
 
 /** Sorted copy; trials without a value for the key always go last. */
-export function sortTrials(trials: readonly Trial[], key: SortKey, direction: SortDirection, rank: Map<string, number>): Trial[] {
+export function sortTrials(
+  trials: readonly Trial[],
+  key: SortKey,
+  direction: SortDirection,
+  rank: Map<string, number>,
+): Trial[] {
   const value = (t: Trial): number | undefined => {
     switch (key) {
       case 'rank':
@@ -31,14 +39,17 @@ export function sortTrials(trials: readonly Trial[], key: SortKey, direction: So
       case 'resource':
         return t.resource;
       case 'bracket':
-        return t.bracket === undefined && t.round === undefined ? undefined : (t.bracket ?? 0) * 1000 + (t.round ?? 0);
+        return t.bracket === undefined && t.round === undefined
+          ? undefined
+          : (t.bracket ?? 0) * 1000 + (t.round ?? 0);
     }
   };
   const sign = direction === 'ascending' ? 1 : -1;
   return [...trials].sort((a, b) => {
     const va = value(a);
     const vb = value(b);
-    if (va === undefined || vb === undefined) return va === vb ? a.number - b.number : va === undefined ? 1 : -1;
+    if (va === undefined || vb === undefined)
+      return va === vb ? a.number - b.number : va === undefined ? 1 : -1;
     return sign * (va - vb) || a.number - b.number;
   });
 }
@@ -89,8 +100,14 @@ export function compactConfig(config: Config, keys: readonly string[]): string {
       continue;
     }
     if (!(key in config)) continue;
-    const label = SHORT[key] ?? key;
-    parts.push(label ? `${label} ${show(config[key])}` : show(config[key]));
+    const value = config[key];
+    if (key === 'lr_decay_rate' && value === 1) parts.push('no decay');
+    else if (key === 'lr_staircase') parts.push(value === true ? 'staircase' : 'smooth');
+    else if (typeof value === 'boolean') parts.push(`${key} ${value ? 'on' : 'off'}`);
+    else {
+      const label = SHORT[key] ?? key;
+      parts.push(label ? `${label} ${show(value)}` : show(value));
+    }
   }
   return parts.join(' · ');
 }
@@ -100,6 +117,9 @@ const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v,
 /** "0.9854 ± 0.0031" with several executions, else "0.9854". */
 export function scoreText(trial: Trial, executionsPerTrial: number): string {
   if (trial.score === undefined) return '—';
-  const base = formatNumber(trial.score, 4);
-  return executionsPerTrial > 1 && trial.spread ? `${base} ± ${formatNumber(trial.spread.std, 4)}` : base;
+  const base = fixed(trial.score);
+  return executionsPerTrial > 1 && trial.spread ? `${base} ± ${fixed(trial.spread.std)}` : base;
 }
+
+/** Four decimals so a column of scores lines up; large values (a regression error) in full. */
+const fixed = (x: number): string => (Math.abs(x) >= 1000 ? formatNumber(x, 6) : x.toFixed(4));

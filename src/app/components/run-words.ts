@@ -41,7 +41,12 @@ export const describeStatus = (status: RunStatus): string => STATUS_WORDS[status
 
 /** Share of the planned work done, 0…100, by epochs when known, else by trials. */
 export function percentDone(p: Progress): number {
-  const fraction = p.epochsPlanned > 0 ? p.epochsDone / p.epochsPlanned : p.trialsPlanned > 0 ? p.trialsDone / p.trialsPlanned : 0;
+  const fraction =
+    p.epochsPlanned > 0
+      ? p.epochsDone / p.epochsPlanned
+      : p.trialsPlanned > 0
+        ? p.trialsDone / p.trialsPlanned
+        : 0;
   return Math.round(Math.min(1, Math.max(0, fraction)) * 100);
 }
 

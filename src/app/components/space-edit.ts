@@ -57,11 +57,15 @@ export function convertKind(p: Param, kind: Kind): Param {
     case 'int': {
       const min = Math.ceil(lo);
       const max = Math.max(min, Math.floor(hi));
-      const step = p.kind === 'float' && p.step !== undefined && p.step >= 1 ? { step: Math.round(p.step) } : {};
+      const step =
+        p.kind === 'float' && p.step !== undefined && p.step >= 1 ? { step: Math.round(p.step) } : {};
       return withCondition({ kind: 'int', name: p.name, min, max, ...step, ...sampling }, p.condition);
     }
     case 'float':
-      return withCondition({ kind: 'float', name: p.name, min: lo, max: hi === lo ? lo + 1 : hi, ...sampling }, p.condition);
+      return withCondition(
+        { kind: 'float', name: p.name, min: lo, max: hi === lo ? lo + 1 : hi, ...sampling },
+        p.condition,
+      );
     case 'choice': {
       const values = p.kind === 'fixed' ? [p.value] : safeValues(p);
       const list = values && values.length <= 20 ? values : [lo, hi];
@@ -79,22 +83,28 @@ export function describeCondition(condition: Condition, space: SearchSpace): str
   const parent = space.params.find((p) => p.name === condition.parent);
   const wanted = condition.values;
   const domain = parent ? safeValues(parent) : null;
-  if (domain && domain.every((v) => typeof v === 'number') && wanted.every((v) => typeof v === 'number')) {
-    const possible = domain.filter((v) => wanted.includes(v));
+  if (parent?.kind === 'int' && domain && wanted.every((v) => typeof v === 'number')) {
+    const sorted = (domain as number[]).slice().sort((a, b) => a - b);
+    const possible = sorted.filter((v) => wanted.includes(v));
     if (possible.length === 0) return `never: ${condition.parent} does not take ${listOr(wanted)}`;
-    if (possible.length === domain.length) return `when ${condition.parent} is any of its values`;
-    const sorted = domain as number[];
-    const from = sorted.indexOf(possible[0] as number);
+    if (possible.length === sorted.length) return `when ${condition.parent} is any of its values`;
+    const from = sorted.indexOf(possible[0]);
     const contiguous = possible.every((v, i) => sorted[from + i] === v);
-    if (possible.length > 1 && contiguous && from + possible.length === sorted.length) return `when ${condition.parent} ≥ ${possible[0]}`;
-    if (possible.length > 1 && contiguous && from === 0) return `when ${condition.parent} ≤ ${possible[possible.length - 1]}`;
+    if (possible.length > 1 && contiguous && from + possible.length === sorted.length)
+      return `when ${condition.parent} ≥ ${possible[0]}`;
+    if (possible.length > 1 && contiguous && from === 0)
+      return `when ${condition.parent} ≤ ${possible[possible.length - 1]}`;
   }
-  return wanted.length === 1 ? `when ${condition.parent} = ${formatValue(wanted[0])}` : `when ${condition.parent} is ${listOr(wanted)}`;
+  return wanted.length === 1
+    ? `when ${condition.parent} = ${formatValue(wanted[0])}`
+    : `when ${condition.parent} is ${listOr(wanted)}`;
 }
 
 function listOr(values: ParamValue[]): string {
   const texts = values.map(formatValue);
-  return texts.length <= 1 ? texts.join('') : `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}`;
+  return texts.length <= 1
+    ? texts.join('')
+    : `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}`;
 }
 
 /** The exact values in words: "32, 160, 288, 416", "continuous (log)", or a shortened long list. */

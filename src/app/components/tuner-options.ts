@@ -27,7 +27,8 @@ const METRICS: Record<Task, MetricOption[]> = {
 export function objectiveOptions(task: Task | undefined): MetricOption[] {
   if (task) return METRICS[task];
   const all = new Map<string, MetricOption>();
-  for (const options of Object.values(METRICS)) for (const o of options) if (!all.has(o.metric)) all.set(o.metric, o);
+  for (const options of Object.values(METRICS))
+    for (const o of options) if (!all.has(o.metric)) all.set(o.metric, o);
   return [...all.values()];
 }
 
