@@ -60,6 +60,14 @@ describe('validation names the parameter', () => {
     expect(() => validateSpace({ params })).toThrow(SpaceError);
     expect(() => validateSpace({ params })).toThrow(message);
   });
+  it('accepts a condition that can never hold: the parameter is simply inactive (layers fixed at 2)', () => {
+    const space = courseSearchSpace();
+    space.params[0] = { kind: 'fixed', name: 'layers', value: 2 };
+    expect(() => validateSpace(space)).not.toThrow();
+    const config = sampleConfig(space, new Rng(1));
+    expect(config.units_2).toBeUndefined();
+    expect(config.units_1).toBeDefined();
+  });
   it('accepts the course preset', () => {
     expect(() => validateSpace(courseSearchSpace())).not.toThrow();
   });

@@ -19,10 +19,6 @@ export function validateSpace(space: SearchSpace): void {
       const parent = seen.get(p.condition.parent);
       if (!parent) throw new SpaceError(p.name, `its condition refers to "${p.condition.parent}", which is not defined before it`);
       if (p.condition.values.length === 0) throw new SpaceError(p.name, 'its condition lists no values');
-      const parentValues = paramValues(parent);
-      const impossible = parentValues && p.condition.values.filter((v) => !parentValues.includes(v));
-      if (impossible && impossible.length === p.condition.values.length)
-        throw new SpaceError(p.name, `its condition can never hold: ${parent.name} never takes ${p.condition.values.join(', ')}`);
     }
     seen.set(p.name, p);
   }
