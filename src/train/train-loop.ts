@@ -150,6 +150,15 @@ function yieldToEvents(): Promise<void> {
   });
 }
 
+function disposingOnThrow<T>(make: () => T, cleanUp: () => void): T {
+  try {
+    return make();
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+}
+
 /**
  * Trains one trial from `req.initialEpoch` to `req.epochs` (absolute, 1-based reports).
  * All tensors it creates are disposed before it returns, whatever the outcome.
@@ -175,8 +184,18 @@ export async function trainTrial(
   const classes = data.task === 'multiclass' ? data.classNames.length : 1;
 
   const train = uploadRows(data, trainRows, classes);
-  const validation = uploadRows(data, rows.validation, classes);
-  const model = buildModel(spec, { features: data.features, task: data.task, classes }, req.seed);
+  const validation = disposingOnThrow(
+    () => uploadRows(data, rows.validation, classes),
+    () => disposeRows(train),
+  );
+  // A model too large for memory throws here: the rows already uploaded must not leak.
+  const model = disposingOnThrow(
+    () => buildModel(spec, { features: data.features, task: data.task, classes }, req.seed),
+    () => {
+      disposeRows(train);
+      disposeRows(validation);
+    },
+  );
   const opt = createOptimizer(spec);
   const ctx: TrialContext = {
     data,
