@@ -90,6 +90,7 @@ describe('results JSON', () => {
   it('names the damaged field', () => {
     const study = runStudy(courseSettings({ algorithm: 'random', maxTrials: 3, epochs: 2 }));
     const good = JSON.parse(resultsJson(study.toJSON(), meta));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits arbitrary fields of parsed JSON
     const damage = (edit: (file: any) => void): string => {
       const copy = structuredClone(good);
       edit(copy);

@@ -1,0 +1,584 @@
+/**
+ * The whole experiment setup in the URL hash, as TensorFlow Playground does: readable keys
+ * (`#v=1&dataset=banknote&tuner=hyperband&maxEpochs=10&factor=3&seed=42…`), and the search space as
+ * base64url JSON only when it differs from the course preset. The hash is never sent to a server.
+ *
+ * Pure: strings in, objects out, no DOM. Decoding never throws: whatever is malformed, out of range
+ * or hostile falls back to the default, field by field, with a notice that names what was ignored.
+ */
+import { defaultSetup, type BackendPreference, type ExperimentSetup } from '../core/experiment';
+import type { Algorithm } from '../core/oracles/types';
+import { FORBIDDEN_KEYS, quote } from '../core/report/json-reader';
+import { readSearchSpace } from '../core/report/read-space';
+import { courseSearchSpace } from '../core/space';
+import type { SearchSpace } from '../core/space/types';
+import { catalogueEntry } from '../data/catalogue';
+
+export const URL_STATE_VERSION = 1;
+/** A longer hash is not read at all. */
+export const MAX_HASH_LENGTH = 20_000;
+/** Control groups a classroom link can hide. */
+export const HIDEABLE_GROUPS = [
+  'dataset',
+  'space',
+  'tuner',
+  'objective',
+  'backend',
+  'workers',
+  'earlyStopping',
+] as const;
+export type HideableGroup = (typeof HIDEABLE_GROUPS)[number];
+export type Theme = 'light' | 'dark';
+
+export interface UiOptions {
+  hide?: string[];
+  presenter?: boolean;
+  theme?: Theme;
+}
+
+export interface UiState {
+  hide: HideableGroup[];
+  presenter: boolean;
+  theme?: Theme;
+}
+
+export interface DecodedSetup {
+  setup: ExperimentSetup;
+  ui: UiState;
+  /** Plain text for the user: what the link asked for that was ignored, and why. */
+  notices: string[];
+}
+
+export const METRICS = [
+  'val_accuracy',
+  'val_loss',
+  'val_auc',
+  'val_mae',
+  'accuracy',
+  'loss',
+  'auc',
+  'mae',
+] as const;
+const ALGORITHMS: readonly Algorithm[] = [
+  'random',
+  'grid',
+  'hyperband',
+  'successive-halving',
+  'asha',
+  'bayesian',
+  'tpe',
+];
+const BACKENDS: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+const MULTI_FIDELITY: readonly Algorithm[] = ['hyperband', 'successive-halving', 'asha'];
+const MAX_TEXT = 200;
+
+type Setup = ExperimentSetup;
+type Value = number | string | boolean;
+
+/** One URL key: how to read it from a setup, write it back, validate it, and when to show it. */
+interface Field {
+  key: string;
+  get: (s: Setup) => Value | undefined;
+  set: (s: Setup, v: Value) => void;
+  parse: (text: string) => Value | string[];
+  /** Shown even when it holds the default: the values a reader of the link wants to see. */
+  relevant?: (s: Setup) => boolean;
+}
+
+/** A parse failure: the reason, as a one-element list (a valid value is never a list). */
+const invalid = (reason: string): string[] => [reason];
+
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function numberField(
+  key: string,
+  range: { min: number; max: number; integer: boolean; also?: number },
+  get: (s: Setup) => number,
+  set: (s: Setup, v: number) => void,
+  relevant?: (s: Setup) => boolean,
+): Field {
+  const what = range.integer ? 'a whole number' : 'a number';
+  const expected = `${what} from ${range.min} to ${range.max}${range.also !== undefined ? ` (or ${range.also})` : ''}`;
+  return {
+    key,
+    get,
+    set: (s, v) => set(s, v as number),
+    relevant,
+    parse(text) {
+      if (!DECIMAL.test(text)) return invalid(`expected ${expected}`);
+      const n = Number(text);
+      if (n === range.also) return n;
+      if (!Number.isFinite(n) || n < range.min || n > range.max || (range.integer && !Number.isInteger(n)))
+        return invalid(`expected ${expected}`);
+      return n;
+    },
+  };
+}
+
+function choiceField<T extends string>(
+  key: string,
+  allowed: readonly T[],
+  get: (s: Setup) => T,
+  set: (s: Setup, v: T) => void,
+  relevant?: (s: Setup) => boolean,
+): Field {
+  return {
+    key,
+    get,
+    set: (s, v) => set(s, v as T),
+    relevant,
+    parse: (text) =>
+      (allowed as readonly string[]).includes(text) ? text : invalid(`expected one of ${allowed.join(', ')}`),
+  };
+}
+
+function booleanField(key: string, get: (s: Setup) => boolean, set: (s: Setup, v: boolean) => void): Field {
+  return {
+    key,
+    get,
+    set: (s, v) => set(s, v as boolean),
+    parse: (text) => (text === 'true' ? true : text === 'false' ? false : invalid('expected true or false')),
+  };
+}
+
+const uses =
+  (...algorithms: Algorithm[]) =>
+  (s: Setup) =>
+    algorithms.includes(s.study.tuner.algorithm);
+const isSynthetic = (s: Setup) =>
+  s.dataset.source.kind === 'catalogue' && catalogueEntry(s.dataset.source.id)?.kind === 'synthetic';
+const int = (min: number, max: number, also?: number) => ({ min, max, integer: true, also });
+const real = (min: number, max: number) => ({ min, max, integer: false });
+const t = (s: Setup) => s.study.tuner;
+
+const FIELDS: Field[] = [
+  {
+    key: 'target',
+    get: (s) => s.dataset.target,
+    set: (s, v) => (s.dataset.target = v as string),
+    parse: (text) =>
+      text.length > MAX_TEXT || hasControl(text)
+        ? invalid(`expected a column name of at most ${MAX_TEXT} characters`)
+        : text,
+  },
+  numberField(
+    'size',
+    int(10, 100_000),
+    (s) => s.dataset.size,
+    (s, v) => (s.dataset.size = v),
+    isSynthetic,
+  ),
+  numberField(
+    'noise',
+    real(0, 1),
+    (s) => s.dataset.noise,
+    (s, v) => (s.dataset.noise = v),
+    isSynthetic,
+  ),
+  numberField(
+    'folds',
+    int(2, 20, 0),
+    (s) => s.dataset.folds,
+    (s, v) => (s.dataset.folds = v),
+  ),
+  choiceField(
+    'tuner',
+    ALGORITHMS,
+    (s) => t(s).algorithm,
+    (s, v) => (t(s).algorithm = v),
+    () => true,
+  ),
+  numberField(
+    'maxTrials',
+    int(1, 10_000),
+    (s) => t(s).maxTrials,
+    (s, v) => (t(s).maxTrials = v),
+    () => true,
+  ),
+  numberField(
+    'epochs',
+    int(1, 1000),
+    (s) => t(s).epochs,
+    (s, v) => (t(s).epochs = v),
+    (s) => !MULTI_FIDELITY.includes(t(s).algorithm) || s.study.budget === 'data',
+  ),
+  numberField(
+    'maxEpochs',
+    int(1, 1000),
+    (s) => t(s).maxEpochs,
+    (s, v) => (t(s).maxEpochs = v),
+    uses(...MULTI_FIDELITY),
+  ),
+  numberField(
+    'factor',
+    int(2, 10),
+    (s) => t(s).factor,
+    (s, v) => (t(s).factor = v),
+    uses(...MULTI_FIDELITY),
+  ),
+  numberField(
+    'iterations',
+    int(1, 100),
+    (s) => t(s).iterations,
+    (s, v) => (t(s).iterations = v),
+    uses('hyperband'),
+  ),
+  choiceField(
+    'variant',
+    ['keras-tuner', 'paper'] as const,
+    (s) => t(s).variant,
+    (s, v) => (t(s).variant = v),
+    uses('hyperband'),
+  ),
+  numberField(
+    'minEpochs',
+    int(1, 1000),
+    (s) => t(s).minEpochs,
+    (s, v) => (t(s).minEpochs = v),
+    uses('successive-halving', 'asha'),
+  ),
+  numberField(
+    'initialConfigs',
+    int(0, 10_000),
+    (s) => t(s).initialConfigs,
+    (s, v) => (t(s).initialConfigs = v),
+    uses('successive-halving'),
+  ),
+  numberField(
+    'gridPoints',
+    int(1, 100),
+    (s) => t(s).gridPoints,
+    (s, v) => (t(s).gridPoints = v),
+    uses('grid'),
+  ),
+  choiceField(
+    'acquisition',
+    ['ucb', 'ei'] as const,
+    (s) => t(s).acquisition,
+    (s, v) => (t(s).acquisition = v),
+    uses('bayesian'),
+  ),
+  numberField(
+    'beta',
+    real(0, 100),
+    (s) => t(s).beta,
+    (s, v) => (t(s).beta = v),
+    uses('bayesian'),
+  ),
+  numberField(
+    'alpha',
+    real(1e-12, 1),
+    (s) => t(s).alpha,
+    (s, v) => (t(s).alpha = v),
+    uses('bayesian'),
+  ),
+  numberField(
+    'initialPoints',
+    int(0, 10_000),
+    (s) => t(s).initialPoints,
+    (s, v) => (t(s).initialPoints = v),
+    uses('bayesian', 'tpe'),
+  ),
+  numberField(
+    'eiCandidates',
+    int(1, 10_000),
+    (s) => t(s).eiCandidates,
+    (s, v) => (t(s).eiCandidates = v),
+    uses('tpe'),
+  ),
+  choiceField(
+    'metric',
+    METRICS,
+    (s) => s.study.objective.metric as (typeof METRICS)[number],
+    (s, v) => (s.study.objective.metric = v),
+    () => true,
+  ),
+  choiceField(
+    'direction',
+    ['min', 'max'] as const,
+    (s) => s.study.objective.direction,
+    (s, v) => (s.study.objective.direction = v),
+    () => true,
+  ),
+  choiceField(
+    'scoring',
+    ['best', 'last'] as const,
+    (s) => s.study.scoring,
+    (s, v) => (s.study.scoring = v),
+  ),
+  numberField(
+    'executions',
+    int(1, 20),
+    (s) => s.study.executionsPerTrial,
+    (s, v) => (s.study.executionsPerTrial = v),
+  ),
+  numberField(
+    'seed',
+    int(0, 2 ** 31 - 1),
+    (s) => s.study.seed,
+    (s, v) => (s.study.seed = v),
+    () => true,
+  ),
+  choiceField(
+    'budget',
+    ['epochs', 'data'] as const,
+    (s) => s.study.budget,
+    (s, v) => (s.study.budget = v),
+  ),
+  numberField(
+    'workers',
+    int(1, 16),
+    (s) => s.workers,
+    (s, v) => (s.workers = v),
+  ),
+  choiceField(
+    'backend',
+    BACKENDS,
+    (s) => s.backend,
+    (s, v) => (s.backend = v),
+  ),
+  booleanField(
+    'earlyStopping',
+    (s) => s.earlyStopping.enabled,
+    (s, v) => (s.earlyStopping.enabled = v),
+  ),
+  numberField(
+    'patience',
+    int(1, 1000),
+    (s) => s.earlyStopping.patience,
+    (s, v) => (s.earlyStopping.patience = v),
+    (s) => s.earlyStopping.enabled,
+  ),
+];
+
+const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
+const OTHER_KEYS = new Set(['v', 'dataset', 'file', 'space', 'hide', 'presenter', 'theme']);
+
+// ───────────────────────────── encoding ─────────────────────────────
+
+/** `#v=1&dataset=…&…`: assign it to location.hash or pass it to history.replaceState. */
+export function encodeSetup(setup: ExperimentSetup, ui: UiOptions = {}): string {
+  const defaults = defaultSetup();
+  const pairs: [string, string][] = [['v', String(URL_STATE_VERSION)]];
+  const source = setup.dataset.source;
+  pairs.push(source.kind === 'catalogue' ? ['dataset', source.id] : ['file', source.fileName]);
+  for (const field of FIELDS) {
+    const value = field.get(setup);
+    if (value === undefined) continue;
+    if (field.relevant?.(setup) || value !== field.get(defaults)) pairs.push([field.key, String(value)]);
+  }
+  if (canonicalJson(setup.study.space) !== canonicalJson(courseSearchSpace()))
+    pairs.push(['space', toBase64Url(JSON.stringify(setup.study.space))]);
+  if (ui.hide && ui.hide.length > 0) pairs.push(['hide', ui.hide.join(',')]);
+  if (ui.presenter !== undefined) pairs.push(['presenter', ui.presenter ? '1' : '0']);
+  if (ui.theme) pairs.push(['theme', ui.theme]);
+  return `#${pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&')}`;
+}
+
+/** encodeURIComponent, but commas stay readable (they are allowed in a fragment). */
+function encodeValue(value: string): string {
+  return encodeURIComponent(value).replace(/%2C/g, ',');
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
+      : v,
+  );
+}
+
+// ───────────────────────────── decoding ─────────────────────────────
+
+export function decodeSetup(hash: string): DecodedSetup {
+  const setup = defaultSetup();
+  const ui: UiState = { hide: [], presenter: false };
+  const notices: string[] = [];
+  try {
+    decodeInto(typeof hash === 'string' ? hash : '', setup, ui, notices);
+    return { setup, ui, notices };
+  } catch {
+    // Defensive only: every step above reports through notices rather than throwing.
+    return {
+      setup: defaultSetup(),
+      ui: { hide: [], presenter: false },
+      notices: ['The link could not be read; the default setup is shown.'],
+    };
+  }
+}
+
+function decodeInto(hash: string, setup: Setup, ui: UiState, notices: string[]): void {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.length > MAX_HASH_LENGTH) {
+    notices.push(
+      `The link is too long (${text.length} characters, at most ${MAX_HASH_LENGTH}); the default setup is shown.`,
+    );
+    return;
+  }
+  const values = new Map<string, string>();
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
+    const value = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
+    if (key === undefined || value === undefined) {
+      notices.push(`Ignored ${quote(part)}: it is not properly encoded.`);
+    } else if (FORBIDDEN_KEYS.includes(key)) {
+      notices.push(`Ignored the setting ${quote(key)}: that name is not allowed.`);
+    } else if (!FIELD_BY_KEY.has(key) && !OTHER_KEYS.has(key)) {
+      notices.push(`Ignored the unknown setting ${quote(key)}.`);
+    } else if (values.has(key)) {
+      notices.push(`The setting ${quote(key)} appears more than once; the first was used.`);
+    } else {
+      values.set(key, value);
+    }
+  }
+  const version = values.get('v');
+  if (version !== undefined && version !== String(URL_STATE_VERSION))
+    notices.push(
+      `The link has version ${quote(version)}; this app reads version ${URL_STATE_VERSION}, so some settings may be missed.`,
+    );
+  readDataset(values, setup, notices);
+  for (const [key, raw] of values) {
+    const field = FIELD_BY_KEY.get(key);
+    if (!field) continue;
+    const parsed = field.parse(raw);
+    if (Array.isArray(parsed)) notices.push(`Ignored ${key}=${quote(raw)}: ${parsed[0]}.`);
+    else field.set(setup, parsed);
+  }
+  const tuner = setup.study.tuner;
+  if (tuner.minEpochs > tuner.maxEpochs) {
+    notices.push(`Ignored minEpochs=${tuner.minEpochs}: it must not exceed maxEpochs (${tuner.maxEpochs}).`);
+    tuner.minEpochs = 1;
+  }
+  const space = values.get('space');
+  if (space !== undefined) {
+    const decoded = decodeSpace(space);
+    if (typeof decoded === 'string')
+      notices.push(`Ignored the search space in the link (${decoded}); the course's search space is used.`);
+    else setup.study.space = decoded;
+  }
+  readUi(values, ui, notices);
+}
+
+function readDataset(values: Map<string, string>, setup: Setup, notices: string[]): void {
+  const file = values.get('file');
+  if (file !== undefined) {
+    notices.push(
+      `This link used a local file (${quote(file)}), which a link cannot carry: choose it again. The default dataset is shown meanwhile.`,
+    );
+  }
+  const id = values.get('dataset');
+  if (id === undefined) return;
+  if (catalogueEntry(id)) setup.dataset.source = { kind: 'catalogue', id };
+  else notices.push(`Ignored dataset=${quote(id)}: there is no built-in dataset of that name.`);
+}
+
+function readUi(values: Map<string, string>, ui: UiState, notices: string[]): void {
+  const hide = values.get('hide');
+  if (hide !== undefined) {
+    for (const group of hide.split(',')) {
+      const name = group.trim();
+      if (name === '') continue;
+      if ((HIDEABLE_GROUPS as readonly string[]).includes(name)) {
+        if (!ui.hide.includes(name as HideableGroup)) ui.hide.push(name as HideableGroup);
+      } else {
+        notices.push(
+          `Ignored hide=${quote(name)}: the groups that can be hidden are ${HIDEABLE_GROUPS.join(', ')}.`,
+        );
+      }
+    }
+  }
+  const presenter = values.get('presenter');
+  if (presenter !== undefined) {
+    if (presenter === '1' || presenter === 'true') ui.presenter = true;
+    else if (presenter !== '0' && presenter !== 'false')
+      notices.push(`Ignored presenter=${quote(presenter)}: expected 1 or 0.`);
+  }
+  const theme = values.get('theme');
+  if (theme !== undefined) {
+    if (theme === 'light' || theme === 'dark') ui.theme = theme;
+    else notices.push(`Ignored theme=${quote(theme)}: expected light or dark.`);
+  }
+}
+
+/** The space, or why it was refused. */
+function decodeSpace(encoded: string): SearchSpace | string {
+  const json = fromBase64Url(encoded);
+  if (json === undefined) return 'it is not valid base64url text';
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return 'it is not valid JSON';
+  }
+  const forbidden = findForbiddenKey(data, 0);
+  if (forbidden) return `it contains the key ${quote(forbidden)}, which is not allowed`;
+  try {
+    return readSearchSpace(data, 'space');
+  } catch (error) {
+    return cut(error instanceof Error ? error.message : 'it is not a valid search space');
+  }
+}
+
+function findForbiddenKey(value: unknown, depth: number): string | undefined {
+  if (depth > 20) return 'nesting deeper than 20 levels';
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findForbiddenKey(item, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.includes(key)) return key;
+    const found = findForbiddenKey((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A message from the validators, made safe to show: no markup characters, at most 200 characters. */
+function cut(message: string): string {
+  const safe = message.replace(/[<>&]/g, '?');
+  return safe.length > 200 ? `${safe.slice(0, 200)}…` : safe;
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function hasControl(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f\u2028\u2029]/.test(text);
+}
+
+// ───────────────────────────── base64url ─────────────────────────────
+
+export function toBase64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(encoded: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(encoded) || encoded.length % 4 === 1) return undefined;
+  try {
+    const binary = atob(
+      encoded.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (encoded.length % 4)) % 4),
+    );
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
