@@ -167,6 +167,7 @@ export function markdownReport(r, previous) {
     if (ok(r.responsiveness)) {
       const x = r.responsiveness;
       parts.push(table(['URL hash', 'observed', 'long tasks', 'longest', 'total blocking time', 'page heap', 'page errors'], [[`#${x.hash}`, `${x.observedSeconds} s (${x.ended})`, x.longTasks, `${x.longestTaskMs} ms`, `${x.totalBlockingTimeMs} ms`, `${fmt(x.pageHeapBytes / 1e6)} MB`, x.errors.length ? x.errors.join('; ') : 'none']]));
+      if (x.tasks?.length) parts.push(`Long tasks (ms after the click: duration): ${x.tasks.map((t) => `${t.atMs}: ${t.durationMs}`).join(', ')}.`);
     }
   }
   parts.push('## Compared with the previous run', comparison(r, previous));

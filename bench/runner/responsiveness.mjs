@@ -50,6 +50,8 @@ export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
       totalBlockingTimeMs: Math.round(durations.reduce((s, d) => s + Math.max(0, d - 50), 0)),
       tasksOver50Ms: durations.filter((d) => d > 50).length,
       pageHeapBytes: heap.usedSize,
+      /** When each long task began (ms after the click) and how long it took. */
+      tasks: tasks.map((t) => ({ atMs: Math.round(t.start - clickedAt), durationMs: Math.round(t.duration) })),
       errors,
     };
     log(`responsiveness: ${result.longTasks} long tasks, longest ${result.longestTaskMs} ms, TBT ${result.totalBlockingTimeMs} ms over ${result.observedSeconds} s (${ended})`);
