@@ -40,7 +40,9 @@ interface Feature {
   hi: number;
 }
 
-type Node = { leaf: true; value: number } | { leaf: false; feature: number; threshold: number; left: Node; right: Node };
+type Node =
+  | { leaf: true; value: number }
+  | { leaf: false; feature: number; threshold: number; left: Node; right: Node };
 
 interface Leaf {
   value: number;
@@ -49,7 +51,11 @@ interface Leaf {
 }
 
 /** Importance of each tunable parameter, most important first. Needs at least 2 rows with finite scores. */
-export function importance(params: Param[], rows: ImportanceRow[], options: ImportanceOptions = {}): ParamImportance[] {
+export function importance(
+  params: Param[],
+  rows: ImportanceRow[],
+  options: ImportanceOptions = {},
+): ParamImportance[] {
   const { trees, maxDepth, seed } = { ...DEFAULTS, ...options };
   const tunable = params.filter(isTunable);
   const usable = rows.filter((r) => Number.isFinite(r.score));
@@ -104,7 +110,11 @@ function grow(x: number[][], y: number[], rows: number[], depth: number, maxDept
   };
 }
 
-function bestSplit(x: number[][], y: number[], rows: number[]): { feature: number; threshold: number } | undefined {
+function bestSplit(
+  x: number[][],
+  y: number[],
+  rows: number[],
+): { feature: number; threshold: number } | undefined {
   const n = rows.length;
   const total = rows.reduce((s, i) => s + y[i], 0);
   const totalSq = rows.reduce((s, i) => s + y[i] * y[i], 0);

@@ -17,12 +17,17 @@ function rows(n: number, seed: number): ImportanceRow[] {
     const lr = 1e-4 * Math.pow(1000, rng.next());
     const units = 32 * rng.int(1, 16);
     const optimizer = rng.pick(['adam', 'sgd', 'rmsprop']);
-    const score = 0.5 + 0.4 * Math.exp(-((Math.log10(lr) + 2.5) ** 2)) + (optimizer === 'sgd' ? -0.03 : 0) + rng.normal(0, 0.005);
+    const score =
+      0.5 +
+      0.4 * Math.exp(-((Math.log10(lr) + 2.5) ** 2)) +
+      (optimizer === 'sgd' ? -0.03 : 0) +
+      rng.normal(0, 0.005);
     return { config: { learning_rate: lr, units, optimizer, batch_size: 32 }, score };
   });
 }
 
-const byName = (result: { name: string; importance: number }[]) => Object.fromEntries(result.map((r) => [r.name, r.importance]));
+const byName = (result: { name: string; importance: number }[]) =>
+  Object.fromEntries(result.map((r) => [r.name, r.importance]));
 
 describe('hyperparameter importance (fANOVA on a random forest)', () => {
   it('gives most of the importance to the parameter the score depends on', () => {
@@ -40,7 +45,10 @@ describe('hyperparameter importance (fANOVA on a random forest)', () => {
     const rng = new Rng(1);
     const data = Array.from({ length: 200 }, () => {
       const [a, b, c] = [rng.next(), rng.next(), rng.pick(['x', 'y', 'z'])];
-      return { config: { a, b, c }, score: (a > 0.5 ? 1 : 0) + 0.5 * (b > 0.5 ? 1 : 0) + (c === 'y' ? 1 : 0) };
+      return {
+        config: { a, b, c },
+        score: (a > 0.5 ? 1 : 0) + 0.5 * (b > 0.5 ? 1 : 0) + (c === 'y' ? 1 : 0),
+      };
     });
     // Variances 1/4, 1/16 and 2/9 → shares 0.47, 0.12, 0.42.
     const result = byName(importance(space, data, { seed: 1 }));
@@ -52,7 +60,8 @@ describe('hyperparameter importance (fANOVA on a random forest)', () => {
   it('covers the tunable parameters only, sorted, summing to 1', () => {
     const result = importance(params, rows(30, 2), { seed: 1 });
     expect(result.map((r) => r.name).sort()).toEqual(['learning_rate', 'optimizer', 'units']);
-    for (let i = 1; i < result.length; i++) expect(result[i - 1].importance).toBeGreaterThanOrEqual(result[i].importance);
+    for (let i = 1; i < result.length; i++)
+      expect(result[i - 1].importance).toBeGreaterThanOrEqual(result[i].importance);
     expect(result.reduce((s, r) => s + r.importance, 0)).toBeCloseTo(1, 10);
     for (const r of result) expect(r.importance).toBeGreaterThanOrEqual(0);
   });
@@ -67,7 +76,10 @@ describe('hyperparameter importance (fANOVA on a random forest)', () => {
     const data = Array.from({ length: 50 }, () => {
       const lr = 1e-4 * Math.pow(1000, rng.next());
       const units = 32 * rng.int(1, 16);
-      return { config: { learning_rate: lr, units, optimizer: 'adam' }, score: units / 512 + rng.normal(0, 0.002) };
+      return {
+        config: { learning_rate: lr, units, optimizer: 'adam' },
+        score: units / 512 + rng.normal(0, 0.002),
+      };
     });
     const result = importance(params, data, { seed: 2 });
     expect(result[0].name).toBe('units');
@@ -77,7 +89,14 @@ describe('hyperparameter importance (fANOVA on a random forest)', () => {
   it('handles conditional parameters that are inactive in some rows', () => {
     const conditional: Param[] = [
       { kind: 'int', name: 'layers', min: 1, max: 3 },
-      { kind: 'int', name: 'units_2', min: 32, max: 256, step: 32, condition: { parent: 'layers', values: [3] } },
+      {
+        kind: 'int',
+        name: 'units_2',
+        min: 32,
+        max: 256,
+        step: 32,
+        condition: { parent: 'layers', values: [3] },
+      },
       { kind: 'float', name: 'dropout', min: 0, max: 0.5 },
     ];
     const rng = new Rng(4);

@@ -1,0 +1,42 @@
+/** Option fragments every chart shares, built from the theme: big readable text, quiet grid, no chart junk. */
+import type { ChartTheme } from './chart-theme';
+import { withAlpha } from './chart-theme';
+
+export function font(theme: ChartTheme, size = theme.tickSize, weight: 'normal' | 'bold' = 'normal') {
+  return { family: theme.font, size, weight };
+}
+
+/** A cartesian axis: ticks, a light grid, and an optional title. */
+export function axis(theme: ChartTheme, title?: string) {
+  return {
+    ticks: { color: theme.muted, font: font(theme), maxTicksLimit: 7 },
+    grid: { color: withAlpha(theme.border, 0.6), drawTicks: false },
+    border: { color: theme.border },
+    title: {
+      display: title !== undefined,
+      text: title ?? '',
+      color: theme.text,
+      font: font(theme, theme.titleSize),
+    },
+  };
+}
+
+export function tooltip(theme: ChartTheme) {
+  return {
+    enabled: true,
+    backgroundColor: withAlpha(theme.text, 0.92),
+    titleColor: theme.surface,
+    bodyColor: theme.surface,
+    titleFont: font(theme, theme.tickSize, 'bold'),
+    bodyFont: font(theme, Math.round(theme.tickSize * 0.95)),
+    padding: Math.round(theme.rem * 0.6),
+    boxPadding: 4,
+    displayColors: false,
+  };
+}
+
+export function layout(theme: ChartTheme) {
+  return {
+    padding: { top: Math.round(theme.rem * 0.5), right: Math.round(theme.rem * 0.75), bottom: 0, left: 0 },
+  };
+}
