@@ -10,7 +10,7 @@ export function font(theme: ChartTheme, size = theme.tickSize, weight: 'normal' 
 export function axis(theme: ChartTheme, title?: string) {
   return {
     ticks: { color: theme.muted, font: font(theme), maxTicksLimit: 7 },
-    grid: { color: withAlpha(theme.border, 0.6), drawTicks: false },
+    grid: { color: withAlpha(theme.border, 0.4), drawTicks: false },
     border: { color: theme.border },
     title: {
       display: title !== undefined,
