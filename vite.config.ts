@@ -1,8 +1,37 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // Offline after the first visit: a generated service worker precaches the whole build (scripts,
+    // workers, the tfjs .wasm binaries and the built-in datasets). The register script is a file, not
+    // inline, so the Content-Security-Policy in index.html needs no 'unsafe-inline' for scripts.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Tuning Playground',
+        short_name: 'Tuning',
+        description: 'A hyperparameter-tuning playground that runs entirely in your browser.',
+        start_url: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#ffffff',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,csv,md}'],
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        // The first visit is controlled at once, so it works offline without a second reload.
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
