@@ -64,6 +64,8 @@ const api = {
       emit({ type: 'status', status: 'error', reason: error instanceof Error ? error.message : String(error), progress: scheduler!.progress() }),
     );
   },
+  /** The study as plain JSON (for exports), or undefined before any search. */
+  snapshot: () => scheduler?.study.toJSON(),
   pause: () => scheduler?.pause(),
   resume: () => scheduler?.resume(),
   step: () => scheduler?.step(),

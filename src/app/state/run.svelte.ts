@@ -36,6 +36,8 @@ export class RunState {
   studyId = $state<string | undefined>();
   /** A saved study loaded after a reload, waiting for Resume. */
   private pending: PendingRestore | undefined;
+  /** A study shown without a live tuner (restored or imported). */
+  private viewed: StudyState | undefined;
   private api: Comlink.Remote<TunerWorkerApi> | undefined;
   private dataset: EncodedDataset | undefined;
 
@@ -100,6 +102,7 @@ export class RunState {
     for (const t of state.trials) this.upsert(t);
     this.bestId = bestTrial(state.trials, state.settings.objective.direction)?.id;
     this.pending = resumable ? { saved, state } : undefined;
+    this.viewed = state;
     this.status = resumable ? 'paused' : 'done';
     this.reason = resumable ? 'restored from this browser: press Resume to continue' : state.done;
   }
@@ -128,6 +131,12 @@ export class RunState {
       await this.start(saved.setup, dataset, { datasetName: saved.datasetName, csvText: saved.csvText }, state, true);
     } else await this.start(setup, dataset, meta, undefined, true);
     await this.api?.step();
+  }
+
+  /** The study on screen as plain JSON: live from the tuner, or the restored / imported one. */
+  async studyState(): Promise<StudyState | undefined> {
+    if (this.viewed) return this.viewed;
+    return (await this.api?.snapshot()) ?? undefined;
   }
 
   pause = () => void this.api?.pause();
@@ -164,6 +173,7 @@ export class RunState {
     this.progress = undefined;
     this.reason = undefined;
     this.backends = [];
+    this.viewed = undefined;
   }
 
   private upsert(trial: Trial): void {

@@ -1,11 +1,10 @@
 /** How the page looks: theme, presenter mode and the control groups a classroom link hides. */
-export type Theme = 'light' | 'dark';
-export type ControlGroup = 'dataset' | 'space' | 'tuner' | 'backend';
+import type { HideableGroup, Theme } from '../url-state';
 
 export class UiState {
   theme = $state<Theme>(preferredTheme());
   presenter = $state(false);
-  hidden = $state<ControlGroup[]>([]);
+  hidden = $state<HideableGroup[]>([]);
 
   constructor() {
     $effect.root(() => {
@@ -16,7 +15,7 @@ export class UiState {
     });
   }
 
-  shows(group: ControlGroup): boolean {
+  shows(group: HideableGroup): boolean {
     return !this.hidden.includes(group);
   }
 

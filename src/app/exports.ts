@@ -1,0 +1,62 @@
+/** Builds the export files from what is on screen and hands them to the browser's downloads. */
+import * as tfVersion from '@tensorflow/tfjs-core/dist/version';
+import type { ExperimentSetup } from '../core/experiment';
+import { describeDataset } from '../core/report/dataset-description';
+import { kerasTunerScript } from '../core/report/keras-tuner-script';
+import { methodsReport } from '../core/report/methods-report';
+import { resultsCsv, resultsJson } from '../core/report/results';
+import { bestTrial, type StudyState } from '../core/study';
+import type { DatasetAnalysis, EncodedDataset } from '../data';
+import type { ModelArtifacts } from '../train/types';
+import { download, fileStem } from './download';
+
+export interface ExportContext {
+  state: StudyState;
+  setup: ExperimentSetup;
+  datasetName: string;
+  analysis?: DatasetAnalysis;
+  dataset?: EncodedDataset;
+  backend?: string;
+}
+
+const stem = (c: ExportContext) => `${fileStem(c.datasetName)}-${c.state.settings.tuner.algorithm}`;
+
+export function exportJson(c: ExportContext): void {
+  const text = resultsJson(c.state, { datasetName: c.datasetName, backend: c.backend, createdAt: new Date().toISOString() });
+  download(`${stem(c)}-results.json`, text, 'application/json');
+}
+
+export function exportCsv(c: ExportContext): void {
+  download(`${stem(c)}-results.csv`, resultsCsv(c.state.trials, c.state.settings.space, c.state.settings.objective), 'text/csv');
+}
+
+function description(c: ExportContext) {
+  if (!c.analysis || !c.dataset) throw new Error('Load the dataset of this study to write its report.');
+  return describeDataset(c.analysis, c.dataset);
+}
+
+export function exportReport(c: ExportContext): void {
+  const text = methodsReport({
+    settings: c.state.settings,
+    trials: c.state.trials,
+    best: bestTrial(c.state.trials, c.state.settings.objective.direction),
+    dataset: description(c),
+    backend: c.backend ?? 'unknown',
+    tfjsVersion: tfVersion.version,
+    date: new Date().toISOString().slice(0, 10),
+    earlyStopping: c.setup.earlyStopping,
+    finished: c.state.done,
+  });
+  download(`${stem(c)}-methods.md`, text, 'text/markdown');
+}
+
+export function exportScript(c: ExportContext): void {
+  const text = kerasTunerScript({ settings: c.state.settings, dataset: description(c), earlyStopping: c.setup.earlyStopping });
+  download(`${stem(c)}_keras_tuner.py`, text, 'text/x-python');
+}
+
+/** The tfjs layers format: model.json (its manifest points at weights.bin) and weights.bin. */
+export function exportModel(artifacts: ModelArtifacts): void {
+  download('model.json', artifacts.modelJson, 'application/json');
+  download('weights.bin', artifacts.weights, 'application/octet-stream');
+}
