@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * npm run bench [-- --quick | --full] [--only=throughput,scaling,oracle,synthetic,real,soak,responsiveness] [--no-build]
+ * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './runner/browser.mjs';
@@ -52,6 +53,26 @@ function previousResults() {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
+/** The timestamped run saved just before `date`, if any. */
+function runBefore(date) {
+  const stamp = date.replace(/[:.]/g, '-');
+  const earlier = readdirSync(resultsDir)
+    .filter((f) => /^\d{4}-.*\.json$/.test(f) && f < `${stamp}.json`)
+    .sort();
+  return earlier.length
+    ? JSON.parse(readFileSync(join(resultsDir, earlier[earlier.length - 1]), 'utf8'))
+    : undefined;
+}
+
+function reprint() {
+  const latest = previousResults();
+  if (!latest) throw new Error('no bench/results/latest.json yet: run npm run bench first');
+  latest.targets = targets(latest);
+  const markdown = markdownReport(latest, runBefore(latest.machine.date));
+  writeFileSync(join(resultsDir, 'latest.md'), markdown);
+  console.log(markdown);
+}
+
 async function openBenchPage(browser, url) {
   const page = await browser.newPage();
   page.on('console', (m) => m.text().startsWith('[bench]') && log(m.text().slice(8)));
@@ -91,10 +112,13 @@ async function main() {
     await figure('soak', results, () => call('soak', plan.soak));
     await figure('real', results, async () => {
       const out = [];
-      for (const dataset of plan.real.datasets) out.push(await call('realQuality', { ...plan.real, dataset, datasets: undefined }));
+      for (const dataset of plan.real.datasets)
+        out.push(await call('realQuality', { ...plan.real, dataset, datasets: undefined }));
       return out;
     });
-    await figure('responsiveness', results, () => responsiveness(browser, server.url, plan.responsiveness, log));
+    await figure('responsiveness', results, () =>
+      responsiveness(browser, server.url, plan.responsiveness, log),
+    );
     await page.close();
   } finally {
     const version = browser.version();
@@ -111,14 +135,20 @@ async function main() {
   const markdown = markdownReport(results, previous);
   mkdirSync(resultsDir, { recursive: true });
   const stamp = results.machine.date.replace(/[:.]/g, '-');
+  console.log(`\n${markdown}`);
+  if (only) {
+    // A partial run is kept for reference but never replaces the latest complete run.
+    writeFileSync(join(resultsDir, `partial-${stamp}.json`), JSON.stringify(results, null, 1));
+    log(`wrote bench/results/partial-${stamp}.json in ${results.totalSeconds} s (latest.json unchanged)`);
+    return;
+  }
   writeFileSync(join(resultsDir, `${stamp}.json`), JSON.stringify(results, null, 1));
   writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 1));
   writeFileSync(join(resultsDir, 'latest.md'), markdown);
-  console.log(`\n${markdown}`);
   log(`wrote bench/results/latest.json, latest.md and ${stamp}.json in ${results.totalSeconds} s`);
 }
 
-main().catch((error) => {
+(args.includes('--report') ? Promise.resolve().then(reprint) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

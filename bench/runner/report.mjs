@@ -1,5 +1,10 @@
 /** PASS/FAIL lines for the issue's targets, the Markdown report, and the comparison with the previous run. */
-const fmt = (x, digits = 2) => (x === undefined || x === null || Number.isNaN(x) ? '–' : Number.isFinite(x) ? Number(x).toFixed(digits) : '∞');
+const fmt = (x, digits = 2) =>
+  x === undefined || x === null || Number.isNaN(x)
+    ? '–'
+    : Number.isFinite(x)
+      ? Number(x).toFixed(digits)
+      : '∞';
 const ok = (figure) => figure && !figure.error;
 
 function target(name, pass, measured) {
@@ -8,12 +13,19 @@ function target(name, pass, measured) {
 
 export function targets(r) {
   const out = [];
-  const wasm = ok(r.throughput) ? r.throughput.rows.filter((row) => row.backend === 'wasm' && row.available) : [];
+  const wasm = ok(r.throughput)
+    ? r.throughput.rows.filter((row) => row.backend === 'wasm' && row.available)
+    : [];
   out.push(
     target(
       'lean loop + worker pool ≥ 2× naive model.fit trial-epochs/s on wasm',
       wasm.length ? wasm.every((row) => row.ratio >= 2) : undefined,
-      wasm.map((row) => `${row.dataset} ×${fmt(row.ratio)} (${fmt(row.lean.trialEpochsPerS)} vs ${fmt(row.naive.trialEpochsPerS)})`).join('; '),
+      wasm
+        .map(
+          (row) =>
+            `${row.dataset} ×${fmt(row.ratio)} (${fmt(row.lean.trialEpochsPerS)} vs ${fmt(row.naive.trialEpochsPerS)})`,
+        )
+        .join('; '),
     ),
   );
   const problems = [...(ok(r.synthetic) ? [r.synthetic] : []), ...(ok(r.real) ? r.real : [])];
@@ -27,15 +39,27 @@ export function targets(r) {
       ),
     );
   }
-  const shares = (ok(r.real) ? r.real : []).flatMap((p) => p.perVariant.filter((v) => v.oracleShare).map((v) => ({ p: p.problem, v: v.variant, s: v.oracleShare.max })));
+  const shares = (ok(r.real) ? r.real : []).flatMap((p) =>
+    p.perVariant
+      .filter((v) => v.oracleShare)
+      .map((v) => ({ p: p.problem, v: v.variant, s: v.oracleShare.max })),
+  );
   const worst = shares.reduce((a, b) => (!a || b.s > a.s ? b : a), undefined);
-  out.push(target('oracle < 2% of wall time (real searches)', worst ? worst.s < 0.02 : undefined, worst ? `worst ${fmt(100 * worst.s, 3)}% (${worst.v} on ${worst.p})` : ''));
+  out.push(
+    target(
+      'oracle < 2% of wall time (real searches)',
+      worst ? worst.s < 0.02 : undefined,
+      worst ? `worst ${fmt(100 * worst.s, 3)}% (${worst.v} on ${worst.p})` : '',
+    ),
+  );
   const resp = ok(r.responsiveness) ? r.responsiveness : undefined;
   out.push(
     target(
       'no long task > 50 ms on the main thread during a search',
       resp ? resp.tasksOver50Ms === 0 : undefined,
-      resp ? `${resp.tasksOver50Ms} long tasks, longest ${resp.longestTaskMs} ms, TBT ${resp.totalBlockingTimeMs} ms over ${resp.observedSeconds} s` : '',
+      resp
+        ? `${resp.tasksOver50Ms} long tasks, longest ${resp.longestTaskMs} ms, TBT ${resp.totalBlockingTimeMs} ms over ${resp.observedSeconds} s`
+        : '',
     ),
   );
   const soak = ok(r.soak) ? r.soak : undefined;
@@ -44,20 +68,36 @@ export function targets(r) {
     const tensors = all.map((m) => m[1]);
     const bytes = all.map((m) => m[2]);
     const flat = Math.max(...tensors) === Math.min(...tensors) && Math.max(...bytes) === Math.min(...bytes);
-    out.push(target(`tensors and bytes flat across ${soak.trials} trials (worker tf.memory())`, flat && soak.completed === soak.trials, `tensors ${Math.min(...tensors)}–${Math.max(...tensors)}, bytes ${Math.min(...bytes)}–${Math.max(...bytes)}; ${soak.completed}/${soak.trials} trials completed`));
+    out.push(
+      target(
+        `tensors and bytes flat across ${soak.trials} trials (worker tf.memory())`,
+        flat && soak.completed === soak.trials,
+        `tensors ${Math.min(...tensors)}–${Math.max(...tensors)}, bytes ${Math.min(...bytes)}–${Math.max(...bytes)}; ${soak.completed}/${soak.trials} trials completed`,
+      ),
+    );
     const heap = soak.pageHeap;
     if (heap.length >= 2) {
       const from = heap.find((h) => h.trials >= 50) ?? heap[0];
       const to = heap[heap.length - 1];
       const growth = (to.usedBytes - from.usedBytes) / from.usedBytes;
-      out.push(target(`page heap flat (≤ 10% growth from ${from.trials} to ${to.trials} trials)`, growth <= 0.1, `${fmt(from.usedBytes / 1e6)} MB → ${fmt(to.usedBytes / 1e6)} MB (${growth >= 0 ? '+' : ''}${fmt(100 * growth, 1)}%)`));
+      out.push(
+        target(
+          `page heap flat (≤ 10% growth from ${from.trials} to ${to.trials} trials)`,
+          growth <= 0.1,
+          `${fmt(from.usedBytes / 1e6)} MB → ${fmt(to.usedBytes / 1e6)} MB (${growth >= 0 ? '+' : ''}${fmt(100 * growth, 1)}%)`,
+        ),
+      );
     }
   } else out.push(target('tensors and bytes flat across trials', undefined, ''));
   return out;
 }
 
 function table(headers, rows) {
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function errorLine(name, figure) {
@@ -67,13 +107,17 @@ function errorLine(name, figure) {
 /** The headline numbers, keyed so two runs can be compared. */
 function keyFigures(r) {
   const k = {};
-  if (ok(r?.throughput)) for (const row of r.throughput.rows.filter((x) => x.available)) {
-    k[`${row.backend} ${row.dataset}: lean+pool trial-epochs/s`] = row.lean.trialEpochsPerS;
-    k[`${row.backend} ${row.dataset}: naive trial-epochs/s`] = row.naive.trialEpochsPerS;
-    k[`${row.backend} ${row.dataset}: ratio`] = row.ratio;
-  }
-  if (ok(r?.scaling)) for (const row of r.scaling.rows) k[`scaling ${row.workers} workers: trial-epochs/s`] = row.trialEpochsPerS;
-  for (const p of [...(ok(r?.synthetic) ? [r.synthetic] : []), ...(ok(r?.real) ? r.real : [])]) k[`${p.problem}: Hyperband epochs / random's`] = p.hyperbandEpochsToRandomFinal.median;
+  if (ok(r?.throughput))
+    for (const row of r.throughput.rows.filter((x) => x.available)) {
+      k[`${row.backend} ${row.dataset}: lean+pool trial-epochs/s`] = row.lean.trialEpochsPerS;
+      k[`${row.backend} ${row.dataset}: naive trial-epochs/s`] = row.naive.trialEpochsPerS;
+      k[`${row.backend} ${row.dataset}: ratio`] = row.ratio;
+    }
+  if (ok(r?.scaling))
+    for (const row of r.scaling.rows)
+      k[`scaling ${row.workers} workers: trial-epochs/s`] = row.trialEpochsPerS;
+  for (const p of [...(ok(r?.synthetic) ? [r.synthetic] : []), ...(ok(r?.real) ? r.real : [])])
+    k[`${p.problem}: Hyperband epochs / random's`] = p.hyperbandEpochsToRandomFinal.median;
   if (ok(r?.responsiveness)) k['longest long task (ms)'] = r.responsiveness.longestTaskMs;
   return k;
 }
@@ -86,7 +130,12 @@ function comparison(now, previous) {
   if (keys.length === 0) return '_The previous run shares no figures with this one._';
   const rows = keys.map((key) => {
     const change = a[key] ? ((b[key] - a[key]) / Math.abs(a[key])) * 100 : NaN;
-    return [key, fmt(a[key], 3), fmt(b[key], 3), Number.isFinite(change) ? `${change >= 0 ? '+' : ''}${change.toFixed(1)}%` : '–'];
+    return [
+      key,
+      fmt(a[key], 3),
+      fmt(b[key], 3),
+      Number.isFinite(change) ? `${change >= 0 ? '+' : ''}${change.toFixed(1)}%` : '–',
+    ];
   });
   return `Previous: ${previous.machine?.date ?? '?'} (${previous.mode}).\n\n${table(['figure', 'previous', 'now', 'change'], rows)}`;
 }
@@ -97,7 +146,10 @@ export function markdownReport(r, previous) {
     `# Benchmark results (${r.mode}${r.only ? `, only ${r.only.join(', ')}` : ''})`,
     `${m.date} · ${m.nproc} cores (${m.cpu}) · ${m.memory} RAM · ${m.chromium} · Node ${m.node} · commit ${m.commit} · load average ${m.loadAverage.join(' ')} · ${r.totalSeconds} s`,
     '## Targets',
-    table(['target', 'result', 'measured'], r.targets.map((t) => [t.name, `**${t.result}**`, t.measured])),
+    table(
+      ['target', 'result', 'measured'],
+      r.targets.map((t) => [t.name, `**${t.result}**`, t.measured]),
+    ),
   ];
   if (r.throughput) {
     parts.push('## 1. Training throughput (default search space, sampled configs, same data/batches/epochs)');
@@ -106,48 +158,122 @@ export function markdownReport(r, previous) {
       const ceiling = (b) => r.throughput.ceilings.find((c) => c.backend === b);
       parts.push(
         table(
-          ['backend', 'dataset', 'trials × epochs', 'naive model.fit (1 worker)', `lean loop + pool`, 'ratio', 'samples/s naive → lean', 'GFLOP/s naive → lean', 'matMul ceiling GFLOP/s (square / batch-shaped)'],
+          [
+            'backend',
+            'dataset',
+            'trials × epochs',
+            'naive model.fit (1 worker)',
+            `lean loop + pool`,
+            'ratio',
+            'samples/s naive → lean',
+            'GFLOP/s naive → lean',
+            'matMul ceiling GFLOP/s (square / batch-shaped)',
+          ],
           r.throughput.rows.map((row) =>
             row.available
-              ? [row.backend, row.dataset, `${row.configs} × ${row.epochs}`, `${fmt(row.naive.trialEpochsPerS)} trial-epochs/s`, `${fmt(row.lean.trialEpochsPerS)} trial-epochs/s (${row.poolSize} workers)`, `**×${fmt(row.ratio)}**`, `${fmt(row.naive.samplesPerS, 0)} → ${fmt(row.lean.samplesPerS, 0)}`, `${fmt(row.naive.gflops)} → ${fmt(row.lean.gflops)}`, ceiling(row.backend) ? `${fmt(ceiling(row.backend).square.gflops)} / ${fmt(ceiling(row.backend).batch.gflops)}` : '–']
+              ? [
+                  row.backend,
+                  row.dataset,
+                  `${row.configs} × ${row.epochs}`,
+                  `${fmt(row.naive.trialEpochsPerS)} trial-epochs/s`,
+                  `${fmt(row.lean.trialEpochsPerS)} trial-epochs/s (${row.poolSize} workers)`,
+                  `**×${fmt(row.ratio)}**`,
+                  `${fmt(row.naive.samplesPerS, 0)} → ${fmt(row.lean.samplesPerS, 0)}`,
+                  `${fmt(row.naive.gflops)} → ${fmt(row.lean.gflops)}`,
+                  ceiling(row.backend)
+                    ? `${fmt(ceiling(row.backend).square.gflops)} / ${fmt(ceiling(row.backend).batch.gflops)}`
+                    : '–',
+                ]
               : [row.backend, row.dataset, '–', `not available: ${row.reason}`, '', '', '', '', ''],
           ),
         ),
       );
-      parts.push('GFLOP/s counts 6 × Dense parameters × training samples per epoch (forward + backward); validation passes are not counted. The square ceiling is an n×n·n×n matMul, the batch-shaped one 32×k·k×k with k the widest layer, timed in the same worker.');
+      parts.push(
+        'GFLOP/s counts 6 × Dense parameters × training samples per epoch (forward + backward); validation passes are not counted. The square ceiling is an n×n·n×n matMul, the batch-shaped one 32×k·k×k with k the widest layer, timed in the same worker.',
+      );
     }
   }
   if (r.scaling) {
     parts.push('## 2. Scaling with trainer workers');
     parts.push(errorLine('scaling', r.scaling) ?? '');
     if (ok(r.scaling)) {
-      parts.push(`${r.scaling.backend}, ${r.scaling.dataset}, ${r.scaling.configs} trials × ${r.scaling.epochs} epochs, lean loop.`);
-      parts.push(table(['workers', 'trial-epochs/s', 'samples/s', 'speed-up'], r.scaling.rows.map((x) => [x.workers, fmt(x.trialEpochsPerS), fmt(x.samplesPerS, 0), `×${fmt(x.speedup)}`])));
+      parts.push(
+        `${r.scaling.backend}, ${r.scaling.dataset}, ${r.scaling.configs} trials × ${r.scaling.epochs} epochs, lean loop.`,
+      );
+      parts.push(
+        table(
+          ['workers', 'trial-epochs/s', 'samples/s', 'speed-up'],
+          r.scaling.rows.map((x) => [
+            x.workers,
+            fmt(x.trialEpochsPerS),
+            fmt(x.samplesPerS, 0),
+            `×${fmt(x.speedup)}`,
+          ]),
+        ),
+      );
     }
   }
   if (r.oracle) {
-    parts.push('## 3. Oracle overhead (ask / tell, ms, median of the 10 trials around each count; course search space)');
+    parts.push(
+      '## 3. Oracle overhead (ask / tell, ms, median of the 10 trials around each count; course search space)',
+    );
     parts.push(errorLine('oracle', r.oracle) ?? '');
     if (ok(r.oracle)) {
       const counts = r.oracle[0].at.map((a) => a.finished);
-      parts.push(table(['oracle', ...counts.map((c) => `at ${c} trials`)], r.oracle.map((o) => [o.variant, ...o.at.map((a) => (a.reached ? `${fmt(a.askMs, 3)} / ${fmt(a.tellMs, 3)}` : `– (ended at ${o.trials})`))])));
+      parts.push(
+        table(
+          ['oracle', ...counts.map((c) => `at ${c} trials`)],
+          r.oracle.map((o) => [
+            o.variant,
+            ...o.at.map((a) =>
+              a.reached ? `${fmt(a.askMs, 3)} / ${fmt(a.tellMs, 3)}` : `– (ended at ${o.trials})`,
+            ),
+          ]),
+        ),
+      );
     }
   }
   const problems = [...(r.synthetic ? [r.synthetic] : []), ...(Array.isArray(r.real) ? r.real : [])];
   if (problems.length || r.real?.error) {
     parts.push('## 6. Search quality at an equal epoch budget (val_loss, lower is better)');
-    parts.push(errorLine('synthetic quality', r.synthetic) ?? '', errorLine('real-data quality', r.real) ?? '');
+    parts.push(
+      errorLine('synthetic quality', r.synthetic) ?? '',
+      errorLine('real-data quality', r.real) ?? '',
+    );
     for (const p of problems.filter(ok)) {
-      parts.push(`### ${p.problem}: R = ${p.maxEpochs}, factor 3, budget ${p.budget} epochs, ${p.seeds} seeds${p.workers ? `, ${p.workers} ${p.backend} workers` : ''}`);
+      parts.push(
+        `### ${p.problem}: R = ${p.maxEpochs}, factor 3, budget ${p.budget} epochs, ${p.seeds} seeds${p.workers ? `, ${p.workers} ${p.backend} workers` : ''}`,
+      );
       parts.push(
         table(
-          ['algorithm', 'mean best', 'median best', 'epochs used', 'epochs to within 1% of the best of all (median; seeds reaching)', 'oracle share of wall time (mean / max)'],
-          p.perVariant.map((v) => [v.variant, fmt(v.meanFinalBest, 4), fmt(v.medianFinalBest, 4), fmt(v.meanEpochsUsed, 0), `${fmt(v.epochsToWithin1pct.median, 0)} (${v.epochsToWithin1pct.reached}/${v.epochsToWithin1pct.of})`, v.oracleShare ? `${fmt(100 * v.oracleShare.mean, 3)}% / ${fmt(100 * v.oracleShare.max, 3)}%` : '–']),
+          [
+            'algorithm',
+            'mean best',
+            'median best',
+            'epochs used',
+            'epochs to within 1% of the best of all (median; seeds reaching)',
+            'oracle share of wall time (mean / max)',
+          ],
+          p.perVariant.map((v) => [
+            v.variant,
+            fmt(v.meanFinalBest, 4),
+            fmt(v.medianFinalBest, 4),
+            fmt(v.meanEpochsUsed, 0),
+            `${fmt(v.epochsToWithin1pct.median, 0)} (${v.epochsToWithin1pct.reached}/${v.epochsToWithin1pct.of})`,
+            v.oracleShare
+              ? `${fmt(100 * v.oracleShare.mean, 3)}% / ${fmt(100 * v.oracleShare.max, 3)}%`
+              : '–',
+          ]),
         ),
       );
-      const grid = p.perVariant[0].meanCurve.map((c) => c.epochs);
+      const points = (v) => v.meanCurve.filter((c, i, all) => i === 0 || c.epochs !== all[i - 1].epochs);
       parts.push('Anytime curve (mean best so far over seeds, at epochs consumed):');
-      parts.push(table(['algorithm', ...grid.map(String)], p.perVariant.map((v) => [v.variant, ...v.meanCurve.map((c) => fmt(c.best, 3))])));
+      parts.push(
+        table(
+          ['algorithm', ...points(p.perVariant[0]).map((c) => String(c.epochs))],
+          p.perVariant.map((v) => [v.variant, ...points(v).map((c) => fmt(c.best, 3))]),
+        ),
+      );
     }
   }
   if (r.soak) {
@@ -155,10 +281,15 @@ export function markdownReport(r, previous) {
     parts.push(errorLine('soak', r.soak) ?? '');
     if (ok(r.soak)) {
       parts.push(`${r.soak.completed}/${r.soak.trials} trials completed in ${fmt(r.soak.seconds, 1)} s.`);
-      parts.push(table(['after trials', 'worker tensors', 'worker bytes', 'page heap (after GC)'], r.soak.workerMemory.map((w) => {
-        const heap = r.soak.pageHeap.find((h) => h.trials === w.trials);
-        return [w.trials, w.numTensors, w.numBytes, heap ? `${fmt(heap.usedBytes / 1e6)} MB` : '–'];
-      })));
+      parts.push(
+        table(
+          ['after trials', 'worker tensors', 'worker bytes', 'page heap (after GC)'],
+          r.soak.workerMemory.map((w) => {
+            const heap = r.soak.pageHeap.find((h) => h.trials === w.trials);
+            return [w.trials, w.numTensors, w.numBytes, heap ? `${fmt(heap.usedBytes / 1e6)} MB` : '–'];
+          }),
+        ),
+      );
     }
   }
   if (r.responsiveness) {
@@ -166,8 +297,34 @@ export function markdownReport(r, previous) {
     parts.push(errorLine('responsiveness', r.responsiveness) ?? '');
     if (ok(r.responsiveness)) {
       const x = r.responsiveness;
-      parts.push(table(['URL hash', 'observed', 'long tasks', 'longest', 'total blocking time', 'page heap', 'page errors'], [[`#${x.hash}`, `${x.observedSeconds} s (${x.ended})`, x.longTasks, `${x.longestTaskMs} ms`, `${x.totalBlockingTimeMs} ms`, `${fmt(x.pageHeapBytes / 1e6)} MB`, x.errors.length ? x.errors.join('; ') : 'none']]));
-      if (x.tasks?.length) parts.push(`Long tasks (ms after the click: duration): ${x.tasks.map((t) => `${t.atMs}: ${t.durationMs}`).join(', ')}.`);
+      parts.push(
+        table(
+          [
+            'URL hash',
+            'observed',
+            'long tasks',
+            'longest',
+            'total blocking time',
+            'page heap',
+            'page errors',
+          ],
+          [
+            [
+              `#${x.hash}`,
+              `${x.observedSeconds} s (${x.ended})`,
+              x.longTasks,
+              `${x.longestTaskMs} ms`,
+              `${x.totalBlockingTimeMs} ms`,
+              `${fmt(x.pageHeapBytes / 1e6)} MB`,
+              x.errors.length ? x.errors.join('; ') : 'none',
+            ],
+          ],
+        ),
+      );
+      if (x.tasks?.length)
+        parts.push(
+          `Long tasks (ms after the click: duration): ${x.tasks.map((t) => `${t.atMs}: ${t.durationMs}`).join(', ')}.`,
+        );
     }
   }
   parts.push('## Compared with the previous run', comparison(r, previous));

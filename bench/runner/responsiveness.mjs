@@ -18,10 +18,16 @@ export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
     await page.goto(`${baseUrl}/app/index.html#${hash}`);
     const start = page.getByRole('button', { name: 'Start search' });
     await start.waitFor({ state: 'visible', timeout: 60_000 });
-    await page.waitForFunction(() => {
-      const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Start search');
-      return b && !b.disabled;
-    }, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const b = [...document.querySelectorAll('button')].find(
+          (x) => x.textContent?.trim() === 'Start search',
+        );
+        return b && !b.disabled;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     const clickedAt = await page.evaluate(() => performance.now());
     await start.click();
     const status = page.getByRole('status').first();
@@ -38,7 +44,11 @@ export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
     const client = await page.context().newCDPSession(page);
     await client.send('HeapProfiler.collectGarbage');
     const heap = await client.send('Runtime.getHeapUsage');
-    if (ended !== 'done') await page.getByRole('button', { name: 'Stop' }).click().catch(() => {});
+    if (ended !== 'done')
+      await page
+        .getByRole('button', { name: 'Stop' })
+        .click()
+        .catch(() => {});
     const durations = tasks.map((t) => t.duration);
     const result = {
       hash,
@@ -51,10 +61,15 @@ export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
       tasksOver50Ms: durations.filter((d) => d > 50).length,
       pageHeapBytes: heap.usedSize,
       /** When each long task began (ms after the click) and how long it took. */
-      tasks: tasks.map((t) => ({ atMs: Math.round(t.start - clickedAt), durationMs: Math.round(t.duration) })),
+      tasks: tasks.map((t) => ({
+        atMs: Math.round(t.start - clickedAt),
+        durationMs: Math.round(t.duration),
+      })),
       errors,
     };
-    log(`responsiveness: ${result.longTasks} long tasks, longest ${result.longestTaskMs} ms, TBT ${result.totalBlockingTimeMs} ms over ${result.observedSeconds} s (${ended})`);
+    log(
+      `responsiveness: ${result.longTasks} long tasks, longest ${result.longestTaskMs} ms, TBT ${result.totalBlockingTimeMs} ms over ${result.observedSeconds} s (${ended})`,
+    );
     return result;
   } finally {
     await page.close();

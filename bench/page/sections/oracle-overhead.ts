@@ -13,7 +13,12 @@ function standInLoss(config: Config, epochs: number): number {
   const lr = Number(config.learning_rate ?? 1e-3);
   const layers = Number(config.layers ?? 2);
   const units = Number(config.units_0 ?? 32);
-  return (Math.log10(lr) + 2.5) ** 2 + 0.05 * Math.abs(layers - 3) + 0.1 * Math.abs(units - 160) / 160 + 2 * Math.exp(-epochs / 3);
+  return (
+    (Math.log10(lr) + 2.5) ** 2 +
+    0.05 * Math.abs(layers - 3) +
+    (0.1 * Math.abs(units - 160)) / 160 +
+    2 * Math.exp(-epochs / 3)
+  );
 }
 
 const WINDOW = 5;
@@ -42,7 +47,15 @@ export function oracleOverhead(options: { at: number[]; maxEpochs: number }) {
       iterations: 40,
       initialConfigs: variant.tuner.algorithm === 'successive-halving' ? 2 * last : 0,
     };
-    const study = new Study({ space: courseSearchSpace(), tuner, objective: { metric: 'val_loss', direction: 'min' }, scoring: 'best', executionsPerTrial: 1, seed: 7, budget: 'epochs' });
+    const study = new Study({
+      space: courseSearchSpace(),
+      tuner,
+      objective: { metric: 'val_loss', direction: 'min' },
+      scoring: 'best',
+      executionsPerTrial: 1,
+      seed: 7,
+      budget: 'epochs',
+    });
     const ask: number[] = [];
     const tell: number[] = [];
     for (let finished = 0; finished < last; finished++) {
@@ -52,7 +65,8 @@ export function oracleOverhead(options: { at: number[]; maxEpochs: number }) {
       if (next.kind !== 'trial') break;
       const budget = study.budgetFor(next.trial, 0);
       const history = [];
-      for (let e = budget.initialEpoch + 1; e <= budget.epochs; e++) history.push({ epoch: e, metrics: { val_loss: standInLoss(next.trial.config, e) } });
+      for (let e = budget.initialEpoch + 1; e <= budget.epochs; e++)
+        history.push({ epoch: e, metrics: { val_loss: standInLoss(next.trial.config, e) } });
       started = performance.now();
       study.recordExecution(next.trial.id, { status: 'completed', history });
       tell.push(performance.now() - started);

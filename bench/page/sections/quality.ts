@@ -17,7 +17,15 @@ import { epochBudget, variants, type Variant } from '../support/variants';
 const LOSS: Objective = { metric: 'val_loss', direction: 'min' };
 
 function settings(variant: Variant, space: StudySettings['space'], seed: number): StudySettings {
-  return { space, tuner: variant.tuner, objective: LOSS, scoring: 'best', executionsPerTrial: 1, seed, budget: 'epochs' };
+  return {
+    space,
+    tuner: variant.tuner,
+    objective: LOSS,
+    scoring: 'best',
+    executionsPerTrial: 1,
+    seed,
+    budget: 'epochs',
+  };
 }
 
 /** Sequential, like one worker: trials finish in the order they were proposed. */
@@ -31,7 +39,8 @@ function runSynthetic(study: BudgetStudy): void {
     const trial: Trial = next.trial;
     const budget = study.budgetFor(trial, 0);
     const history = [];
-    for (let e = budget.initialEpoch + 1; e <= budget.epochs; e++) history.push({ epoch: e, metrics: { val_loss: syntheticLoss(trial.config, e) } });
+    for (let e = budget.initialEpoch + 1; e <= budget.epochs; e++)
+      history.push({ epoch: e, metrics: { val_loss: syntheticLoss(trial.config, e) } });
     study.recordExecution(trial.id, { status: 'completed', history });
   }
 }
@@ -44,12 +53,24 @@ export function syntheticQuality(options: { maxEpochs: number; seeds: number }) 
       const study = new BudgetStudy(settings(variant, testSpace, seed), budget);
       const started = performance.now();
       runSynthetic(study);
-      runs.push({ variant: variant.name, seed, curve: study.anytime, epochs: study.epochsConsumed, oracleMs: study.oracleMs, wallMs: performance.now() - started });
+      runs.push({
+        variant: variant.name,
+        seed,
+        curve: study.anytime,
+        epochs: study.epochsConsumed,
+        oracleMs: study.oracleMs,
+        wallMs: performance.now() - started,
+      });
     }
   }
   const summary = summarise(runs, 'min', budget);
   // In-process runs have no training, so the study is all of their wall time: not an overhead figure.
-  return { problem: 'synthetic', maxEpochs: options.maxEpochs, ...summary, perVariant: summary.perVariant.map((v) => ({ ...v, oracleShare: undefined })) };
+  return {
+    problem: 'synthetic',
+    maxEpochs: options.maxEpochs,
+    ...summary,
+    perVariant: summary.perVariant.map((v) => ({ ...v, oracleShare: undefined })),
+  };
 }
 
 export interface RealQualityOptions {
@@ -68,14 +89,31 @@ export async function realQuality(options: RealQualityOptions, log: (line: strin
   for (let seed = 1; seed <= options.seeds; seed++) {
     for (const variant of variants(options.maxEpochs)) {
       const study = new BudgetStudy(settings(variant, courseSearchSpace(), seed), budget);
-      const scheduler = new Scheduler(study, workerTrainerFactory(dataset, options.backend, probe), { workers: options.workers, emit: () => {} });
+      const scheduler = new Scheduler(study, workerTrainerFactory(dataset, options.backend, probe), {
+        workers: options.workers,
+        emit: () => {},
+      });
       const started = performance.now();
       await scheduler.run();
       const wallMs = performance.now() - started;
-      runs.push({ variant: variant.name, seed, curve: study.anytime, epochs: study.epochsConsumed, oracleMs: study.oracleMs, wallMs });
-      log(`quality ${options.dataset} seed ${seed} ${variant.name}: best val_loss ${study.best()?.score?.toFixed(4)} after ${study.epochsConsumed} epochs in ${(wallMs / 1000).toFixed(1)} s, oracle ${((100 * study.oracleMs) / wallMs).toFixed(2)}%`);
+      runs.push({
+        variant: variant.name,
+        seed,
+        curve: study.anytime,
+        epochs: study.epochsConsumed,
+        oracleMs: study.oracleMs,
+        wallMs,
+      });
+      log(
+        `quality ${options.dataset} seed ${seed} ${variant.name}: best val_loss ${study.best()?.score?.toFixed(4)} after ${study.epochsConsumed} epochs in ${(wallMs / 1000).toFixed(1)} s, oracle ${((100 * study.oracleMs) / wallMs).toFixed(2)}%`,
+      );
     }
   }
-  return { problem: options.dataset, maxEpochs: options.maxEpochs, workers: options.workers, backend: options.backend, ...summarise(runs, 'min', budget) };
+  return {
+    problem: options.dataset,
+    maxEpochs: options.maxEpochs,
+    workers: options.workers,
+    backend: options.backend,
+    ...summarise(runs, 'min', budget),
+  };
 }
-

@@ -28,7 +28,11 @@ export interface SoakOptions {
 }
 
 /** `heap` is the runner's probe (CDP: GC, then Runtime.getHeapUsage), awaited between trials. */
-export async function soak(options: SoakOptions, heap: () => Promise<{ usedSize: number }>, log: (line: string) => void) {
+export async function soak(
+  options: SoakOptions,
+  heap: () => Promise<{ usedSize: number }>,
+  log: (line: string) => void,
+) {
   const dataset = await loadDataset(options.dataset);
   const study = new Study({
     space: TINY,
@@ -50,7 +54,9 @@ export async function soak(options: SoakOptions, heap: () => Promise<{ usedSize:
       finished = study.trials.filter((t) => t.state !== 'running' && t.state !== 'pending').length;
       if (options.heapAt.includes(finished) && !heapPoints.some((p) => p.trials === finished)) {
         heapPoints.push({ trials: finished, usedBytes: (await heap()).usedSize });
-        log(`soak: ${finished} trials, page heap ${(heapPoints[heapPoints.length - 1].usedBytes / 1e6).toFixed(2)} MB`);
+        log(
+          `soak: ${finished} trials, page heap ${(heapPoints[heapPoints.length - 1].usedBytes / 1e6).toFixed(2)} MB`,
+        );
       }
     },
   });

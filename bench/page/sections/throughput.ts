@@ -45,7 +45,11 @@ function probeFor(dataset: EncodedDataset): ProbeShape {
   return { inputs: dataset.features, units: 32, batch: 32 };
 }
 
-async function spawnPool(dataset: EncodedDataset, backend: BackendName, size: number): Promise<SpawnedTrainer[]> {
+async function spawnPool(
+  dataset: EncodedDataset,
+  backend: BackendName,
+  size: number,
+): Promise<SpawnedTrainer[]> {
   const trainers: SpawnedTrainer[] = [];
   for (let i = 0; i < size; i++) trainers.push(await spawnTrainer(dataset, backend, probeFor(dataset)));
   return trainers;
@@ -53,7 +57,9 @@ async function spawnPool(dataset: EncodedDataset, backend: BackendName, size: nu
 
 /** One untimed epoch per worker so kernel compilation (WebGL/WebGPU shaders) is not timed. */
 async function warmUp(trainers: SpawnedTrainer[], workload: Workload): Promise<void> {
-  await Promise.all(trainers.map((t) => runOnPool([t], requestsFor({ configs: workload.configs.slice(0, 1), epochs: 1 }))));
+  await Promise.all(
+    trainers.map((t) => runOnPool([t], requestsFor({ configs: workload.configs.slice(0, 1), epochs: 1 }))),
+  );
 }
 
 export async function throughput(options: ThroughputOptions, log: (line: string) => void) {
@@ -73,15 +79,26 @@ export async function throughput(options: ThroughputOptions, log: (line: string)
       try {
         const actual = [naiveWorker.backend.backend, ...pool.map((t) => t.backend.backend)];
         if (actual.some((b) => b !== plan.backend)) {
-          rows.push({ backend: plan.backend, dataset: id, available: false, reason: naiveWorker.backend.reason });
+          rows.push({
+            backend: plan.backend,
+            dataset: id,
+            available: false,
+            reason: naiveWorker.backend.reason,
+          });
           log(`throughput ${plan.backend}: not available (${naiveWorker.backend.reason})`);
           break;
         }
         if (!ceilingDone) {
-          const ceiling = await naiveWorker.api.ceiling(options.ceilingSize, { m: 32, k: widestLayer(workload), n: widestLayer(workload) });
+          const ceiling = await naiveWorker.api.ceiling(options.ceilingSize, {
+            m: 32,
+            k: widestLayer(workload),
+            n: widestLayer(workload),
+          });
           ceilings.push({ backend: plan.backend, ...ceiling });
           ceilingDone = true;
-          log(`ceiling ${plan.backend}: ${ceiling.square.gflops.toFixed(2)} GFLOP/s (square ${ceiling.square.size}), ${ceiling.batch.gflops.toFixed(2)} (batch-shaped)`);
+          log(
+            `ceiling ${plan.backend}: ${ceiling.square.gflops.toFixed(2)} GFLOP/s (square ${ceiling.square.size}), ${ceiling.batch.gflops.toFixed(2)} (batch-shaped)`,
+          );
         }
         await naiveWorker.api.naive([{ config: workload.configs[0], seed: 1, epochs: 1 }]);
         await warmUp(pool, workload);
@@ -108,7 +125,9 @@ export async function throughput(options: ThroughputOptions, log: (line: string)
           ratio: round(lean.trialEpochsPerS / naive.trialEpochsPerS, 2),
         };
         rows.push(row);
-        log(`throughput ${plan.backend} ${id}: naive ${naive.trialEpochsPerS} vs lean+pool ${lean.trialEpochsPerS} trial-epochs/s (×${row.ratio})`);
+        log(
+          `throughput ${plan.backend} ${id}: naive ${naive.trialEpochsPerS} vs lean+pool ${lean.trialEpochsPerS} trial-epochs/s (×${row.ratio})`,
+        );
       } finally {
         naiveWorker.terminate();
         for (const t of pool) t.terminate();

@@ -12,7 +12,8 @@ export interface Run {
   wallMs?: number;
 }
 
-const isBetterOrEqual = (direction: Direction, a: number, b: number) => (direction === 'min' ? a <= b : a >= b);
+const isBetterOrEqual = (direction: Direction, a: number, b: number) =>
+  direction === 'min' ? a <= b : a >= b;
 
 /** The best score reached within `budget` epochs (NaN when nothing finished in time). */
 export function bestWithin(curve: AnytimePoint[], budget: number): number {
@@ -22,8 +23,14 @@ export function bestWithin(curve: AnytimePoint[], budget: number): number {
 }
 
 /** Epochs consumed when the curve first reaches `target` (Infinity if never within `budget`). */
-export function epochsToReach(curve: AnytimePoint[], target: number, direction: Direction, budget: number): number {
-  for (const p of curve) if (p.epochs <= budget && isBetterOrEqual(direction, p.best, target)) return p.epochs;
+export function epochsToReach(
+  curve: AnytimePoint[],
+  target: number,
+  direction: Direction,
+  budget: number,
+): number {
+  for (const p of curve)
+    if (p.epochs <= budget && isBetterOrEqual(direction, p.best, target)) return p.epochs;
   return Infinity;
 }
 
@@ -45,19 +52,35 @@ export function summarise(runs: Run[], direction: Direction, budget: number, cur
       return [seed, direction === 'min' ? Math.min(...finals) : Math.max(...finals)];
     }),
   );
-  const grid = Array.from({ length: curvePoints }, (_, i) => Math.round((budget * (i + 1)) / curvePoints));
+  const grid = [
+    ...new Set(Array.from({ length: curvePoints }, (_, i) => Math.round((budget * (i + 1)) / curvePoints))),
+  ];
   const perVariant = names.map((name) => {
     const finals = seeds.map((s) => bestWithin(run(name, s).curve, budget));
-    const toWithin = seeds.map((s) => epochsToReach(run(name, s).curve, within1pct(bestOfAll.get(s)!, direction), direction, budget));
-    const shares = seeds.map((s) => run(name, s)).filter((r) => r.wallMs).map((r) => r.oracleMs! / r.wallMs!);
+    const toWithin = seeds.map((s) =>
+      epochsToReach(run(name, s).curve, within1pct(bestOfAll.get(s)!, direction), direction, budget),
+    );
+    const shares = seeds
+      .map((s) => run(name, s))
+      .filter((r) => r.wallMs)
+      .map((r) => r.oracleMs! / r.wallMs!);
     return {
       variant: name,
       meanFinalBest: round(mean(finite(finals)), 5),
       medianFinalBest: round(median(finite(finals)), 5),
       meanEpochsUsed: round(mean(seeds.map((s) => run(name, s).epochs)), 1),
-      epochsToWithin1pct: { median: median(toWithin), reached: toWithin.filter(Number.isFinite).length, of: seeds.length },
-      oracleShare: shares.length ? { mean: round(mean(shares), 5), max: round(Math.max(...shares), 5) } : undefined,
-      meanCurve: grid.map((e) => ({ epochs: e, best: round(mean(finite(seeds.map((s) => bestWithin(run(name, s).curve, e)))), 5) })),
+      epochsToWithin1pct: {
+        median: median(toWithin),
+        reached: toWithin.filter(Number.isFinite).length,
+        of: seeds.length,
+      },
+      oracleShare: shares.length
+        ? { mean: round(mean(shares), 5), max: round(Math.max(...shares), 5) }
+        : undefined,
+      meanCurve: grid.map((e) => ({
+        epochs: e,
+        best: round(mean(finite(seeds.map((s) => bestWithin(run(name, s).curve, e)))), 5),
+      })),
     };
   });
   const hyperbandVsRandom = seeds.map((s) => {
@@ -71,6 +94,9 @@ export function summarise(runs: Run[], direction: Direction, budget: number, cur
     seeds: seeds.length,
     direction,
     perVariant,
-    hyperbandEpochsToRandomFinal: { perSeed: hyperbandVsRandom.map((r) => round(r, 3)), median: round(median(hyperbandVsRandom), 3) },
+    hyperbandEpochsToRandomFinal: {
+      perSeed: hyperbandVsRandom.map((r) => round(r, 3)),
+      median: round(median(hyperbandVsRandom), 3),
+    },
   };
 }

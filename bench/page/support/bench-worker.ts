@@ -12,7 +12,10 @@ export interface BenchWorker extends TrainerHandle {
   readonly memory: MemoryPoint[];
 }
 
-export async function spawnBenchWorker(dataset: EncodedDataset, preference: BackendPreference): Promise<BenchWorker> {
+export async function spawnBenchWorker(
+  dataset: EncodedDataset,
+  preference: BackendPreference,
+): Promise<BenchWorker> {
   const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
   const api = Comlink.wrap<BenchWorkerApi>(worker);
   const backend = await api.init(dataset, preference);
@@ -36,7 +39,10 @@ export async function spawnBenchWorker(dataset: EncodedDataset, preference: Back
 }
 
 /** A factory that remembers what it spawned, so the caller can read each worker's memory log. */
-export function benchWorkerFactory(dataset: EncodedDataset, preference: BackendPreference): TrainerFactory & { spawned: BenchWorker[] } {
+export function benchWorkerFactory(
+  dataset: EncodedDataset,
+  preference: BackendPreference,
+): TrainerFactory & { spawned: BenchWorker[] } {
   const spawned: BenchWorker[] = [];
   return {
     spawned,

@@ -105,9 +105,17 @@ const api = {
   },
 
   /** The lean loop, as the trainer worker runs it, then tf.memory() once the trial has cleaned up. */
-  async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<{ result: TrainResult; memory: MemoryPoint }> {
+  async train(
+    request: TrainRequest,
+    onEpoch: (report: EpochReport) => void,
+  ): Promise<{ result: TrainResult; memory: MemoryPoint }> {
     stopRequested = false;
-    const result = await trainTrial(dataset(), request, (r) => void onEpoch(r), () => stopRequested);
+    const result = await trainTrial(
+      dataset(),
+      request,
+      (r) => void onEpoch(r),
+      () => stopRequested,
+    );
     const { numTensors, numBytes } = tf.memory();
     trialsDone++;
     return { result, memory: { trials: trialsDone, numTensors, numBytes } };

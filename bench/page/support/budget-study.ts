@@ -3,7 +3,13 @@
  * budget, (2) times every call that reaches the oracle, and (3) records the anytime curve: the best
  * score so far against the epochs consumed.
  */
-import { Study, type Execution, type NextTrial, type StudySettings, type Trial } from '../../../src/core/study';
+import {
+  Study,
+  type Execution,
+  type NextTrial,
+  type StudySettings,
+  type Trial,
+} from '../../../src/core/study';
 
 export interface AnytimePoint {
   epochs: number;

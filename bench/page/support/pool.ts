@@ -2,7 +2,10 @@
 import type { TrainRequest } from '../../../src/train/types';
 import type { TrainerHandle } from '../../../src/workers/trainer-handle';
 
-export async function runOnPool(trainers: TrainerHandle[], requests: TrainRequest[]): Promise<{ ms: number; epochs: number }> {
+export async function runOnPool(
+  trainers: TrainerHandle[],
+  requests: TrainRequest[],
+): Promise<{ ms: number; epochs: number }> {
   let next = 0;
   let epochs = 0;
   const started = performance.now();
@@ -11,7 +14,8 @@ export async function runOnPool(trainers: TrainerHandle[], requests: TrainReques
       while (next < requests.length) {
         const request = requests[next++];
         const result = await trainer.train(request, () => {});
-        if (result.status !== 'completed') throw new Error(`a benchmark trial ended ${result.status}: ${result.reason}`);
+        if (result.status !== 'completed')
+          throw new Error(`a benchmark trial ended ${result.status}: ${result.reason}`);
         epochs += result.epochsTrained;
       }
     }),

@@ -10,7 +10,14 @@ export interface Variant {
 export const FACTOR = 3;
 
 export function variants(maxEpochs: number, seedTrials = 10_000): Variant[] {
-  const base: TunerSettings = { ...defaultTunerSettings, maxTrials: seedTrials, epochs: maxEpochs, maxEpochs, factor: FACTOR, minEpochs: 1 };
+  const base: TunerSettings = {
+    ...defaultTunerSettings,
+    maxTrials: seedTrials,
+    epochs: maxEpochs,
+    maxEpochs,
+    factor: FACTOR,
+    minEpochs: 1,
+  };
   return [
     { name: 'random', tuner: { ...base, algorithm: 'random' } },
     { name: 'grid', tuner: { ...base, algorithm: 'grid' } },

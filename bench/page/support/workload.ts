@@ -27,7 +27,10 @@ export function denseParams(config: Config, features: number): number {
 
 /** Forward (2 FLOPs per weight per sample) plus backward (4): ≈ 6 × params × training samples per epoch. */
 export function trainingFlops(workload: Workload, features: number, trainRows: number): number {
-  return workload.configs.reduce((sum, c) => sum + 6 * denseParams(c, features) * trainRows * workload.epochs, 0);
+  return workload.configs.reduce(
+    (sum, c) => sum + 6 * denseParams(c, features) * trainRows * workload.epochs,
+    0,
+  );
 }
 
 /** The widest hidden layer of the workload: the batch-shaped matMul ceiling uses it. */
