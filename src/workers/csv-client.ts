@@ -17,7 +17,10 @@ export function runCsvJob<T>(job: (api: Comlink.Remote<CsvWorkerApi>) => Promise
     event.preventDefault();
     fail(new Error(event.message || 'the CSV reader stopped (out of memory?)'));
   });
+  let ended = false;
   const end = () => {
+    if (ended) return;
+    ended = true;
     api[Comlink.releaseProxy]();
     worker.terminate();
   };
