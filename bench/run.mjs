@@ -112,8 +112,7 @@ async function main() {
     await figure('soak', results, () => call('soak', plan.soak));
     await figure('real', results, async () => {
       const out = [];
-      for (const dataset of plan.real.datasets)
-        out.push(await call('realQuality', { ...plan.real, dataset, datasets: undefined }));
+      for (const options of plan.real) out.push(await call('realQuality', options));
       return out;
     });
     await figure('responsiveness', results, () =>
