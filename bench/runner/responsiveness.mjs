@@ -9,6 +9,20 @@ const OBSERVE_LONG_TASKS = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
+/** Waits until an enabled "Start search" button is (true) or is not (false) on the page: a search is active when it is not. */
+function startable(page, want, timeout) {
+  return page.waitForFunction(
+    (wanted) => {
+      const button = [...document.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === 'Start search',
+      );
+      return (button !== undefined && !button.disabled) === wanted;
+    },
+    want,
+    { timeout },
+  );
+}
+
 export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors = [];
@@ -16,30 +30,19 @@ export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
   try {
     await page.addInitScript(OBSERVE_LONG_TASKS);
     await page.goto(`${baseUrl}/app/index.html#${hash}`);
-    const start = page.getByRole('button', { name: 'Start search' });
-    await start.waitFor({ state: 'visible', timeout: 60_000 });
-    await page.waitForFunction(
-      () => {
-        const b = [...document.querySelectorAll('button')].find(
-          (x) => x.textContent?.trim() === 'Start search',
-        );
-        return b && !b.disabled;
-      },
-      undefined,
-      { timeout: 60_000 },
-    );
+    await startable(page, true, 60_000);
     const clickedAt = await page.evaluate(() => performance.now());
-    await start.click();
-    const status = page.getByRole('status').first();
+    await page.getByRole('button', { name: 'Start search' }).click();
+    await startable(page, false, 10_000);
     let ended = 'window';
     try {
-      await status.filter({ hasText: /\bdone\b/ }).waitFor({ timeout: seconds * 1000 });
+      await startable(page, true, seconds * 1000);
       ended = 'done';
     } catch {
       /* the search is still running when the window closes: that is the normal case */
     }
     const observedMs = (await page.evaluate(() => performance.now())) - clickedAt;
-    const statusText = (await status.innerText()).slice(0, 200);
+    const statusText = (await page.getByRole('status').first().innerText()).slice(0, 200);
     const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= clickedAt);
     const client = await page.context().newCDPSession(page);
     await client.send('HeapProfiler.collectGarbage');
