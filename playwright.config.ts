@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 /** Flags DESIGN.md lists: a closed network, root, and WebGPU on the SwiftShader software adapter. */
 export const chromiumArgs = [
