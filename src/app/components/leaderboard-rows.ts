@@ -117,9 +117,9 @@ const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v,
 /** "0.9854 ± 0.0031" with several executions, else "0.9854". */
 export function scoreText(trial: Trial, executionsPerTrial: number): string {
   if (trial.score === undefined) return '—';
-  const base = fixed(trial.score);
-  return executionsPerTrial > 1 && trial.spread ? `${base} ± ${fixed(trial.spread.std)}` : base;
+  const base = formatScore(trial.score);
+  return executionsPerTrial > 1 && trial.spread ? `${base} ± ${formatScore(trial.spread.std)}` : base;
 }
 
 /** Four decimals so a column of scores lines up; large values (a regression error) in full. */
-const fixed = (x: number): string => (Math.abs(x) >= 1000 ? formatNumber(x, 6) : x.toFixed(4));
+export const formatScore = (x: number): string => (Math.abs(x) >= 1000 ? formatNumber(x, 6) : x.toFixed(4));
