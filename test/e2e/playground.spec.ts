@@ -84,6 +84,45 @@ test('every export downloads and parses', async ({ page }) => {
   expect(out.shape).toEqual([2, 1]);
   const values = await out.data();
   expect(values.every((v) => v >= 0 && v <= 1)).toBe(true);
+
+  await page.getByRole('button', { name: 'Evaluate best model on the test split' }).click();
+  const confusion = page.getByRole('table', { name: /Confusion matrix/ });
+  await expect(confusion).toBeVisible({ timeout: 30_000 });
+  const cells = (await confusion.locator('tbody td').allInnerTexts()).map((c) => Number(c.replace(/[^0-9]/g, ''))).filter(Number.isFinite);
+  expect(cells.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(206);
+
+  const viewer = await page.context().newPage();
+  await openApp(viewer, '#dataset=iris');
+  const file = join(tmpdir(), `results-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(json));
+  await viewer.locator('input[type=file][accept*=".json"]').setInputFiles(file);
+  await expect.poll(async () => (await leaderboard(viewer)).length).toBe(4);
+  expect((await leaderboard(viewer)).map((r) => r.score).sort()).toEqual(rows.map((r) => r.score).sort());
+});
+
+test('the decay experiment trains the best config with and without decay and overlays the curves', async ({ page }) => {
+  await openApp(page, '#dataset=banknote&tuner=random&maxTrials=2&epochs=2&backend=wasm&seed=5');
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await waitUntilFinished(page);
+  await page.getByRole('button', { name: 'Run decay experiment' }).click();
+  await expect(page.getByText('the loss oscillates instead of settling')).toBeVisible({ timeout: 120_000 });
+  expect(await canvasHasInk(page, 'Decay experiment')).toBe(true);
+  await shot(page, '9-decay-experiment');
+});
+
+test('the whole search can be run from the keyboard', async ({ page }) => {
+  await openApp(page, '#dataset=banknote&tuner=random&maxTrials=2&epochs=2&backend=wasm');
+  await page.getByLabel('Tuner', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await expect(page.getByLabel('Tuner', { exact: true })).toHaveValue('tpe');
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    if (name === 'Start search') break;
+  }
+  await page.keyboard.press('Enter');
+  await waitUntilFinished(page);
+  expect((await leaderboard(page)).length).toBe(2);
 });
 
 test('a malformed CSV shows a message in plain words and the app still works', async ({ page }) => {
