@@ -33,7 +33,12 @@
  *   numbers → the larger is positive; no/yes, false/true, negative/positive… → the affirmative;
  *   otherwise the LESS frequent value (the class of interest is usually the rarer: M in M/B).
  *   ≤ 20 distinct text or whole-number values → multiclass, classes in sorted order. Other numbers →
- *   regression, and y holds the RAW target (not standardised; metrics stay in the data's units).
+ *   regression, and y holds the RAW target (not standardised; metrics stay in the data's units); a
+ *   numeric target with more than 20 whole-number values (say 1000 codes) is regression with a warning
+ *   saying so, and a TEXT target with more than 20 values → `too-many-classes`.
+ * - Numbers beyond 32-bit float range (1e308) → `non-finite` ("too large"). Repeated header names are
+ *   renamed name_2… with a warning; cells that look like spreadsheet formulas (=, +, -, @) stay plain
+ *   text, with a warning naming the first.
  * - Fewer than 10 usable rows → `too-few-rows`; one class → `single-class`.
  * - Splits: seeded by `seed`, 0.7/0.15/0.15 by default, stratified by class for classification, sizes
  *   apportioned overall; `folds: k` also deals train ∪ validation into k stratified folds.
