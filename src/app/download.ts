@@ -13,5 +13,10 @@ export function download(fileName: string, content: BlobPart, type: string): voi
 
 /** A file-name-safe stem: letters, digits, dashes. */
 export function fileStem(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'study';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'study'
+  );
 }

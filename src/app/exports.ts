@@ -22,12 +22,20 @@ export interface ExportContext {
 const stem = (c: ExportContext) => `${fileStem(c.datasetName)}-${c.state.settings.tuner.algorithm}`;
 
 export function exportJson(c: ExportContext): void {
-  const text = resultsJson(c.state, { datasetName: c.datasetName, backend: c.backend, createdAt: new Date().toISOString() });
+  const text = resultsJson(c.state, {
+    datasetName: c.datasetName,
+    backend: c.backend,
+    createdAt: new Date().toISOString(),
+  });
   download(`${stem(c)}-results.json`, text, 'application/json');
 }
 
 export function exportCsv(c: ExportContext): void {
-  download(`${stem(c)}-results.csv`, resultsCsv(c.state.trials, c.state.settings.space, c.state.settings.objective), 'text/csv');
+  download(
+    `${stem(c)}-results.csv`,
+    resultsCsv(c.state.trials, c.state.settings.space, c.state.settings.objective),
+    'text/csv',
+  );
 }
 
 function description(c: ExportContext) {
@@ -51,7 +59,11 @@ export function exportReport(c: ExportContext): void {
 }
 
 export function exportScript(c: ExportContext): void {
-  const text = kerasTunerScript({ settings: c.state.settings, dataset: description(c), earlyStopping: c.setup.earlyStopping });
+  const text = kerasTunerScript({
+    settings: c.state.settings,
+    dataset: description(c),
+    earlyStopping: c.setup.earlyStopping,
+  });
   download(`${stem(c)}_keras_tuner.py`, text, 'text/x-python');
 }
 

@@ -1,10 +1,25 @@
 /** The pure tuning core: search spaces, oracles, the study, scoring, schedules. No DOM, tfjs or Svelte. */
 export { Rng } from './rng';
 export * from './space';
-export type { Algorithm, HyperbandVariant, TunerSettings, OracleTrial, Proposal, TrialOutcome, Oracle, OracleContext } from './oracles/types';
+export type {
+  Algorithm,
+  HyperbandVariant,
+  TunerSettings,
+  OracleTrial,
+  Proposal,
+  TrialOutcome,
+  Oracle,
+  OracleContext,
+} from './oracles/types';
 export { defaultTunerSettings } from './oracles/types';
 export { algorithms, algorithmInfo, createOracle, type AlgorithmInfo } from './oracles/registry';
-export { hyperbandPlan, type HyperbandPlan, type HyperbandPlanOptions, type PlanBracket, type PlanRound } from './oracles/hyperband-plan';
+export {
+  hyperbandPlan,
+  type HyperbandPlan,
+  type HyperbandPlanOptions,
+  type PlanBracket,
+  type PlanRound,
+} from './oracles/hyperband-plan';
 export { successiveHalvingRounds } from './oracles/successive-halving';
 export { ashaRungs } from './oracles/asha';
 export {
@@ -20,6 +35,23 @@ export {
   type TrainBudget,
   type NextTrial,
 } from './study';
-export { executionScore, spreadOf, toLoss, better, type Objective, type Scoring, type EpochRecord, type Spread, type Direction } from './scoring';
+export {
+  executionScore,
+  spreadOf,
+  toLoss,
+  better,
+  type Objective,
+  type Scoring,
+  type EpochRecord,
+  type Spread,
+  type Direction,
+} from './scoring';
 export { learningRateAt, learningRateAtEpoch, scheduleByEpoch, type DecaySchedule } from './schedule';
-export { defaultSetup, type ExperimentSetup, type DatasetSetup, type DatasetSource, type BackendName, type BackendPreference } from './experiment';
+export {
+  defaultSetup,
+  type ExperimentSetup,
+  type DatasetSetup,
+  type DatasetSource,
+  type BackendName,
+  type BackendPreference,
+} from './experiment';

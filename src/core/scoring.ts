@@ -28,8 +28,14 @@ export function better(direction: Direction, a: number, b: number): boolean {
 }
 
 /** The execution's score, or undefined when the objective was never reported (or only as NaN). */
-export function executionScore(history: EpochRecord[], objective: Objective, scoring: Scoring): number | undefined {
-  const values = history.map((e) => e.metrics[objective.metric]).filter((v): v is number => Number.isFinite(v));
+export function executionScore(
+  history: EpochRecord[],
+  objective: Objective,
+  scoring: Scoring,
+): number | undefined {
+  const values = history
+    .map((e) => e.metrics[objective.metric])
+    .filter((v): v is number => Number.isFinite(v));
   if (values.length === 0) return undefined;
   if (scoring === 'last') return values[values.length - 1];
   return values.reduce((best, v) => (better(objective.direction, v, best) ? v : best));

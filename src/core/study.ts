@@ -1,7 +1,17 @@
 import { createOracle } from './oracles/registry';
 import type { Oracle, OracleTrial, TunerSettings } from './oracles/types';
 import { Rng } from './rng';
-import { better, executionScore, mean, spreadOf, toLoss, type EpochRecord, type Objective, type Scoring, type Spread } from './scoring';
+import {
+  better,
+  executionScore,
+  mean,
+  spreadOf,
+  toLoss,
+  type EpochRecord,
+  type Objective,
+  type Scoring,
+  type Spread,
+} from './scoring';
 import type { Config, SearchSpace } from './space/types';
 
 export type TrialState = 'pending' | 'running' | 'completed' | 'stopped' | 'failed';
@@ -66,7 +76,9 @@ export type NextTrial = { kind: 'trial'; trial: Trial } | { kind: 'wait' } | { k
 
 /** A deterministic 31-bit seed for one execution of one trial. */
 export function executionSeed(studySeed: number, trialNumber: number, execution: number): number {
-  const rng = new Rng((studySeed ^ Math.imul(trialNumber + 1, 0x9e3779b1) ^ Math.imul(execution + 1, 0x85ebca6b)) >>> 0);
+  const rng = new Rng(
+    (studySeed ^ Math.imul(trialNumber + 1, 0x9e3779b1) ^ Math.imul(execution + 1, 0x85ebca6b)) >>> 0,
+  );
   return rng.seed();
 }
 
@@ -86,7 +98,11 @@ export class Study {
 
   constructor(settings: StudySettings) {
     this.settings = settings;
-    this.oracle = createOracle(settings.tuner.algorithm, { space: settings.space, settings: settings.tuner, rng: new Rng(settings.seed) });
+    this.oracle = createOracle(settings.tuner.algorithm, {
+      space: settings.space,
+      settings: settings.tuner,
+      rng: new Rng(settings.seed),
+    });
   }
 
   static restore(state: StudyState): Study {
@@ -100,7 +116,14 @@ export class Study {
         study.events.push(event);
         const trial = study.add(proposal.trial);
         const before = saved.get(trial.id);
-        if (before) Object.assign(trial, { state: before.state, reason: before.reason, executions: before.executions, score: before.score, spread: before.spread });
+        if (before)
+          Object.assign(trial, {
+            state: before.state,
+            reason: before.reason,
+            executions: before.executions,
+            score: before.score,
+            spread: before.spread,
+          });
       } else {
         study.events.push(event);
         study.tellOracle(study.trial(event.tell));
@@ -148,7 +171,8 @@ export class Study {
     const proposal = this.oracle.ask();
     if (proposal.kind === 'wait') return proposal;
     if (proposal.kind === 'done') {
-      if (!this.list.some((t) => t.state === 'running' || t.state === 'pending')) this.doneReason = proposal.reason;
+      if (!this.list.some((t) => t.state === 'running' || t.state === 'pending'))
+        this.doneReason = proposal.reason;
       return proposal;
     }
     this.events.push({ ask: proposal.trial.id });
@@ -163,7 +187,12 @@ export class Study {
     const { tuner } = this.settings;
     if (this.settings.budget === 'data') {
       const full = isMultiFidelity(tuner) ? tuner.maxEpochs : trial.resource;
-      return { epochs: tuner.epochs, initialEpoch: 0, dataFraction: Math.min(1, trial.resource / full), seed };
+      return {
+        epochs: tuner.epochs,
+        initialEpoch: 0,
+        dataFraction: Math.min(1, trial.resource / full),
+        seed,
+      };
     }
     const parent = trial.parentId !== undefined ? this.byId.get(trial.parentId) : undefined;
     const resumable = parent && parent.state === 'completed';
@@ -180,13 +209,22 @@ export class Study {
   recordExecution(trialId: string, execution: Execution): void {
     const trial = this.trial(trialId);
     if (trial.state !== 'running') return;
-    const score = execution.status === 'failed' ? undefined : executionScore(execution.history, this.settings.objective, this.settings.scoring);
+    const score =
+      execution.status === 'failed'
+        ? undefined
+        : executionScore(execution.history, this.settings.objective, this.settings.scoring);
     if (execution.status === 'completed' && score === undefined) {
-      execution = { ...execution, status: 'failed', reason: `the objective ${this.settings.objective.metric} was never reported` };
+      execution = {
+        ...execution,
+        status: 'failed',
+        reason: `the objective ${this.settings.objective.metric} was never reported`,
+      };
     }
     trial.executions.push({ ...execution, score });
-    if (execution.status === 'failed') return this.finish(trial, 'failed', execution.reason ?? 'the execution failed');
-    if (execution.status === 'stopped') return this.finish(trial, 'stopped', execution.reason ?? 'stopped before its budget');
+    if (execution.status === 'failed')
+      return this.finish(trial, 'failed', execution.reason ?? 'the execution failed');
+    if (execution.status === 'stopped')
+      return this.finish(trial, 'stopped', execution.reason ?? 'stopped before its budget');
     if (trial.executions.length >= this.settings.executionsPerTrial) this.finish(trial, 'completed');
   }
 
@@ -227,7 +265,8 @@ export class Study {
     let bestSoFar: number | undefined;
     for (const t of this.list) {
       if (t.score === undefined || t.state === 'failed') continue;
-      if (bestSoFar === undefined || better(this.settings.objective.direction, t.score, bestSoFar)) bestSoFar = t.score;
+      if (bestSoFar === undefined || better(this.settings.objective.direction, t.score, bestSoFar))
+        bestSoFar = t.score;
       out.push({ trial: t, score: t.score, bestSoFar });
     }
     return out;
@@ -238,7 +277,13 @@ export class Study {
   }
 
   toJSON(): StudyState {
-    return structuredClone({ version: 1, settings: this.settings, trials: this.list, events: this.events, done: this.doneReason });
+    return structuredClone({
+      version: 1,
+      settings: this.settings,
+      trials: this.list,
+      events: this.events,
+      done: this.doneReason,
+    });
   }
 
   private add(t: OracleTrial): Trial {
@@ -271,8 +316,13 @@ export class Study {
   }
 
   private tellOracle(trial: Trial): void {
-    if (trial.state === 'failed' || trial.score === undefined) this.oracle.tell(trial.id, { status: 'failed' });
-    else this.oracle.tell(trial.id, { status: 'completed', loss: toLoss(trial.score, this.settings.objective.direction) });
+    if (trial.state === 'failed' || trial.score === undefined)
+      this.oracle.tell(trial.id, { status: 'failed' });
+    else
+      this.oracle.tell(trial.id, {
+        status: 'completed',
+        loss: toLoss(trial.score, this.settings.objective.direction),
+      });
   }
 }
 
@@ -287,5 +337,7 @@ export function bestTrial(trials: readonly Trial[], direction: 'min' | 'max'): T
 }
 
 export function isMultiFidelity(tuner: TunerSettings): boolean {
-  return tuner.algorithm === 'hyperband' || tuner.algorithm === 'successive-halving' || tuner.algorithm === 'asha';
+  return (
+    tuner.algorithm === 'hyperband' || tuner.algorithm === 'successive-halving' || tuner.algorithm === 'asha'
+  );
 }

@@ -38,6 +38,7 @@ export interface EncodedDataset {
 /** Output layer and loss follow from the task. */
 export function outputFor(task: Task, classes: number): { units: number; activation: string; loss: string } {
   if (task === 'binary') return { units: 1, activation: 'sigmoid', loss: 'binary_crossentropy' };
-  if (task === 'multiclass') return { units: classes, activation: 'softmax', loss: 'categorical_crossentropy' };
+  if (task === 'multiclass')
+    return { units: classes, activation: 'softmax', loss: 'categorical_crossentropy' };
   return { units: 1, activation: 'linear', loss: 'mean_squared_error' };
 }

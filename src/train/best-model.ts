@@ -19,10 +19,16 @@ export interface TestEvaluation {
   rows: number;
 }
 
-const classCount = (data: EncodedDataset): number => (data.task === 'multiclass' ? data.classNames.length : 1);
+const classCount = (data: EncodedDataset): number =>
+  data.task === 'multiclass' ? data.classNames.length : 1;
 
 /** Builds the trial's model, loads the checkpoint, runs `use`, and disposes everything. */
-async function withModel<T>(data: EncodedDataset, config: Config, checkpoint: Checkpoint, use: (model: tf.Sequential) => Promise<T>): Promise<T> {
+async function withModel<T>(
+  data: EncodedDataset,
+  config: Config,
+  checkpoint: Checkpoint,
+  use: (model: tf.Sequential) => Promise<T>,
+): Promise<T> {
   const spec = readTrainSpec(config);
   const model = buildModel(spec, { features: data.features, task: data.task, classes: classCount(data) }, 0);
   const opt = createOptimizer(spec);
@@ -36,7 +42,11 @@ async function withModel<T>(data: EncodedDataset, config: Config, checkpoint: Ch
 }
 
 /** The best model, evaluated once on the held-out test split. */
-export function evaluateOnTest(data: EncodedDataset, config: Config, checkpoint: Checkpoint): Promise<TestEvaluation> {
+export function evaluateOnTest(
+  data: EncodedDataset,
+  config: Config,
+  checkpoint: Checkpoint,
+): Promise<TestEvaluation> {
   return withModel(data, config, checkpoint, async (model) => {
     const classes = classCount(data);
     const rows = uploadRows(data, data.splits.test, classes);
@@ -46,14 +56,23 @@ export function evaluateOnTest(data: EncodedDataset, config: Config, checkpoint:
       const [values, lossValue] = await Promise.all([predictions.data(), loss.data()]);
       tf.dispose([predictions, loss]);
       const metrics = { loss: lossValue[0], ...taskMetrics(data.task, '', values, rows.labels, classes) };
-      return { metrics, confusion: confusionMatrix(data, values, rows.labels), classNames: data.classNames, rows: rows.rows };
+      return {
+        metrics,
+        confusion: confusionMatrix(data, values, rows.labels),
+        classNames: data.classNames,
+        rows: rows.rows,
+      };
     } finally {
       disposeRows(rows);
     }
   });
 }
 
-function confusionMatrix(data: EncodedDataset, predictions: ArrayLike<number>, labels: Float32Array): number[][] | undefined {
+function confusionMatrix(
+  data: EncodedDataset,
+  predictions: ArrayLike<number>,
+  labels: Float32Array,
+): number[][] | undefined {
   if (data.task === 'regression') return undefined;
   const k = data.task === 'binary' ? 2 : data.classNames.length;
   const matrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -69,7 +88,11 @@ function confusionMatrix(data: EncodedDataset, predictions: ArrayLike<number>, l
   return matrix;
 }
 
-export function exportTrainedModel(data: EncodedDataset, config: Config, checkpoint: Checkpoint): Promise<ModelArtifacts> {
+export function exportTrainedModel(
+  data: EncodedDataset,
+  config: Config,
+  checkpoint: Checkpoint,
+): Promise<ModelArtifacts> {
   return withModel(data, config, checkpoint, (model) => exportModelArtifacts(model));
 }
 
@@ -83,7 +106,8 @@ export function predictGrid(
   checkpoint: Checkpoint,
   grid: { size: number; xRange: [number, number]; yRange: [number, number] },
 ): Promise<Float32Array> {
-  if (data.features !== 2) return Promise.reject(new Error('The decision boundary needs exactly two features'));
+  if (data.features !== 2)
+    return Promise.reject(new Error('The decision boundary needs exactly two features'));
   return withModel(data, config, checkpoint, async (model) => {
     const { size, xRange, yRange } = grid;
     const inputs = new Float32Array(size * size * 2);

@@ -27,7 +27,6 @@ interface Slot {
   busy: boolean;
 }
 
-
 /**
  * Runs a study on a pool of trainers: fills idle trainers with the oracle's proposals, streams epochs,
  * keeps the checkpoints promotions need (and the best trial's), retries a crashed trainer once, and
@@ -56,7 +55,8 @@ export class Scheduler {
     this.slots = Array.from({ length: Math.max(1, options.workers) }, (_, index) => ({ index, busy: false }));
     this.finished = new Promise((resolve) => (this.finishedResolve = resolve));
     this.now = options.now ?? (() => performance.now());
-    for (const t of study.trials) if (t.state !== 'pending' && t.state !== 'running') this.epochsDone += trainedEpochs(t);
+    for (const t of study.trials)
+      if (t.state !== 'pending' && t.state !== 'running') this.epochsDone += trainedEpochs(t);
   }
 
   /** Starts the trainers and the search; resolves when the study is done or stopped. */
@@ -128,7 +128,12 @@ export class Scheduler {
     let trialsPlanned = tuner.maxTrials;
     let epochsPlanned = tuner.maxTrials * tuner.epochs * executions;
     if (tuner.algorithm === 'hyperband' && this.study.settings.budget === 'epochs') {
-      const plan = hyperbandPlan({ maxEpochs: tuner.maxEpochs, factor: tuner.factor, iterations: tuner.iterations, variant: tuner.variant });
+      const plan = hyperbandPlan({
+        maxEpochs: tuner.maxEpochs,
+        factor: tuner.factor,
+        iterations: tuner.iterations,
+        variant: tuner.variant,
+      });
       trialsPlanned = Math.min(plan.totalTrials, tuner.maxTrials);
       epochsPlanned = plan.totalEpochs * executions;
     } else if (isMultiFidelity(tuner)) {
@@ -140,14 +145,26 @@ export class Scheduler {
       epochsPlanned = this.epochsDone;
     }
     epochsPlanned = Math.max(epochsPlanned, this.epochsDone);
-    const elapsedMs = this.activeMs + (this.status === 'running' && this.startedAt ? this.now() - this.startedAt : 0);
-    const etaMs = this.epochsDone > 0 ? (elapsedMs / this.epochsDone) * (epochsPlanned - this.epochsDone) : undefined;
-    return { trialsDone, trialsPlanned: Math.max(trialsPlanned, trialsDone), epochsDone: this.epochsDone, epochsPlanned, elapsedMs, etaMs };
+    const elapsedMs =
+      this.activeMs + (this.status === 'running' && this.startedAt ? this.now() - this.startedAt : 0);
+    const etaMs =
+      this.epochsDone > 0 ? (elapsedMs / this.epochsDone) * (epochsPlanned - this.epochsDone) : undefined;
+    return {
+      trialsDone,
+      trialsPlanned: Math.max(trialsPlanned, trialsDone),
+      epochsDone: this.epochsDone,
+      epochsPlanned,
+      elapsedMs,
+      etaMs,
+    };
   }
 
   private pump(): void {
     let blocked = false;
-    while (this.status === 'running' || (this.status === 'pausing' && this.stepRound !== undefined && !blocked)) {
+    while (
+      this.status === 'running' ||
+      (this.status === 'pausing' && this.stepRound !== undefined && !blocked)
+    ) {
       const slot = this.slots.find((s) => !s.busy);
       if (!slot) break;
       const trial = this.stepRound === undefined ? this.proposal() : this.stepProposal();
@@ -178,7 +195,12 @@ export class Scheduler {
     let trial = target === undefined ? undefined : this.study.nextRequeued((t) => roundKey(t) === target);
     if (!trial) {
       const next = this.study.ask();
-      trial = next.kind === 'trial' ? next.trial : target === undefined ? this.study.nextRequeued(() => true) : undefined;
+      trial =
+        next.kind === 'trial'
+          ? next.trial
+          : target === undefined
+            ? this.study.nextRequeued(() => true)
+            : undefined;
       if (!trial) return undefined;
     }
     if (target === undefined) target = this.stepRound = roundKey(trial);
@@ -195,7 +217,8 @@ export class Scheduler {
     const executions = this.study.settings.executionsPerTrial;
     for (let e = 0; e < executions && trial.state === 'running'; e++) {
       const budget = this.study.budgetFor(trial, e);
-      const parentCheckpoint = budget.resumeFrom !== undefined ? this.checkpoints.get(budget.resumeFrom) : undefined;
+      const parentCheckpoint =
+        budget.resumeFrom !== undefined ? this.checkpoints.get(budget.resumeFrom) : undefined;
       const request = {
         config: trial.config,
         seed: budget.seed,
@@ -209,9 +232,17 @@ export class Scheduler {
       };
       const result = await this.trainWithRetry(slot, request, trial.id, e);
       this.epochsDone += result.epochsTrained;
-      const history = result.history.map((r) => ({ epoch: r.epoch, metrics: r.metrics, learningRate: r.learningRate }));
+      const history = result.history.map((r) => ({
+        epoch: r.epoch,
+        metrics: r.metrics,
+        learningRate: r.learningRate,
+      }));
       const score = executionScore(history, this.study.settings.objective, this.study.settings.scoring);
-      if (score !== undefined && result.checkpoint && (!best || better(this.study.settings.objective.direction, score, best.score)))
+      if (
+        score !== undefined &&
+        result.checkpoint &&
+        (!best || better(this.study.settings.objective.direction, score, best.score))
+      )
         best = { score, checkpoint: result.checkpoint };
       this.study.recordExecution(trial.id, { status: result.status, history, reason: result.reason });
     }
@@ -230,15 +261,25 @@ export class Scheduler {
    * failure fails the trial, not the study. Errors of the trial itself (out of memory, a bad config)
    * come back from the trainer as failed results and are never retried.
    */
-  private async trainWithRetry(slot: Slot, request: Parameters<TrainerHandle['train']>[0], trialId: string, execution: number): Promise<TrainResult> {
-    const onEpoch = (report: TrainResult['history'][number]) => this.queueEpoch({ trialId, execution, report });
+  private async trainWithRetry(
+    slot: Slot,
+    request: Parameters<TrainerHandle['train']>[0],
+    trialId: string,
+    execution: number,
+  ): Promise<TrainResult> {
+    const onEpoch = (report: TrainResult['history'][number]) =>
+      this.queueEpoch({ trialId, execution, report });
     let avoid: BackendName | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         const trainer = await this.ensureTrainer(slot, avoid);
         if (avoid) {
           const to = trainer.backend.backend;
-          this.options.emit({ type: 'notice', level: 'warning', message: `The GPU device was lost on ${label(avoid)}; fell back to ${label(to)} (trial ${trialId} restarts there).` });
+          this.options.emit({
+            type: 'notice',
+            level: 'warning',
+            message: `The GPU device was lost on ${label(avoid)}; fell back to ${label(to)} (trial ${trialId} restarts there).`,
+          });
           avoid = undefined;
         }
         if (this.status === 'stopping') trainer.stop();
@@ -250,14 +291,29 @@ export class Scheduler {
         const lost = LOST_DEVICE.test(message) ? slot.trainer?.backend.backend : undefined;
         slot.trainer?.terminate();
         slot.trainer = undefined;
-        if (attempt >= 1) return { status: 'failed', reason: `the trainer crashed twice: ${message}`, history: [], epochsTrained: 0, ms: 0 };
+        if (attempt >= 1)
+          return {
+            status: 'failed',
+            reason: `the trainer crashed twice: ${message}`,
+            history: [],
+            epochsTrained: 0,
+            ms: 0,
+          };
         if (lost) avoid = lost;
-        else this.options.emit({ type: 'notice', level: 'warning', message: `Trial ${trialId}: the trainer failed (${message}); retrying once on a fresh worker.` });
+        else
+          this.options.emit({
+            type: 'notice',
+            level: 'warning',
+            message: `Trial ${trialId}: the trainer failed (${message}); retrying once on a fresh worker.`,
+          });
       }
     }
   }
 
-  private async ensureTrainer(slot: Slot, avoid?: TrainerHandle['backend']['backend']): Promise<TrainerHandle> {
+  private async ensureTrainer(
+    slot: Slot,
+    avoid?: TrainerHandle['backend']['backend'],
+  ): Promise<TrainerHandle> {
     if (!slot.trainer) {
       slot.trainer = await this.factory.create(slot.index, avoid);
       if (this.status === 'paused') slot.trainer.setPaused(true);
@@ -315,14 +371,21 @@ export class Scheduler {
   }
 
   private setStatus(status: RunStatus): void {
-    if (this.status === 'running' && status !== 'running' && this.startedAt) this.activeMs += this.now() - this.startedAt;
+    if (this.status === 'running' && status !== 'running' && this.startedAt)
+      this.activeMs += this.now() - this.startedAt;
     if (status === 'running') this.startedAt = this.now();
     this.status = status;
     this.emitStatus();
   }
 
   private emitStatus(): void {
-    this.options.emit({ type: 'status', status: this.status, reason: this.reason, progress: this.progress(), bestId: this.study.best()?.id });
+    this.options.emit({
+      type: 'status',
+      status: this.status,
+      reason: this.reason,
+      progress: this.progress(),
+      bestId: this.study.best()?.id,
+    });
   }
 }
 
@@ -331,7 +394,9 @@ function label(backend: BackendName): string {
 }
 
 function roundKey(trial: Trial): string {
-  return trial.bracket !== undefined ? `bracket ${trial.bracket} round ${trial.round ?? 0}` : `trial ${trial.id}`;
+  return trial.bracket !== undefined
+    ? `bracket ${trial.bracket} round ${trial.round ?? 0}`
+    : `trial ${trial.id}`;
 }
 
 function trainedEpochs(trial: Trial): number {

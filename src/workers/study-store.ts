@@ -57,6 +57,7 @@ export async function deleteStudy(id: string): Promise<void> {
 export function storageProblem(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
   if (name === 'QuotaExceededError') return 'the browser storage is full';
-  if (name === 'InvalidStateError' || name === 'SecurityError') return 'the browser blocks storage here (private mode?)';
+  if (name === 'InvalidStateError' || name === 'SecurityError')
+    return 'the browser blocks storage here (private mode?)';
   return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,15 @@
 import * as Comlink from 'comlink';
 import type { Config } from '../core/space/types';
 import type { EncodedDataset } from '../data/types';
-import { checkpointBuffers, chooseBackend, evaluateOnTest, exportTrainedModel, predictGrid, trainTrialOrFail, type ProbeShape } from '../train';
+import {
+  checkpointBuffers,
+  chooseBackend,
+  evaluateOnTest,
+  exportTrainedModel,
+  predictGrid,
+  trainTrialOrFail,
+  type ProbeShape,
+} from '../train';
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
 import type { BackendInfo, BackendPreference } from './protocol';
 
@@ -31,7 +39,11 @@ const api = {
     });
   },
 
-  async init(dataset: EncodedDataset, preference: BackendPreference, probe: ProbeShape): Promise<BackendInfo> {
+  async init(
+    dataset: EncodedDataset,
+    preference: BackendPreference,
+    probe: ProbeShape,
+  ): Promise<BackendInfo> {
     data = dataset;
     const choice = await chooseBackend(preference, probe);
     return { backend: choice.backend, reason: choice.reason };
@@ -68,7 +80,11 @@ const api = {
     return Comlink.transfer(artifacts, [artifacts.weights]);
   },
 
-  async predictGrid(config: Config, checkpoint: Checkpoint, grid: { size: number; xRange: [number, number]; yRange: [number, number] }) {
+  async predictGrid(
+    config: Config,
+    checkpoint: Checkpoint,
+    grid: { size: number; xRange: [number, number]; yRange: [number, number] },
+  ) {
     const values = await predictGrid(dataset(), config, checkpoint, grid);
     return Comlink.transfer(values, [values.buffer]);
   },

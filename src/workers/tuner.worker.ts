@@ -55,13 +55,22 @@ const api = {
         } catch (error) {
           if (storageWarned) return;
           storageWarned = true;
-          emit({ type: 'notice', level: 'warning', message: `Progress is not being saved (${storageProblem(error)}); the search goes on in memory.` });
+          emit({
+            type: 'notice',
+            level: 'warning',
+            message: `Progress is not being saved (${storageProblem(error)}); the search goes on in memory.`,
+          });
         }
       },
     });
     for (const trial of study.trials) emit({ type: 'trial', trial: structuredClone(trial) });
     void scheduler.run(runSetup.paused).catch((error: unknown) =>
-      emit({ type: 'status', status: 'error', reason: error instanceof Error ? error.message : String(error), progress: scheduler!.progress() }),
+      emit({
+        type: 'status',
+        status: 'error',
+        reason: error instanceof Error ? error.message : String(error),
+        progress: scheduler!.progress(),
+      }),
     );
   },
   /** The study as plain JSON (for exports), or undefined before any search. */
@@ -88,14 +97,23 @@ const api = {
   },
 
   /** Trains the best config twice from scratch, with a constant rate and with decay, for the same epochs. */
-  async decayExperiment(epochs: number): Promise<{ constant: EpochRecord[]; decayed: EpochRecord[]; decay: { rate: number; steps: number } }> {
+  async decayExperiment(
+    epochs: number,
+  ): Promise<{ constant: EpochRecord[]; decayed: EpochRecord[]; decay: { rate: number; steps: number } }> {
     const config = best().config;
     const trainer = await utilityTrainer();
     const rate = Number(config.lr_decay_rate) < 1 ? Number(config.lr_decay_rate) : 0.9;
     const steps = Number(config.lr_decay_steps) > 0 ? Number(config.lr_decay_steps) : 50;
     const run = async (overrides: Config) => {
-      const result = await trainer.api.train({ config: { ...config, ...overrides }, seed: 7, epochs, initialEpoch: 0 }, Comlink.proxy(() => {}));
-      return result.history.map((r) => ({ epoch: r.epoch, metrics: r.metrics, learningRate: r.learningRate }));
+      const result = await trainer.api.train(
+        { config: { ...config, ...overrides }, seed: 7, epochs, initialEpoch: 0 },
+        Comlink.proxy(() => {}),
+      );
+      return result.history.map((r) => ({
+        epoch: r.epoch,
+        metrics: r.metrics,
+        learningRate: r.learningRate,
+      }));
     };
     const constant = await run({ lr_decay_rate: 1 });
     const decayed = await run({ lr_decay_rate: rate, lr_decay_steps: steps, lr_staircase: false });

@@ -6,15 +6,27 @@ import type { BackendInfo, BackendName, BackendPreference } from './protocol';
 import type { TrainerFactory, TrainerHandle } from './trainer-handle';
 import type { TrainerWorkerApi } from './trainer.worker';
 
-const FALLBACK: Record<BackendName, BackendPreference> = { webgpu: 'webgl', webgl: 'wasm', wasm: 'cpu', cpu: 'cpu' };
+const FALLBACK: Record<BackendName, BackendPreference> = {
+  webgpu: 'webgl',
+  webgl: 'wasm',
+  wasm: 'cpu',
+  cpu: 'cpu',
+};
 
 export interface SpawnedTrainer extends TrainerHandle {
   readonly api: Comlink.Remote<TrainerWorkerApi>;
 }
 
 /** Spawns one trainer worker; any call in flight rejects if the worker dies (an 'error' event, or its life lock freed). */
-export async function spawnTrainer(dataset: EncodedDataset, preference: BackendPreference, probe: ProbeShape): Promise<SpawnedTrainer> {
-  const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+export async function spawnTrainer(
+  dataset: EncodedDataset,
+  preference: BackendPreference,
+  probe: ProbeShape,
+): Promise<SpawnedTrainer> {
+  const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'trainer',
+  });
   const api = Comlink.wrap<TrainerWorkerApi>(worker);
   let crash: (reason: Error) => void = () => {};
   const crashed = new Promise<never>((_, reject) => (crash = reject));
@@ -49,14 +61,19 @@ export async function spawnTrainer(dataset: EncodedDataset, preference: BackendP
 }
 
 /** A factory for the scheduler: the first worker measures (auto), the rest reuse its choice. */
-export function workerTrainerFactory(dataset: EncodedDataset, preference: BackendPreference, probe: ProbeShape): TrainerFactory & { chosen?: BackendInfo } {
+export function workerTrainerFactory(
+  dataset: EncodedDataset,
+  preference: BackendPreference,
+  probe: ProbeShape,
+): TrainerFactory & { chosen?: BackendInfo } {
   const factory: TrainerFactory & { chosen?: BackendInfo } = {
     async create(_index, avoid) {
       let wanted: BackendPreference = factory.chosen?.backend ?? preference;
       if (avoid) wanted = FALLBACK[avoid];
       const trainer = await spawnTrainer(dataset, wanted, probe);
       if (!factory.chosen || avoid) factory.chosen = trainer.backend;
-      else if (trainer.backend.backend === factory.chosen.backend) return { ...trainer, backend: factory.chosen };
+      else if (trainer.backend.backend === factory.chosen.backend)
+        return { ...trainer, backend: factory.chosen };
       return trainer;
     },
   };

@@ -9,7 +9,8 @@ import { canvasHasInk, leaderboard, openApp, runStatus, waitUntilFinished } from
 
 const shots = 'test-results/screens';
 mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 const quickHyperband = '#dataset=banknote&tuner=hyperband&maxEpochs=9&factor=3&backend=wasm&seed=7';
 
@@ -23,19 +24,31 @@ async function text(download: Download): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-test('banknote → Hyperband → Start: the rung chart and the leaderboard fill while it runs', async ({ page }) => {
+test('banknote → Hyperband → Start: the rung chart and the leaderboard fill while it runs', async ({
+  page,
+}) => {
   const errors: string[] = [];
   await openApp(page, quickHyperband, errors);
   await shot(page, '1-first-screen');
   await page.getByRole('button', { name: 'Start search' }).click();
   await expect(runStatus(page)).toContainText('Searching');
-  await expect.poll(async () => (await leaderboard(page)).filter((r) => r.state === 'completed').length, { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(async () => (await leaderboard(page)).filter((r) => r.state === 'completed').length, {
+      timeout: 120_000,
+    })
+    .toBeGreaterThanOrEqual(3);
   await expect(runStatus(page)).toContainText('Searching');
   expect(await canvasHasInk(page, 'Successive-halving rungs')).toBe(true);
   await expect(page.getByRole('progressbar')).toBeVisible();
   await shot(page, '2-running');
   await waitUntilFinished(page);
-  for (const label of ['Learning curves', 'Optimization history', 'Learning-rate schedule', 'Parallel coordinates', 'Hyperparameter importance'])
+  for (const label of [
+    'Learning curves',
+    'Optimization history',
+    'Learning-rate schedule',
+    'Parallel coordinates',
+    'Hyperparameter importance',
+  ])
     expect(await canvasHasInk(page, label), label).toBe(true);
   const rows = await leaderboard(page);
   expect(rows).toHaveLength(23);
@@ -54,13 +67,18 @@ test('every export downloads and parses', async ({ page }) => {
   expect(json.format).toBe('tuning-playground-results');
   expect(json.state.trials).toHaveLength(4);
 
-  const csv = Papa.parse<Record<string, string>>(await text(await downloadOf(page, 'Results (CSV)')), { header: true, skipEmptyLines: true });
+  const csv = Papa.parse<Record<string, string>>(await text(await downloadOf(page, 'Results (CSV)')), {
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(csv.errors).toEqual([]);
   expect(csv.data).toHaveLength(4);
   expect(Object.keys(csv.data[0])).toEqual(expect.arrayContaining(['learning_rate', 'layers', 'optimizer']));
 
   const report = await text(await downloadOf(page, 'Methods report (Markdown)'));
-  const bestTrial = json.state.trials.reduce((a: { score: number }, b: { score: number }) => (b.score > a.score ? b : a));
+  const bestTrial = json.state.trials.reduce((a: { score: number }, b: { score: number }) =>
+    b.score > a.score ? b : a,
+  );
   expect(report).toContain('Random search');
   expect(report).toContain(String(bestTrial.config.layers));
   expect(report).toContain(String(bestTrial.config.optimizer));
@@ -75,10 +93,16 @@ test('every export downloads and parses', async ({ page }) => {
   await page.getByRole('button', { name: 'Best model (tfjs)' }).click();
   await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(2);
   const modelJson = JSON.parse(await text(downloads.find((d) => d.suggestedFilename() === 'model.json')!));
-  const weights = readFileSync((await downloads.find((d) => d.suggestedFilename() === 'weights.bin')!.path())!);
+  const weights = readFileSync(
+    (await downloads.find((d) => d.suggestedFilename() === 'weights.bin')!.path())!,
+  );
   await tf.setBackend('cpu');
   const model = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: new Uint8Array(weights).buffer }),
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest[0].weights,
+      weightData: new Uint8Array(weights).buffer,
+    }),
   );
   const out = model.predict(tf.zeros([2, 4])) as tf.Tensor;
   expect(out.shape).toEqual([2, 1]);
@@ -88,7 +112,9 @@ test('every export downloads and parses', async ({ page }) => {
   await page.getByRole('button', { name: 'Evaluate best model on the test split' }).click();
   const confusion = page.getByRole('table', { name: /Confusion matrix/ });
   await expect(confusion).toBeVisible({ timeout: 30_000 });
-  const cells = (await confusion.locator('tbody td').allInnerTexts()).map((c) => Number(c.replace(/[^0-9]/g, ''))).filter(Number.isFinite);
+  const cells = (await confusion.locator('tbody td').allInnerTexts())
+    .map((c) => Number(c.replace(/[^0-9]/g, '')))
+    .filter(Number.isFinite);
   expect(cells.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(206);
 
   const viewer = await page.context().newPage();
@@ -100,7 +126,9 @@ test('every export downloads and parses', async ({ page }) => {
   expect((await leaderboard(viewer)).map((r) => r.score).sort()).toEqual(rows.map((r) => r.score).sort());
 });
 
-test('the decay experiment trains the best config with and without decay and overlays the curves', async ({ page }) => {
+test('the decay experiment trains the best config with and without decay and overlays the curves', async ({
+  page,
+}) => {
   await openApp(page, '#dataset=banknote&tuner=random&maxTrials=2&epochs=2&backend=wasm&seed=5');
   await page.getByRole('button', { name: 'Start search' }).click();
   await waitUntilFinished(page);
@@ -165,7 +193,11 @@ test('a shared URL reproduces the setup', async ({ page, context }) => {
 test('reloading mid-search keeps every finished trial and the study resumes', async ({ page }) => {
   await openApp(page, quickHyperband);
   await page.getByRole('button', { name: 'Start search' }).click();
-  await expect.poll(async () => (await leaderboard(page)).filter((r) => r.state === 'completed').length, { timeout: 120_000 }).toBeGreaterThanOrEqual(5);
+  await expect
+    .poll(async () => (await leaderboard(page)).filter((r) => r.state === 'completed').length, {
+      timeout: 120_000,
+    })
+    .toBeGreaterThanOrEqual(5);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible({ timeout: 30_000 });
   const kept = (await leaderboard(page)).filter((r) => r.state === 'completed').length;
@@ -186,7 +218,15 @@ test('presenter mode renders large, and any chart goes full screen', async ({ pa
   await shot(page, '6-presenter');
   const card = page.getByRole('img', { name: 'Learning curves' });
   await page.getByRole('button', { name: 'Full screen' }).nth(1).click();
-  await expect.poll(() => page.evaluate(() => Boolean(document.fullscreenElement) || Boolean(document.querySelector('.fullscreen, [data-fullscreen="true"]')))).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          Boolean(document.fullscreenElement) ||
+          Boolean(document.querySelector('.fullscreen, [data-fullscreen="true"]')),
+      ),
+    )
+    .toBe(true);
   await expect(card).toBeVisible();
   await shot(page, '7-fullscreen');
   await page.keyboard.press('Escape');

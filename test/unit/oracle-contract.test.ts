@@ -19,12 +19,17 @@ describe.each(algorithms.map((a) => [a.id] as const))('oracle contract: %s', (al
   it('proposes only configs inside the space, with only active parameters', () => {
     const { study } = simulate(new Study(settingsFor(tuner)), { parallel: 3 });
     expect(study.trials.length).toBeGreaterThan(0);
-    for (const t of study.trials) expect(configFits(testSpace, t.config), JSON.stringify(t.config)).toBe(true);
+    for (const t of study.trials)
+      expect(configFits(testSpace, t.config), JSON.stringify(t.config)).toBe(true);
   });
 
   it('is deterministic for a seed', () => {
     const run = (seed: number) =>
-      simulate(new Study(settingsFor(tuner, { seed }))).study.trials.map((t) => [configKey(t.config), t.resource, t.parentId]);
+      simulate(new Study(settingsFor(tuner, { seed }))).study.trials.map((t) => [
+        configKey(t.config),
+        t.resource,
+        t.parentId,
+      ]);
     expect(run(5)).toEqual(run(5));
     if (algorithm !== 'grid') expect(run(5)).not.toEqual(run(6));
   });
@@ -37,7 +42,10 @@ describe.each(algorithms.map((a) => [a.id] as const))('oracle contract: %s', (al
   });
 
   it('survives failed trials and terminates', () => {
-    const { study, done } = simulate(new Study(settingsFor(tuner)), { parallel: 2, failWhen: (t) => t.number % 3 === 1 });
+    const { study, done } = simulate(new Study(settingsFor(tuner)), {
+      parallel: 2,
+      failWhen: (t) => t.number % 3 === 1,
+    });
     expect(done).toBeTruthy();
     expect(study.trials.some((t) => t.state === 'failed')).toBe(true);
     expect(study.trials.some((t) => t.state === 'completed')).toBe(true);
@@ -46,11 +54,14 @@ describe.each(algorithms.map((a) => [a.id] as const))('oracle contract: %s', (al
   });
 
   it('says when the space is exhausted', () => {
-    const { study, done } = simulate(new Study(settingsFor({ ...tuner, maxTrials: 50 }, { space: tinySpace })));
+    const { study, done } = simulate(
+      new Study(settingsFor({ ...tuner, maxTrials: 50 }, { space: tinySpace })),
+    );
     const fresh = study.trials.filter((t) => t.parentId === undefined).map((t) => configKey(t.config));
     expect(new Set(fresh).size).toBe(fresh.length);
     expect(fresh.length).toBeLessThanOrEqual(4);
-    if (!algorithms.find((a) => a.id === algorithm)!.multiFidelity) expect(done).toBe('search space exhausted');
+    if (!algorithms.find((a) => a.id === algorithm)!.multiFidelity)
+      expect(done).toBe('search space exhausted');
   });
 
   it('restores a half-run study exactly from its JSON and carries on identically', () => {

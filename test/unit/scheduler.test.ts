@@ -10,7 +10,12 @@ const hyperband = settingsFor({ algorithm: 'hyperband', maxEpochs: 9, factor: 3,
 function until(predicate: () => boolean, ms = 5000): Promise<void> {
   const start = Date.now();
   return new Promise((resolve, reject) => {
-    const tick = () => (predicate() ? resolve() : Date.now() - start > ms ? reject(new Error('timed out')) : setTimeout(tick, 2));
+    const tick = () =>
+      predicate()
+        ? resolve()
+        : Date.now() - start > ms
+          ? reject(new Error('timed out'))
+          : setTimeout(tick, 2);
     tick();
   });
 }
@@ -19,7 +24,11 @@ describe('scheduler', () => {
   it('runs a whole Hyperband study on parallel trainers, resuming promoted trials from checkpoints', async () => {
     const events: TunerEvent[] = [];
     const trainers = fakeTrainers();
-    const scheduler = new Scheduler(new Study(hyperband), trainers, { workers: 3, emit: (e) => events.push(e), flushMs: 5 });
+    const scheduler = new Scheduler(new Study(hyperband), trainers, {
+      workers: 3,
+      emit: (e) => events.push(e),
+      flushMs: 5,
+    });
     await scheduler.run();
     const { trials } = scheduler.study;
     expect(trials.every((t) => t.state === 'completed')).toBe(true);
@@ -28,7 +37,9 @@ describe('scheduler', () => {
     for (const r of promoted) expect(r.checkpoint?.epoch).toBe(r.initialEpoch);
     const last = events.filter((e) => e.type === 'status').at(-1);
     expect(last).toMatchObject({ type: 'status', status: 'done' });
-    expect(last?.type === 'status' && last.progress.epochsDone).toBe(last?.type === 'status' && last.progress.epochsPlanned);
+    expect(last?.type === 'status' && last.progress.epochsDone).toBe(
+      last?.type === 'status' && last.progress.epochsPlanned,
+    );
     expect(events.some((e) => e.type === 'epochs')).toBe(true);
     expect(scheduler.heldCheckpoints()).toBeLessThanOrEqual(1);
     expect(scheduler.bestCheckpoint()?.trial.id).toBe(scheduler.study.best()?.id);
@@ -38,7 +49,10 @@ describe('scheduler', () => {
     const trainers = fakeTrainers({ crash: (r) => r.config.act === 'tanh' });
     const study = new Study(settingsFor({ algorithm: 'random', maxTrials: 12, epochs: 3 }));
     const notices: string[] = [];
-    const scheduler = new Scheduler(study, trainers, { workers: 2, emit: (e) => e.type === 'notice' && notices.push(e.message) });
+    const scheduler = new Scheduler(study, trainers, {
+      workers: 2,
+      emit: (e) => e.type === 'notice' && notices.push(e.message),
+    });
     await scheduler.run();
     const failed = study.trials.filter((t) => t.state === 'failed');
     expect(failed.length).toBeGreaterThan(0);

@@ -21,8 +21,12 @@ describe('search quality at an equal epoch budget (fixed seeds, statistical)', (
     let hyperbandSum = 0;
     let randomSum = 0;
     for (const seed of seeds) {
-      const hb = simulate(new Study(settingsFor({ algorithm: 'hyperband', maxEpochs, factor: 3, maxTrials: 1000 }, { seed })));
-      const rs = simulate(new Study(settingsFor({ algorithm: 'random', epochs: maxEpochs, maxTrials: randomTrials }, { seed })));
+      const hb = simulate(
+        new Study(settingsFor({ algorithm: 'hyperband', maxEpochs, factor: 3, maxTrials: 1000 }, { seed })),
+      );
+      const rs = simulate(
+        new Study(settingsFor({ algorithm: 'random', epochs: maxEpochs, maxTrials: randomTrials }, { seed })),
+      );
       expect(hb.epochs).toBe(plan.totalEpochs);
       expect(rs.epochs).toBeLessThanOrEqual(plan.totalEpochs);
       const h = bestFinalLoss(hb.study, maxEpochs);

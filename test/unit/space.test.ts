@@ -22,10 +22,14 @@ import {
 
 describe('exact value grids', () => {
   it('keeps the end point Keras Tuner loses: Float(0, 0.3, step 0.1)', () => {
-    expect(paramValues({ kind: 'float', name: 'dropout', min: 0, max: 0.3, step: 0.1 })).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(paramValues({ kind: 'float', name: 'dropout', min: 0, max: 0.3, step: 0.1 })).toEqual([
+      0, 0.1, 0.2, 0.3,
+    ]);
   });
   it('Int(32, 512, step 128) is {32, 160, 288, 416}', () => {
-    expect(paramValues({ kind: 'int', name: 'units', min: 32, max: 512, step: 128 })).toEqual([32, 160, 288, 416]);
+    expect(paramValues({ kind: 'int', name: 'units', min: 32, max: 512, step: 128 })).toEqual([
+      32, 160, 288, 416,
+    ]);
   });
   it('is exact for awkward decimals', () => {
     expect(steppedGrid(0.1, 0.7, 0.2)).toEqual([0.1, 0.3, 0.5, 0.7]);
@@ -34,7 +38,10 @@ describe('exact value grids', () => {
   });
   it('continuous floats have no value list; choices and booleans do', () => {
     expect(paramValues({ kind: 'float', name: 'lr', min: 1e-4, max: 1e-2, sampling: 'log' })).toBeNull();
-    expect(paramValues({ kind: 'choice', name: 'opt', values: ['adam', 'rmsprop'] })).toEqual(['adam', 'rmsprop']);
+    expect(paramValues({ kind: 'choice', name: 'opt', values: ['adam', 'rmsprop'] })).toEqual([
+      'adam',
+      'rmsprop',
+    ]);
     expect(paramValues({ kind: 'boolean', name: 'b' })).toEqual([false, true]);
     expect(paramValues({ kind: 'fixed', name: 'f', value: 'relu' })).toEqual(['relu']);
   });
@@ -47,7 +54,10 @@ describe('validation names the parameter', () => {
     [[{ kind: 'float', name: 'lr', min: 0, max: 1, step: -0.1 }], /lr: step must be greater than 0/],
     [[{ kind: 'float', name: 'lr', min: 0, max: 1, sampling: 'log' }], /lr: log sampling needs min > 0/],
     [[{ kind: 'choice', name: 'opt', values: [] }], /opt: a choice needs at least one value/],
-    [[{ kind: 'int', name: 'u', min: 1, max: 2, condition: { parent: 'layers', values: [3] } }], /u: its condition refers to "layers"/],
+    [
+      [{ kind: 'int', name: 'u', min: 1, max: 2, condition: { parent: 'layers', values: [3] } }],
+      /u: its condition refers to "layers"/,
+    ],
     [
       [
         { kind: 'int', name: 'a', min: 1, max: 2 },

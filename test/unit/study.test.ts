@@ -3,7 +3,8 @@ import { Study } from '../../src/core/study';
 import { executionScore } from '../../src/core/scoring';
 import { settingsFor } from './support/simulate';
 
-const history = (values: number[]) => values.map((v, i) => ({ epoch: i + 1, metrics: { val_accuracy: v, val_loss: 1 - v } }));
+const history = (values: number[]) =>
+  values.map((v, i) => ({ epoch: i + 1, metrics: { val_accuracy: v, val_loss: 1 - v } }));
 
 describe('scoring', () => {
   it("takes the best epoch's value, or the last, in the objective's direction", () => {

@@ -1,6 +1,15 @@
 /** The dataset the user chose: fetched or generated, parsed in a worker, with plain-words errors. */
 import type { DatasetSetup } from '../../core/experiment';
-import { catalogueEntry, catalogueLoadOptions, loadSynthetic, type DatasetAnalysis, type EncodedDataset, type LoadOptions, type Loaded, type Result } from '../../data';
+import {
+  catalogueEntry,
+  catalogueLoadOptions,
+  loadSynthetic,
+  type DatasetAnalysis,
+  type EncodedDataset,
+  type LoadOptions,
+  type Loaded,
+  type Result,
+} from '../../data';
 import { runCsvJob, type CsvJob } from '../../workers/csv-client';
 
 export interface UserCsv {
@@ -82,18 +91,40 @@ export class DatasetState {
     const folds = setup.folds >= 2 ? setup.folds : undefined;
     if (setup.source.kind === 'csv') {
       const csv = this.userCsv;
-      if (!csv || csv.fileName !== setup.source.fileName) return { ok: false, error: `Choose ${setup.source.fileName} again: uploaded files are not kept in links.` };
-      return message(await this.parse(csv.file ?? csv.text, { fileName: csv.fileName, seed, target: setup.target, folds }));
+      if (!csv || csv.fileName !== setup.source.fileName)
+        return {
+          ok: false,
+          error: `Choose ${setup.source.fileName} again: uploaded files are not kept in links.`,
+        };
+      return message(
+        await this.parse(csv.file ?? csv.text, { fileName: csv.fileName, seed, target: setup.target, folds }),
+      );
     }
     const entry = catalogueEntry(setup.source.id);
     if (!entry) return { ok: false, error: `There is no built-in dataset called "${setup.source.id}".` };
     if (entry.kind === 'synthetic') {
-      return message(loadSynthetic(entry.generator, { seed, size: setup.size, noise: setup.noise, folds, name: entry.name }));
+      return message(
+        loadSynthetic(entry.generator, {
+          seed,
+          size: setup.size,
+          noise: setup.noise,
+          folds,
+          name: entry.name,
+        }),
+      );
     }
     const response = await fetch(entry.url);
-    if (!response.ok) return { ok: false, error: `${entry.fileName} could not be fetched (HTTP ${response.status}).` };
+    if (!response.ok)
+      return { ok: false, error: `${entry.fileName} could not be fetched (HTTP ${response.status}).` };
     const options = catalogueLoadOptions(entry);
-    return message(await this.parse(await response.text(), { ...options, seed, folds, target: setup.target ?? options.target }));
+    return message(
+      await this.parse(await response.text(), {
+        ...options,
+        seed,
+        folds,
+        target: setup.target ?? options.target,
+      }),
+    );
   }
 }
 

@@ -58,7 +58,13 @@ export class RunState {
   }
 
   /** Starts a new study (or continues a restored one when `restore` is given). */
-  async start(setup: ExperimentSetup, dataset: EncodedDataset, meta: { datasetName: string; csvText?: string }, restore?: StudyState, paused = false): Promise<void> {
+  async start(
+    setup: ExperimentSetup,
+    dataset: EncodedDataset,
+    meta: { datasetName: string; csvText?: string },
+    restore?: StudyState,
+    paused = false,
+  ): Promise<void> {
     const studyId = restore && this.pending ? this.pending.saved.id : crypto.randomUUID();
     const study: StudySettings = restore?.settings ?? $state.snapshot(setup.study);
     this.reset(study, studyId);
@@ -88,7 +94,9 @@ export class RunState {
         dataset,
         workers: setup.workers,
         backend: setup.backend,
-        earlyStopping: setup.earlyStopping.enabled ? { ...this.earlyStoppingMetric(study), patience: setup.earlyStopping.patience } : undefined,
+        earlyStopping: setup.earlyStopping.enabled
+          ? { ...this.earlyStoppingMetric(study), patience: setup.earlyStopping.patience }
+          : undefined,
         restore,
         paused,
       },
@@ -118,17 +126,32 @@ export class RunState {
   async resume(dataset?: EncodedDataset): Promise<void> {
     if (this.pending && dataset) {
       const { saved, state } = this.pending;
-      await this.start(saved.setup, dataset, { datasetName: saved.datasetName, csvText: saved.csvText }, state);
+      await this.start(
+        saved.setup,
+        dataset,
+        { datasetName: saved.datasetName, csvText: saved.csvText },
+        state,
+      );
       return;
     }
     await this.api?.resume();
   }
 
-  async step(setup: ExperimentSetup, dataset: EncodedDataset, meta: { datasetName: string; csvText?: string }): Promise<void> {
+  async step(
+    setup: ExperimentSetup,
+    dataset: EncodedDataset,
+    meta: { datasetName: string; csvText?: string },
+  ): Promise<void> {
     if (this.status === 'paused' && this.api && !this.pending) return this.api.step();
     if (this.pending) {
       const { saved, state } = this.pending;
-      await this.start(saved.setup, dataset, { datasetName: saved.datasetName, csvText: saved.csvText }, state, true);
+      await this.start(
+        saved.setup,
+        dataset,
+        { datasetName: saved.datasetName, csvText: saved.csvText },
+        state,
+        true,
+      );
     } else await this.start(setup, dataset, meta, undefined, true);
     await this.api?.step();
   }
@@ -144,7 +167,8 @@ export class RunState {
 
   evaluateBest = (): Promise<Evaluation> => this.connect().evaluateBest();
   exportBestModel = () => this.connect().exportBestModel();
-  decisionBoundary = (grid: { size: number; xRange: [number, number]; yRange: [number, number] }) => this.connect().decisionBoundary(grid);
+  decisionBoundary = (grid: { size: number; xRange: [number, number]; yRange: [number, number] }) =>
+    this.connect().decisionBoundary(grid);
   decayExperiment = (epochs: number) => this.connect().decayExperiment(epochs);
 
   private earlyStoppingMetric(study: StudySettings) {
@@ -153,7 +177,12 @@ export class RunState {
 
   private connect(): Comlink.Remote<TunerWorkerApi> {
     if (!this.api) {
-      const worker = new Worker(new URL('../../workers/tuner.worker.ts', import.meta.url), { type: 'module', name: 'tuner' });
+      // A worker URL for Vite to bundle, not reactive state.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const worker = new Worker(new URL('../../workers/tuner.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'tuner',
+      });
       worker.addEventListener('error', (event) => {
         this.status = 'error';
         this.reason = `The tuner stopped unexpectedly: ${event.message}`;

@@ -52,7 +52,8 @@ export class DistinctSampler {
   /** Uniform over the configs not drawn yet, by listing the finite space. */
   private pickUnused(): Config | undefined {
     const unused: Config[] = [];
-    for (const config of enumerateConfigs(this.space, 1)) if (!this.used.has(configKey(config))) unused.push(config);
+    for (const config of enumerateConfigs(this.space, 1))
+      if (!this.used.has(configKey(config))) unused.push(config);
     return unused.length > 0 ? this.rng.pick(unused) : undefined;
   }
 }

@@ -14,7 +14,10 @@ export function createGrid(ctx: OracleContext): Oracle {
       if (proposed >= ctx.settings.maxTrials) return { kind: 'done', reason: MAX_TRIALS_REACHED };
       const next = configs.next();
       if (next.done) return { kind: 'done', reason: EXHAUSTED };
-      return { kind: 'trial', trial: { id: String(proposed++), config: next.value, resource: ctx.settings.epochs } };
+      return {
+        kind: 'trial',
+        trial: { id: String(proposed++), config: next.value, resource: ctx.settings.epochs },
+      };
     },
     tell() {},
     canBePromoted: () => false,

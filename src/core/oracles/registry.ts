@@ -35,7 +35,8 @@ export const algorithms: readonly AlgorithmInfo[] = [
   {
     id: 'hyperband',
     label: 'Hyperband',
-    explanation: 'Runs successive halving in several brackets, trading many cheap trials against few long ones.',
+    explanation:
+      'Runs successive halving in several brackets, trading many cheap trials against few long ones.',
     multiFidelity: true,
     create: createHyperband,
   },
@@ -49,7 +50,8 @@ export const algorithms: readonly AlgorithmInfo[] = [
   {
     id: 'asha',
     label: 'ASHA',
-    explanation: 'Asynchronous successive halving: promotes a trial as soon as it ranks in the top 1/factor of its rung.',
+    explanation:
+      'Asynchronous successive halving: promotes a trial as soon as it ranks in the top 1/factor of its rung.',
     multiFidelity: true,
     create: createAsha,
   },
@@ -63,7 +65,8 @@ export const algorithms: readonly AlgorithmInfo[] = [
   {
     id: 'tpe',
     label: 'TPE',
-    explanation: 'Tree-structured Parzen estimator (Optuna): samples where good trials are dense and bad ones sparse.',
+    explanation:
+      'Tree-structured Parzen estimator (Optuna): samples where good trials are dense and bad ones sparse.',
     multiFidelity: false,
     create: createTpe,
   },

@@ -7,7 +7,8 @@ function bucket(n: number, u: number): number {
 
 export const choiceKind: KindHandler<ChoiceParam> = {
   validate(p) {
-    if (!Array.isArray(p.values) || p.values.length === 0) throw new SpaceError(p.name, 'a choice needs at least one value');
+    if (!Array.isArray(p.values) || p.values.length === 0)
+      throw new SpaceError(p.name, 'a choice needs at least one value');
     const seen = new Set<ParamValue>();
     for (const v of p.values) {
       if (seen.has(v)) throw new SpaceError(p.name, `the value ${JSON.stringify(v)} is listed twice`);

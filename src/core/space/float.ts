@@ -4,9 +4,11 @@ import { SpaceError, type FloatParam } from './types';
 
 export const floatKind: KindHandler<FloatParam> = {
   validate(p) {
-    if (!Number.isFinite(p.min) || !Number.isFinite(p.max)) throw new SpaceError(p.name, 'min and max must be finite numbers');
+    if (!Number.isFinite(p.min) || !Number.isFinite(p.max))
+      throw new SpaceError(p.name, 'min and max must be finite numbers');
     if (p.min > p.max) throw new SpaceError(p.name, `min (${p.min}) is greater than max (${p.max})`);
-    if (p.step !== undefined && !(p.step > 0)) throw new SpaceError(p.name, `step must be greater than 0, got ${p.step}`);
+    if (p.step !== undefined && !(p.step > 0))
+      throw new SpaceError(p.name, `step must be greater than 0, got ${p.step}`);
     if ((p.sampling === 'log' || p.sampling === 'reverse_log') && p.min <= 0)
       throw new SpaceError(p.name, `${p.sampling} sampling needs min > 0, got ${p.min}`);
     if (p.gridPoints !== undefined && (!Number.isInteger(p.gridPoints) || p.gridPoints < 1))

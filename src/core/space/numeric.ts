@@ -45,7 +45,13 @@ export function unwarp(v: number, min: number, max: number, sampling: Sampling =
 }
 
 /** Index of the grid value a unit-interval point selects: equal buckets when linear, nearest value when warped. */
-export function gridIndexFromUnit(grid: number[], u: number, min: number, max: number, sampling: Sampling = 'linear'): number {
+export function gridIndexFromUnit(
+  grid: number[],
+  u: number,
+  min: number,
+  max: number,
+  sampling: Sampling = 'linear',
+): number {
   if (sampling === 'linear') return Math.min(grid.length - 1, Math.max(0, Math.floor(u * grid.length)));
   const v = warp(u, min, max, sampling);
   let best = 0;
@@ -53,7 +59,13 @@ export function gridIndexFromUnit(grid: number[], u: number, min: number, max: n
   return best;
 }
 
-export function unitFromGridIndex(grid: number[], index: number, min: number, max: number, sampling: Sampling = 'linear'): number {
+export function unitFromGridIndex(
+  grid: number[],
+  index: number,
+  min: number,
+  max: number,
+  sampling: Sampling = 'linear',
+): number {
   if (sampling === 'linear') return (index + 0.5) / grid.length;
   return unwarp(grid[index], min, max, sampling);
 }

@@ -14,9 +14,24 @@ export function courseSearchSpace(): SearchSpace {
   const minLayers = 2;
   const perLayer: Param[] = [];
   for (let i = 0; i < MAX_LAYERS; i++) {
-    const condition = i < minLayers ? undefined : { parent: 'layers', values: layersAtLeast(i + 1, minLayers, MAX_LAYERS) };
-    perLayer.push({ kind: 'int', name: `units_${i}`, min: 32, max: 512, step: 128, ...(condition && { condition }) });
-    perLayer.push({ kind: 'float', name: `dropout_${i}`, min: 0, max: 0.3, step: 0.1, ...(condition && { condition }) });
+    const condition =
+      i < minLayers ? undefined : { parent: 'layers', values: layersAtLeast(i + 1, minLayers, MAX_LAYERS) };
+    perLayer.push({
+      kind: 'int',
+      name: `units_${i}`,
+      min: 32,
+      max: 512,
+      step: 128,
+      ...(condition && { condition }),
+    });
+    perLayer.push({
+      kind: 'float',
+      name: `dropout_${i}`,
+      min: 0,
+      max: 0.3,
+      step: 0.1,
+      ...(condition && { condition }),
+    });
   }
   return {
     params: [
@@ -25,7 +40,12 @@ export function courseSearchSpace(): SearchSpace {
       { kind: 'choice', name: 'optimizer', values: ['adam', 'rmsprop'] },
       { kind: 'float', name: 'learning_rate', min: 1e-4, max: 1e-2, sampling: 'log' },
       { kind: 'choice', name: 'lr_decay_rate', values: [1, 0.95, 0.9] },
-      { kind: 'choice', name: 'lr_decay_steps', values: [50, 100, 200], condition: { parent: 'lr_decay_rate', values: [0.95, 0.9] } },
+      {
+        kind: 'choice',
+        name: 'lr_decay_steps',
+        values: [50, 100, 200],
+        condition: { parent: 'lr_decay_rate', values: [0.95, 0.9] },
+      },
       { kind: 'boolean', name: 'lr_staircase', condition: { parent: 'lr_decay_rate', values: [0.95, 0.9] } },
       { kind: 'fixed', name: 'batch_size', value: 32 },
       { kind: 'fixed', name: 'activation', value: 'relu' },

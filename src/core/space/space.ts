@@ -12,12 +12,17 @@ export function isActive(p: Param, config: Record<string, ParamValue>): boolean 
 export function validateSpace(space: SearchSpace): void {
   const seen = new Map<string, Param>();
   for (const p of space.params) {
-    if (!p.name || typeof p.name !== 'string') throw new SpaceError(String(p.name), 'a parameter needs a name');
+    if (!p.name || typeof p.name !== 'string')
+      throw new SpaceError(String(p.name), 'a parameter needs a name');
     if (seen.has(p.name)) throw new SpaceError(p.name, 'the name is used twice');
     validateParam(p);
     if (p.condition) {
       const parent = seen.get(p.condition.parent);
-      if (!parent) throw new SpaceError(p.name, `its condition refers to "${p.condition.parent}", which is not defined before it`);
+      if (!parent)
+        throw new SpaceError(
+          p.name,
+          `its condition refers to "${p.condition.parent}", which is not defined before it`,
+        );
       if (p.condition.values.length === 0) throw new SpaceError(p.name, 'its condition lists no values');
     }
     seen.set(p.name, p);
@@ -46,7 +51,11 @@ export function completeConfig(space: SearchSpace, partial: Record<string, Param
 
 /** Canonical text of a config, for de-duplication: key order never matters. */
 export function configKey(config: Config): string {
-  return JSON.stringify(Object.keys(config).sort().map((k) => [k, config[k]]));
+  return JSON.stringify(
+    Object.keys(config)
+      .sort()
+      .map((k) => [k, config[k]]),
+  );
 }
 
 const parentNames = (space: SearchSpace): Set<string> =>

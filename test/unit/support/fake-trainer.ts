@@ -9,7 +9,9 @@ export interface FakeOptions {
 }
 
 /** In-process trainers that "train" the synthetic objective, epoch by epoch, with real pause/stop hooks. */
-export function fakeTrainers(options: FakeOptions = {}): TrainerFactory & { created: number; requests: TrainRequest[] } {
+export function fakeTrainers(
+  options: FakeOptions = {},
+): TrainerFactory & { created: number; requests: TrainRequest[] } {
   let attempts = 0;
   const factory = {
     created: 0,
@@ -28,12 +30,31 @@ export function fakeTrainers(options: FakeOptions = {}): TrainerFactory & { crea
           for (let epoch = request.initialEpoch + 1; epoch <= request.epochs; epoch++) {
             await new Promise((r) => setTimeout(r, options.epochDelayMs ?? 1));
             while (paused) await new Promise<void>((r) => (release = r));
-            if (stopped) return { status: 'stopped', reason: 'stopped by the user', history, epochsTrained: history.length, ms: 0 };
-            const report = { epoch, metrics: { val_loss: syntheticLoss(request.config, epoch) }, learningRate: 0.001, step: epoch * 10, ms: 1 };
+            if (stopped)
+              return {
+                status: 'stopped',
+                reason: 'stopped by the user',
+                history,
+                epochsTrained: history.length,
+                ms: 0,
+              };
+            const report = {
+              epoch,
+              metrics: { val_loss: syntheticLoss(request.config, epoch) },
+              learningRate: 0.001,
+              step: epoch * 10,
+              ms: 1,
+            };
             history.push(report);
             onEpoch(report);
           }
-          const checkpoint = { weights: [], optimizerWeights: [], globalStep: request.epochs * 10, epoch: request.epochs, optimizer: 'adam' as const };
+          const checkpoint = {
+            weights: [],
+            optimizerWeights: [],
+            globalStep: request.epochs * 10,
+            epoch: request.epochs,
+            optimizer: 'adam' as const,
+          };
           return { status: 'completed', history, epochsTrained: history.length, ms: 1, checkpoint };
         },
         setPaused(p) {

@@ -24,7 +24,10 @@ export const testSpace: SearchSpace = {
   ],
 };
 
-export function settingsFor(tuner: Partial<TunerSettings>, extra: Partial<StudySettings> = {}): StudySettings {
+export function settingsFor(
+  tuner: Partial<TunerSettings>,
+  extra: Partial<StudySettings> = {},
+): StudySettings {
   return {
     space: testSpace,
     tuner: { ...defaultTunerSettings, ...tuner },
@@ -48,7 +51,10 @@ export interface SimulationOptions {
 }
 
 /** Runs a study against the synthetic objective; returns the study and epochs consumed. */
-export function simulate(study: Study, options: SimulationOptions = {}): { study: Study; epochs: number; done: string } {
+export function simulate(
+  study: Study,
+  options: SimulationOptions = {},
+): { study: Study; epochs: number; done: string } {
   const parallel = options.parallel ?? 1;
   const order = options.rng ?? new Rng(99);
   const running: Trial[] = [];
