@@ -7,7 +7,7 @@
  * or hostile falls back to the default, field by field, with a notice that names what was ignored.
  */
 import { defaultSetup, type BackendPreference, type ExperimentSetup } from '../core/experiment';
-import type { Algorithm } from '../core/oracles/types';
+import { ALGORITHMS, type Algorithm } from '../core/oracles/types';
 import { FORBIDDEN_KEYS, quote } from '../core/report/json-reader';
 import { readSearchSpace } from '../core/report/read-space';
 import { courseSearchSpace } from '../core/space';
@@ -59,15 +59,6 @@ export const METRICS = [
   'auc',
   'mae',
 ] as const;
-const ALGORITHMS: readonly Algorithm[] = [
-  'random',
-  'grid',
-  'hyperband',
-  'successive-halving',
-  'asha',
-  'bayesian',
-  'tpe',
-];
 const BACKENDS: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 const MULTI_FIDELITY: readonly Algorithm[] = ['hyperband', 'successive-halving', 'asha'];
 const MAX_TEXT = 200;

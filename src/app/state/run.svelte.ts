@@ -119,21 +119,8 @@ export class RunState {
     return this.pending !== undefined;
   }
 
-  pendingSetup(): SavedStudy | undefined {
-    return this.pending?.saved;
-  }
-
   async resume(dataset?: EncodedDataset): Promise<void> {
-    if (this.pending && dataset) {
-      const { saved, state } = this.pending;
-      await this.start(
-        saved.setup,
-        dataset,
-        { datasetName: saved.datasetName, csvText: saved.csvText },
-        state,
-      );
-      return;
-    }
+    if (this.pending && dataset) return this.continuePending(dataset, false);
     await this.api?.resume();
   }
 
@@ -143,17 +130,21 @@ export class RunState {
     meta: { datasetName: string; csvText?: string },
   ): Promise<void> {
     if (this.status === 'paused' && this.api && !this.pending) return this.api.step();
-    if (this.pending) {
-      const { saved, state } = this.pending;
-      await this.start(
-        saved.setup,
-        dataset,
-        { datasetName: saved.datasetName, csvText: saved.csvText },
-        state,
-        true,
-      );
-    } else await this.start(setup, dataset, meta, undefined, true);
+    if (this.pending) await this.continuePending(dataset, true);
+    else await this.start(setup, dataset, meta, undefined, true);
     await this.api?.step();
+  }
+
+  /** Hands the restored study back to a tuner worker, running or paused. */
+  private continuePending(dataset: EncodedDataset, paused: boolean): Promise<void> {
+    const { saved, state } = this.pending!;
+    return this.start(
+      saved.setup,
+      dataset,
+      { datasetName: saved.datasetName, csvText: saved.csvText },
+      state,
+      paused,
+    );
   }
 
   /** The study on screen as plain JSON: live from the tuner, or the restored / imported one. */

@@ -1,7 +1,16 @@
 import type { Rng } from '../rng';
 import type { Config, SearchSpace } from '../space/types';
 
-export type Algorithm = 'random' | 'grid' | 'hyperband' | 'successive-halving' | 'asha' | 'bayesian' | 'tpe';
+export const ALGORITHMS = [
+  'random',
+  'grid',
+  'hyperband',
+  'successive-halving',
+  'asha',
+  'bayesian',
+  'tpe',
+] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
 export type HyperbandVariant = 'keras-tuner' | 'paper';
 
 /** Flat so the UI, the URL state and the reports can share one shape. Each oracle reads what it needs. */

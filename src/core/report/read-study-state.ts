@@ -1,5 +1,5 @@
 /** Reads a saved StudyState from untrusted JSON: every field typed, ids consistent, nothing extra copied. */
-import type { Algorithm, TunerSettings } from '../oracles/types';
+import { ALGORITHMS, type TunerSettings } from '../oracles/types';
 import type { EpochRecord, Spread } from '../scoring';
 import type { Execution, StudySettings, StudyState, Trial, TrialState } from '../study';
 import {
@@ -15,15 +15,6 @@ import {
 } from './json-reader';
 import { readParamValue, readSearchSpace } from './read-space';
 
-const ALGORITHMS: readonly Algorithm[] = [
-  'random',
-  'grid',
-  'hyperband',
-  'successive-halving',
-  'asha',
-  'bayesian',
-  'tpe',
-];
 const TRIAL_STATES: readonly TrialState[] = ['pending', 'running', 'completed', 'stopped', 'failed'];
 const EXECUTION_STATES = ['completed', 'failed', 'stopped'] as const;
 
