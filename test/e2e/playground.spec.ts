@@ -234,3 +234,18 @@ test('presenter mode renders large, and any chart goes full screen', async ({ pa
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await shot(page, '8-presenter-dark');
 });
+
+test('a classroom link hides the chosen controls and keeps the rest', async ({ page }) => {
+  await openApp(
+    page,
+    '#dataset=banknote&tuner=random&maxTrials=2&epochs=2&backend=wasm&hide=space,backend,workers',
+  );
+  await expect(page.getByRole('heading', { name: /Search space/ })).toHaveCount(0);
+  await expect(page.getByLabel('Backend', { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel('Workers')).toHaveCount(0);
+  await expect(page.getByLabel('Dataset', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Tuner', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await waitUntilFinished(page);
+  expect(page.url()).toContain('hide=');
+});
