@@ -84,7 +84,7 @@ export function targets(r) {
         target(
           `page heap flat (≤ 10% growth from ${from.trials} to ${to.trials} trials)`,
           growth <= 0.1,
-          `${fmt(from.usedBytes / 1e6)} MB → ${fmt(to.usedBytes / 1e6)} MB (${growth >= 0 ? '+' : ''}${fmt(100 * growth, 1)}%)`,
+          `${fmt(from.usedBytes / 1e6)} MB → ${fmt(to.usedBytes / 1e6)} MB (${growth >= 0 ? '+' : ''}${fmt(100 * growth, 1)}%, ${fmt((to.usedBytes - from.usedBytes) / (to.trials - from.trials) / 1024)} KB per trial)`,
         ),
       );
     }
