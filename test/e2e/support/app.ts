@@ -34,15 +34,24 @@ export async function leaderboard(page: Page): Promise<LeaderboardRow[]> {
   return out;
 }
 
-/** Whether a chart canvas has drawn anything beyond its background. */
+/** Whether a chart canvas has drawn anything beyond its background (charts redraw when on screen). */
 export async function canvasHasInk(page: Page, label: string): Promise<boolean> {
-  return page.getByRole('img', { name: label }).evaluate((canvas) => {
-    const c = canvas as HTMLCanvasElement;
-    const ctx = c.getContext('2d');
-    if (!ctx || c.width === 0 || c.height === 0) return false;
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    let inked = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
-    return inked > 200;
-  });
+  const canvas = page.getByRole('img', { name: label });
+  await canvas.scrollIntoViewIfNeeded();
+  const inked = () =>
+    canvas.evaluate((element) => {
+      const c = element as HTMLCanvasElement;
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0 || c.height === 0) return false;
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count++;
+      return count > 200;
+    });
+  try {
+    await expect.poll(inked, { timeout: 5000 }).toBe(true);
+    return true;
+  } catch {
+    return false;
+  }
 }
