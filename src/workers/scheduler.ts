@@ -1,4 +1,4 @@
-import { hyperbandPlan } from '../core/oracles/hyperband-plan';
+import { plannedWork } from '../core/planned-work';
 import { executionScore, better } from '../core/scoring';
 import { isMultiFidelity, type Study, type Trial } from '../core/study';
 import type { Checkpoint, EarlyStopping, TrainResult } from '../train/types';
@@ -123,22 +123,9 @@ export class Scheduler {
   }
 
   progress(): Progress {
-    const { tuner } = this.study.settings;
-    const executions = this.study.settings.executionsPerTrial;
-    let trialsPlanned = tuner.maxTrials;
-    let epochsPlanned = tuner.maxTrials * tuner.epochs * executions;
-    if (tuner.algorithm === 'hyperband' && this.study.settings.budget === 'epochs') {
-      const plan = hyperbandPlan({
-        maxEpochs: tuner.maxEpochs,
-        factor: tuner.factor,
-        iterations: tuner.iterations,
-        variant: tuner.variant,
-      });
-      trialsPlanned = Math.min(plan.totalTrials, tuner.maxTrials);
-      epochsPlanned = plan.totalEpochs * executions;
-    } else if (isMultiFidelity(tuner)) {
-      epochsPlanned = tuner.maxTrials * tuner.maxEpochs * executions;
-    }
+    const planned = plannedWork(this.study.settings);
+    let trialsPlanned = planned.trials;
+    let epochsPlanned = planned.epochs;
     const trialsDone = this.study.trials.filter((t) => t.state !== 'running' && t.state !== 'pending').length;
     if (this.study.finished) {
       trialsPlanned = trialsDone;
