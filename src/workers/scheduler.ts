@@ -1,6 +1,6 @@
 import { plannedWork } from '../core/planned-work';
 import { executionScore, better } from '../core/scoring';
-import { isMultiFidelity, type Study, type Trial } from '../core/study';
+import type { Study, Trial } from '../core/study';
 import type { Checkpoint, EarlyStopping, TrainResult } from '../train/types';
 import { LOST_DEVICE } from '../train/failure-reason';
 import type { BackendName, EpochEvent, Progress, RunStatus, TunerEvent } from './protocol';
