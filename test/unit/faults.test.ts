@@ -10,7 +10,7 @@ import type { BackendName, TunerEvent } from '../../src/workers/protocol';
 import { Scheduler } from '../../src/workers/scheduler';
 import type { TrainerFactory, TrainerHandle } from '../../src/workers/trainer-handle';
 import { fakeTrainers } from './support/fake-trainer';
-import { linearDataset } from './train-fixtures';
+import { linearDataset } from './support/train-fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

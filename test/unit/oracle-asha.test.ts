@@ -3,7 +3,7 @@ import { Rng } from '../../src/core/rng';
 import { configKey } from '../../src/core/space';
 import { ashaKeepLimit, ashaRungs, createAsha } from '../../src/core/oracles/asha';
 import type { Oracle, OracleTrial } from '../../src/core/oracles/types';
-import { askTrial, completed, context, tinySpace } from './rungs-helpers';
+import { askTrial, completed, context, tinySpace } from './support/rungs-helpers';
 
 const asha = (
   settings: { maxEpochs: number; factor: number; minEpochs?: number; maxTrials?: number },

@@ -16,7 +16,7 @@ import {
   settingsWith,
   syntheticLoss,
   syntheticSpace,
-} from './model-oracle-harness';
+} from './support/model-oracle-harness';
 
 describe('Bayesian optimisation oracle', () => {
   modelOracleContract(createBayesian, (dims) => Math.max(3 * dims, 3));

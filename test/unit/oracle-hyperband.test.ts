@@ -11,7 +11,7 @@ import {
   lossOf,
   runSequentially,
   tinySpace,
-} from './rungs-helpers';
+} from './support/rungs-helpers';
 
 const kerasTuner10 = { maxEpochs: 10, factor: 3, iterations: 1, variant: 'keras-tuner' as const };
 

@@ -8,7 +8,7 @@ import {
   settingsWith,
   syntheticLoss,
   syntheticSpace,
-} from './model-oracle-harness';
+} from './support/model-oracle-harness';
 import type { SearchSpace } from '../../src/core/space/types';
 
 describe('TPE oracle', () => {

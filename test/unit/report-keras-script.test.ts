@@ -10,7 +10,7 @@ import type { DatasetDescription } from '../../src/core/report/dataset-descripti
 import type { Algorithm } from '../../src/core/oracles/types';
 import { courseSearchSpace } from '../../src/core/space';
 import type { SearchSpace } from '../../src/core/space/types';
-import { courseSettings, describeCatalogueDataset } from './report-fixtures';
+import { courseSettings, describeCatalogueDataset } from './support/report-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'kt-script-'));
 let fileCount = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { methodsReport, type MethodsReportInput } from '../../src/core/report/methods-report';
 import { formatValue } from '../../src/core/report/format';
 import type { Study } from '../../src/core/study';
-import { courseSettings, describeCatalogueDataset, runStudy } from './report-fixtures';
+import { courseSettings, describeCatalogueDataset, runStudy } from './support/report-fixtures';
 
 function reportFor(study: Study, extra: Partial<MethodsReportInput> = {}): string {
   return methodsReport({

@@ -3,7 +3,7 @@ import { Study } from '../../src/core/study';
 import { parseResultsJson, resultsCsv, resultsJson, RESULTS_FORMAT } from '../../src/core/report/results';
 import type { SearchSpace } from '../../src/core/space/types';
 import type { Trial } from '../../src/core/study';
-import { courseSettings, runStudy } from './report-fixtures';
+import { courseSettings, runStudy } from './support/report-fixtures';
 
 const meta = {
   datasetName: 'Banknote authentication',

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkpointBuffers } from '../../src/train/checkpoint';
 import { trainTrial } from '../../src/train/train-loop';
 import type { Checkpoint, TensorData, TrainResult } from '../../src/train/types';
-import { xorDataset } from './train-fixtures';
+import { xorDataset } from './support/train-fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trainTrial } from '../../src/train/train-loop';
 import type { EpochReport } from '../../src/train/types';
-import { blobsDataset, linearDataset, xorDataset } from './train-fixtures';
+import { blobsDataset, linearDataset, xorDataset } from './support/train-fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

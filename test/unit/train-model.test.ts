@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readTrainSpec } from '../../src/train/hyperparams';
 import { buildModel, exportModelArtifacts } from '../../src/train/model';
 import { fractionOfRows, selectRows, epochOrder } from '../../src/train/rows';
-import { blobsDataset, xorDataset } from './train-fixtures';
+import { blobsDataset, xorDataset } from './support/train-fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -9,7 +9,7 @@ import {
   setLearningRate,
 } from '../../src/train/optimizer';
 import { trainTrial } from '../../src/train/train-loop';
-import { xorDataset } from './train-fixtures';
+import { xorDataset } from './support/train-fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

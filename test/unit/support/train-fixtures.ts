@@ -1,6 +1,6 @@
 /** Tiny hand-made EncodedDatasets for the training-runtime tests. */
-import { Rng } from '../../src/core/rng';
-import type { EncodedDataset, Task } from '../../src/data/types';
+import { Rng } from '../../../src/core/rng';
+import type { EncodedDataset, Task } from '../../../src/data/types';
 
 function dataset(
   name: string,

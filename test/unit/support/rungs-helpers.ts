@@ -1,5 +1,5 @@
-import { Rng } from '../../src/core/rng';
-import type { SearchSpace } from '../../src/core/space/types';
+import { Rng } from '../../../src/core/rng';
+import type { SearchSpace } from '../../../src/core/space/types';
 import {
   defaultTunerSettings,
   type Oracle,
@@ -8,7 +8,7 @@ import {
   type Proposal,
   type TrialOutcome,
   type TunerSettings,
-} from '../../src/core/oracles/types';
+} from '../../../src/core/oracles/types';
 
 /** Shared by the multi-fidelity oracle tests. */
 export const twoParamSpace: SearchSpace = {

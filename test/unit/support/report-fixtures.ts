@@ -1,16 +1,16 @@
 /** Shared by the report tests: real datasets described, and studies run on a synthetic objective. */
 import { readFileSync } from 'node:fs';
-import { loadCsv } from '../../src/data';
-import { catalogueEntry, catalogueLoadOptions, type CsvCatalogueEntry } from '../../src/data/catalogue';
-import { describeDataset, type DatasetDescription } from '../../src/core/report/dataset-description';
-import { defaultSetup } from '../../src/core/experiment';
-import { Study, type StudySettings } from '../../src/core/study';
-import { Rng } from '../../src/core/rng';
-import type { Config } from '../../src/core/space/types';
+import { loadCsv } from '../../../src/data';
+import { catalogueEntry, catalogueLoadOptions, type CsvCatalogueEntry } from '../../../src/data/catalogue';
+import { describeDataset, type DatasetDescription } from '../../../src/core/report/dataset-description';
+import { defaultSetup } from '../../../src/core/experiment';
+import { Study, type StudySettings } from '../../../src/core/study';
+import { Rng } from '../../../src/core/rng';
+import type { Config } from '../../../src/core/space/types';
 
 export function describeCatalogueDataset(id: string, seed = 42): DatasetDescription {
   const entry = catalogueEntry(id) as CsvCatalogueEntry;
-  const text = readFileSync(new URL(`../../public/datasets/${entry.fileName}`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../../public/datasets/${entry.fileName}`, import.meta.url), 'utf8');
   const loaded = loadCsv(text, { ...catalogueLoadOptions(entry), seed });
   if (!loaded.ok) throw new Error(loaded.error.message);
   return describeDataset(loaded.value.analysis, loaded.value.dataset);
