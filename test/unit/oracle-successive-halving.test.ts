@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createSuccessiveHalving, successiveHalvingRounds } from '../../src/core/oracles/successive-halving';
 import type { OracleTrial } from '../../src/core/oracles/types';
-import { askTrial, completed, context, epochsTrained, lossOf, runSequentially } from './support/rungs-helpers';
+import {
+  askTrial,
+  completed,
+  context,
+  epochsTrained,
+  lossOf,
+  runSequentially,
+} from './support/rungs-helpers';
 
 const rounds = (pairs: [number, number][]) => pairs.map(([models, epochs]) => ({ models, epochs }));
 
