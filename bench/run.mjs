@@ -14,6 +14,7 @@ import { describeMachine } from './runner/machine.mjs';
 import { MODES } from './runner/modes.mjs';
 import { markdownReport, targets } from './runner/report.mjs';
 import { responsiveness } from './runner/responsiveness.mjs';
+import { mainThreadBundle } from './runner/bundle.mjs';
 import { serveStatic } from './runner/server.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -115,6 +116,7 @@ async function main() {
       for (const options of plan.real) out.push(await call('realQuality', options));
       return out;
     });
+    await figure('bundle', results, async () => mainThreadBundle(join(repo, 'dist')));
     await figure('responsiveness', results, () =>
       responsiveness(browser, server.url, plan.responsiveness, log),
     );

@@ -21,7 +21,7 @@ export const MODES = {
       { dataset: 'pima-diabetes', maxEpochs: 3, seeds: 2, workers: 2, backend: 'wasm' },
     ],
     soak: { trials: 200, heapAt: [1, 50, 200], backend: 'wasm', dataset: 'banknote' },
-    responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm', seconds: 20 },
+    responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm&workers=4', seconds: 20 },
   },
   full: {
     throughput: {
@@ -44,6 +44,6 @@ export const MODES = {
       { dataset: 'pima-diabetes', maxEpochs: 9, seeds: 5, workers: 2, backend: 'wasm' },
     ],
     soak: { trials: 300, heapAt: [1, 50, 200, 300], backend: 'wasm', dataset: 'banknote' },
-    responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm', seconds: 60 },
+    responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm&workers=4', seconds: 60 },
   },
 };

@@ -52,6 +52,16 @@ export function targets(r) {
       worst ? `worst ${fmt(100 * worst.s, 3)}% (${worst.v} on ${worst.p})` : '',
     ),
   );
+  const bundle = ok(r.bundle) ? r.bundle : undefined;
+  out.push(
+    target(
+      'main-thread JavaScript ≤ 250 KB gzipped, no tfjs on the main thread',
+      bundle ? bundle.gzipKB <= 250 && !bundle.tfjsOnMainThread : undefined,
+      bundle
+        ? `${fmt(bundle.gzipKB, 1)} KB gzipped in ${bundle.files.length} file(s); tfjs on the main thread: ${bundle.tfjsOnMainThread ? 'yes' : 'no'}`
+        : '',
+    ),
+  );
   const resp = ok(r.responsiveness) ? r.responsiveness : undefined;
   out.push(
     target(
