@@ -9,7 +9,8 @@ export function font(theme: ChartTheme, size = theme.tickSize, weight: 'normal' 
 /** A cartesian axis: ticks, a light grid, and an optional title. */
 export function axis(theme: ChartTheme, title?: string) {
   return {
-    ticks: { color: theme.muted, font: font(theme), maxTicksLimit: 7 },
+    // A fixed rotation spares Chart.js from fitting one on every redraw (its performance guide).
+    ticks: { color: theme.muted, font: font(theme), maxTicksLimit: 7, minRotation: 0, maxRotation: 0 },
     grid: { color: withAlpha(theme.border, 0.4), drawTicks: false },
     border: { color: theme.border },
     title: {
