@@ -1,10 +1,10 @@
 /** Builds the export files from what is on screen and hands them to the browser's downloads. */
 import * as tfVersion from '@tensorflow/tfjs-core/dist/version';
 import type { ExperimentSetup } from '../core/experiment';
-import { describeDataset } from '../core/report/dataset-description';
-import { kerasTunerScript } from '../core/report/keras-tuner-script';
-import { methodsReport } from '../core/report/methods-report';
-import { resultsCsv, resultsJson } from '../core/report/results';
+import { describeDataset } from '../report/dataset-description';
+import { kerasTunerScript } from '../report/keras-tuner-script';
+import { methodsReport } from '../report/methods-report';
+import { resultsCsv, resultsJson } from '../report/results';
 import { bestTrial, type StudyState } from '../core/study';
 import type { DatasetAnalysis, EncodedDataset } from '../data';
 import type { ModelArtifacts } from '../train/types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { methodsReport, type MethodsReportInput } from '../../src/core/report/methods-report';
-import { formatValue } from '../../src/core/report/format';
+import { methodsReport, type MethodsReportInput } from '../../src/report/methods-report';
+import { formatValue } from '../../src/report/format';
 import type { Study } from '../../src/core/study';
 import { courseSettings, describeCatalogueDataset, runStudy } from './support/report-fixtures';
 

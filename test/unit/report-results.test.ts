@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Study } from '../../src/core/study';
-import { parseResultsJson, resultsCsv, resultsJson, RESULTS_FORMAT } from '../../src/core/report/results';
+import { parseResultsJson, resultsCsv, resultsJson, RESULTS_FORMAT } from '../../src/report/results';
 import type { SearchSpace } from '../../src/core/space/types';
 import type { Trial } from '../../src/core/study';
 import { courseSettings, runStudy } from './support/report-fixtures';

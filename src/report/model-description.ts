@@ -1,6 +1,6 @@
 /** The network a config describes, read the way the trainer reads it (course space names and defaults). */
-import { outputFor, type Task } from '../../data/types';
-import type { Config } from '../space/types';
+import { outputFor, type Task } from '../data/types';
+import type { Config } from '../core/space/types';
 
 export interface ModelDescription {
   units: number[];

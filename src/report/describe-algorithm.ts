@@ -1,7 +1,7 @@
 /** The search algorithm and its settings as a sentence for a methods section, with what it cites. */
-import { hyperbandPlan } from '../oracles/hyperband-plan';
-import type { StudySettings } from '../study';
-import { gridSize, tunableParams } from '../space';
+import { hyperbandPlan } from '../core/oracles/hyperband-plan';
+import type { StudySettings } from '../core/study';
+import { gridSize, tunableParams } from '../core/space';
 import type { CitationKey } from './citations';
 import { CITATIONS } from './citations';
 import { plural } from './format';

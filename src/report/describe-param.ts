@@ -1,6 +1,6 @@
 /** One hyperparameter in words: its kind, its range or values, its sampling and its condition. */
-import { paramValues } from '../space';
-import type { Param } from '../space/types';
+import { paramValues } from '../core/space';
+import type { Param } from '../core/space/types';
 import { formatValue } from './format';
 
 export interface ParamDescription {

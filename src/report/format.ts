@@ -1,5 +1,5 @@
 /** Number and text formatting shared by the reports. */
-import type { ParamValue } from '../space/types';
+import type { ParamValue } from '../core/space/types';
 
 /** Four significant digits, without trailing zeros: 0.0031415 → "0.003142", 32 → "32", 1e-7 → "1e-7". */
 export function formatNumber(x: number, digits = 4): string {

@@ -1,7 +1,7 @@
 /** Reads a saved StudyState from untrusted JSON: every field typed, ids consistent, nothing extra copied. */
-import { ALGORITHMS, type TunerSettings } from '../oracles/types';
-import type { EpochRecord, Spread } from '../scoring';
-import type { Execution, StudySettings, StudyState, Trial, TrialState } from '../study';
+import { ALGORITHMS, type TunerSettings } from '../core/oracles/types';
+import type { EpochRecord, Spread } from '../core/scoring';
+import type { Execution, StudySettings, StudyState, Trial, TrialState } from '../core/study';
 import {
   ShapeError,
   optional,

@@ -3,9 +3,9 @@
  * and settings, the same data preprocessing. For users who outgrow the browser (e.g. a cluster with
  * Keras Tuner's distributed mode).
  */
-import { outputFor } from '../../data/types';
-import { hyperbandPlan } from '../oracles/hyperband-plan';
-import { isMultiFidelity, type StudySettings } from '../study';
+import { outputFor } from '../data/types';
+import { hyperbandPlan } from '../core/oracles/hyperband-plan';
+import { isMultiFidelity, type StudySettings } from '../core/study';
 import type { DatasetDescription } from './dataset-description';
 import { DATA_FUNCTIONS, dataConstants, fractionsFromSizes, type SplitFractions } from './keras-data';
 import { defineHyperparametersFunction } from './keras-hyperparameters';

@@ -2,9 +2,9 @@
  * A methods section in Markdown: which hyperparameters the model used and how they were optimised,
  * in past-tense prose a researcher can paste into a paper.
  */
-import { outputFor } from '../../data/types';
-import type { Trial, StudySettings } from '../study';
-import { spaceSize } from '../space';
+import { outputFor } from '../data/types';
+import type { Trial, StudySettings } from '../core/study';
+import { spaceSize } from '../core/space';
 import { summariseBudget } from './budget-summary';
 import { CITATIONS, type CitationKey } from './citations';
 import type { DatasetDescription } from './dataset-description';

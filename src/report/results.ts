@@ -2,9 +2,9 @@
  * Results export: a versioned, self-describing JSON that restores the study exactly, and a CSV with
  * one row per trial for spreadsheets.
  */
-import { better, type Objective } from '../scoring';
-import type { Param, ParamValue, SearchSpace } from '../space/types';
-import type { StudyState, Trial } from '../study';
+import { better, type Objective } from '../core/scoring';
+import type { Param, ParamValue, SearchSpace } from '../core/space/types';
+import type { StudyState, Trial } from '../core/study';
 import { csvText, numberCell, textCell } from './csv-cells';
 import { ShapeError, encodeNumber, optional, readObject, readString } from './json-reader';
 import { readStudyState } from './read-study-state';

@@ -1,0 +1,133 @@
+/**
+ * The dependency direction of src: app → workers → train / report → data → core.
+ * A value import may point only down (or within its own layer); type-only imports are exempt because
+ * they vanish at build time. Each layer also has its own list of allowed packages: tfjs only in train,
+ * Svelte and Chart.js only in app, and nothing at all in core.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(__dirname, '../../src');
+const LAYERS = ['core', 'data', 'train', 'report', 'workers', 'app'] as const;
+type Layer = (typeof LAYERS)[number];
+
+/** Which layers each layer may import values from (itself included). */
+const MAY_IMPORT: Record<Layer, Layer[]> = {
+  core: ['core'],
+  data: ['data', 'core'],
+  train: ['train', 'data', 'core'],
+  report: ['report', 'data', 'core'],
+  workers: ['workers', 'train', 'report', 'data', 'core'],
+  app: ['app', 'workers', 'report', 'data', 'core'],
+};
+
+const PACKAGES: Record<Layer, RegExp> = {
+  core: /^$/,
+  data: /^papaparse$/,
+  train: /^@tensorflow\//,
+  report: /^fflate$/,
+  workers: /^(comlink|idb)$/,
+  // The tfjs version string only (a constant module): tfjs itself never loads on the main thread.
+  app: /^(svelte(\/.*)?|chart\.js(\/.*)?|chartjs-[\w-]+|comlink|idb|@tensorflow\/tfjs-core\/dist\/version)$/,
+};
+
+const DOM = /\b(document|window|navigator|localStorage|indexedDB)\s*\./;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(path);
+    return /\.(ts|svelte)$/.test(name) ? [path] : [];
+  });
+}
+
+interface ImportRef {
+  spec: string;
+  typeOnly: boolean;
+}
+
+/** Static imports and re-exports, dynamic imports and `new URL(…, import.meta.url)` worker references. */
+export function importsOf(source: string): ImportRef[] {
+  const refs: ImportRef[] = [];
+  const statement = /^\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*['"]([^'"]+)['"]/gms;
+  for (const m of source.matchAll(statement)) {
+    const names = m[3];
+    const braces = /^\{([^}]*)\}$/.exec(names.trim());
+    const allTypes =
+      braces !== null &&
+      braces[1]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .every((s) => s.startsWith('type '));
+    refs.push({ spec: m[4], typeOnly: Boolean(m[2]) || allTypes });
+  }
+  for (const m of source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm))
+    refs.push({ spec: m[1], typeOnly: false });
+  for (const m of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g))
+    refs.push({ spec: m[1], typeOnly: false });
+  for (const m of source.matchAll(/new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g))
+    refs.push({ spec: m[1], typeOnly: false });
+  return refs;
+}
+
+function layerOf(path: string): Layer | undefined {
+  const top = relative(SRC, path).split(/[\\/]/)[0];
+  return (LAYERS as readonly string[]).includes(top) ? (top as Layer) : undefined;
+}
+
+const sources = files(SRC)
+  .map((path) => ({ path, layer: layerOf(path) }))
+  .filter((f): f is { path: string; layer: Layer } => f.layer !== undefined);
+
+describe('layering', () => {
+  it('reads the layers it checks', () => {
+    for (const layer of LAYERS) expect(sources.some((s) => s.layer === layer)).toBe(true);
+  });
+
+  it.each(sources.map((s) => [relative(SRC, s.path), s.path, s.layer] as const))(
+    '%s imports only from the layers below it',
+    (_name, path, layer) => {
+      const wrong: string[] = [];
+      for (const ref of importsOf(readFileSync(path, 'utf8'))) {
+        if (ref.typeOnly) continue;
+        if (ref.spec.startsWith('.')) {
+          const target = layerOf(resolve(dirname(path), ref.spec));
+          if (target === undefined || !MAY_IMPORT[layer].includes(target))
+            wrong.push(`${ref.spec} (${target ?? 'outside src'})`);
+        } else if (!PACKAGES[layer].test(ref.spec)) {
+          wrong.push(`package ${ref.spec}`);
+        }
+      }
+      expect(wrong, `${layer} may import ${MAY_IMPORT[layer].join(', ')}`).toEqual([]);
+    },
+  );
+
+  it.each(
+    sources
+      .filter((s) => ['core', 'data', 'report'].includes(s.layer))
+      .map((s) => [relative(SRC, s.path), s.path]),
+  )('%s touches no DOM', (_name, path) => {
+    expect(readFileSync(path, 'utf8')).not.toMatch(DOM);
+  });
+
+  it('recognises type-only imports and worker references', () => {
+    const refs = importsOf(
+      [
+        "import type { A } from '../a';",
+        "import { type B, type C } from '../b';",
+        "import { type D, E } from '../d';",
+        "export { F } from '../f';",
+        "const w = new Worker(new URL('../../workers/x.worker.ts', import.meta.url));",
+      ].join('\n'),
+    );
+    expect(refs).toEqual([
+      { spec: '../a', typeOnly: true },
+      { spec: '../b', typeOnly: true },
+      { spec: '../d', typeOnly: false },
+      { spec: '../f', typeOnly: false },
+      { spec: '../../workers/x.worker.ts', typeOnly: false },
+    ]);
+  });
+});
