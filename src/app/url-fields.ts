@@ -1,20 +1,24 @@
 /** The URL keys of the experiment setup: how each is read, written, validated and when it is shown. */
-import type { BackendPreference, ExperimentSetup } from '../core/experiment';
-import { ALGORITHMS, type Algorithm } from '../core/oracles/types';
-import { isMultiFidelity } from '../core/study';
+import {
+  BACKENDS,
+  BUDGET_UNITS,
+  DIRECTIONS,
+  EXPERIMENT_NUMBERS,
+  SCORINGS,
+  type ExperimentSetup,
+} from '../core/experiment';
+import { algorithms, usesSetting } from '../core/oracles/registry';
+import { TUNER_SETTING_KEYS, TUNER_SETTINGS, type TunerSettingKey } from '../core/oracles/settings';
+import {
+  acceptsNumber,
+  choiceValues,
+  expectedNumber,
+  type ChoiceSetting,
+  type NumberSetting,
+} from '../core/setting';
 import { catalogueEntry } from '../data/catalogue';
+import { ALL_METRICS } from '../data/types';
 
-export const METRICS = [
-  'val_accuracy',
-  'val_loss',
-  'val_auc',
-  'val_mae',
-  'accuracy',
-  'loss',
-  'auc',
-  'mae',
-] as const;
-const BACKENDS: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 export const MAX_TEXT = 200;
 
 export type Setup = ExperimentSetup;
@@ -37,32 +41,27 @@ const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function numberField(
   key: string,
-  range: { min: number; max: number; integer: boolean; also?: number },
+  setting: NumberSetting,
   get: (s: Setup) => number,
   set: (s: Setup, v: number) => void,
   relevant?: (s: Setup) => boolean,
 ): Field {
-  const what = range.integer ? 'a whole number' : 'a number';
-  const expected = `${what} from ${range.min} to ${range.max}${range.also !== undefined ? ` (or ${range.also})` : ''}`;
   return {
     key,
     get,
     set: (s, v) => set(s, v as number),
     relevant,
     parse(text) {
-      if (!DECIMAL.test(text)) return invalid(`expected ${expected}`);
+      if (!DECIMAL.test(text)) return invalid(`expected ${expectedNumber(setting)}`);
       const n = Number(text);
-      if (n === range.also) return n;
-      if (!Number.isFinite(n) || n < range.min || n > range.max || (range.integer && !Number.isInteger(n)))
-        return invalid(`expected ${expected}`);
-      return n;
+      return acceptsNumber(setting, n) ? n : invalid(`expected ${expectedNumber(setting)}`);
     },
   };
 }
 
 function choiceField<T extends string>(
   key: string,
-  allowed: readonly T[],
+  allowed: readonly T[] | ChoiceSetting<T>,
   get: (s: Setup) => T,
   set: (s: Setup, v: T) => void,
   relevant?: (s: Setup) => boolean,
@@ -72,8 +71,10 @@ function choiceField<T extends string>(
     get,
     set: (s, v) => set(s, v as T),
     relevant,
-    parse: (text) =>
-      (allowed as readonly string[]).includes(text) ? text : invalid(`expected one of ${allowed.join(', ')}`),
+    parse(text) {
+      const values: readonly string[] = 'options' in allowed ? choiceValues(allowed) : allowed;
+      return values.includes(text) ? text : invalid(`expected one of ${values.join(', ')}`);
+    },
   };
 }
 
@@ -86,15 +87,20 @@ function booleanField(key: string, get: (s: Setup) => boolean, set: (s: Setup, v
   };
 }
 
-const uses =
-  (...algorithms: Algorithm[]) =>
-  (s: Setup) =>
-    algorithms.includes(s.study.tuner.algorithm);
 const isSynthetic = (s: Setup) =>
   s.dataset.source.kind === 'catalogue' && catalogueEntry(s.dataset.source.id)?.kind === 'synthetic';
-const int = (min: number, max: number, also?: number) => ({ min, max, integer: true, also });
-const real = (min: number, max: number) => ({ min, max, integer: false });
-const t = (s: Setup) => s.study.tuner;
+const N = EXPERIMENT_NUMBERS;
+
+/** A tuner setting, straight from TUNER_SETTINGS: shown in a link when the algorithm uses it. */
+function tunerField(key: TunerSettingKey): Field {
+  const setting = TUNER_SETTINGS[key];
+  const get = (s: Setup) => s.study.tuner[key];
+  const set = (s: Setup, v: Value) => ((s.study.tuner as unknown as Record<string, Value>)[key] = v);
+  const relevant = (s: Setup) => usesSetting(s.study, key);
+  return setting.kind === 'number'
+    ? numberField(key, setting, get as (s: Setup) => number, set, relevant)
+    : choiceField(key, setting as ChoiceSetting, get as (s: Setup) => string, set, relevant);
+}
 
 export const FIELDS: Field[] = [
   {
@@ -108,171 +114,74 @@ export const FIELDS: Field[] = [
   },
   numberField(
     'size',
-    int(10, 100_000),
+    N.size,
     (s) => s.dataset.size,
     (s, v) => (s.dataset.size = v),
     isSynthetic,
   ),
   numberField(
     'noise',
-    real(0, 1),
+    N.noise,
     (s) => s.dataset.noise,
     (s, v) => (s.dataset.noise = v),
     isSynthetic,
   ),
   numberField(
     'folds',
-    int(2, 20, 0),
+    N.folds,
     (s) => s.dataset.folds,
     (s, v) => (s.dataset.folds = v),
   ),
   choiceField(
     'tuner',
-    ALGORITHMS,
-    (s) => t(s).algorithm,
-    (s, v) => (t(s).algorithm = v),
+    algorithms.map((a) => a.id),
+    (s) => s.study.tuner.algorithm,
+    (s, v) => (s.study.tuner.algorithm = v),
     () => true,
   ),
-  numberField(
-    'maxTrials',
-    int(1, 10_000),
-    (s) => t(s).maxTrials,
-    (s, v) => (t(s).maxTrials = v),
-    () => true,
-  ),
-  numberField(
-    'epochs',
-    int(1, 1000),
-    (s) => t(s).epochs,
-    (s, v) => (t(s).epochs = v),
-    (s) => !isMultiFidelity(t(s)) || s.study.budget === 'data',
-  ),
-  numberField(
-    'maxEpochs',
-    int(1, 1000),
-    (s) => t(s).maxEpochs,
-    (s, v) => (t(s).maxEpochs = v),
-    (s: Setup) => isMultiFidelity(t(s)),
-  ),
-  numberField(
-    'factor',
-    int(2, 10),
-    (s) => t(s).factor,
-    (s, v) => (t(s).factor = v),
-    (s: Setup) => isMultiFidelity(t(s)),
-  ),
-  numberField(
-    'iterations',
-    int(1, 100),
-    (s) => t(s).iterations,
-    (s, v) => (t(s).iterations = v),
-    uses('hyperband'),
-  ),
-  choiceField(
-    'variant',
-    ['keras-tuner', 'paper'] as const,
-    (s) => t(s).variant,
-    (s, v) => (t(s).variant = v),
-    uses('hyperband'),
-  ),
-  numberField(
-    'minEpochs',
-    int(1, 1000),
-    (s) => t(s).minEpochs,
-    (s, v) => (t(s).minEpochs = v),
-    uses('successive-halving', 'asha'),
-  ),
-  numberField(
-    'initialConfigs',
-    int(0, 10_000),
-    (s) => t(s).initialConfigs,
-    (s, v) => (t(s).initialConfigs = v),
-    uses('successive-halving'),
-  ),
-  numberField(
-    'gridPoints',
-    int(1, 100),
-    (s) => t(s).gridPoints,
-    (s, v) => (t(s).gridPoints = v),
-    uses('grid'),
-  ),
-  choiceField(
-    'acquisition',
-    ['ucb', 'ei'] as const,
-    (s) => t(s).acquisition,
-    (s, v) => (t(s).acquisition = v),
-    uses('bayesian'),
-  ),
-  numberField(
-    'beta',
-    real(0, 100),
-    (s) => t(s).beta,
-    (s, v) => (t(s).beta = v),
-    uses('bayesian'),
-  ),
-  numberField(
-    'alpha',
-    real(1e-12, 1),
-    (s) => t(s).alpha,
-    (s, v) => (t(s).alpha = v),
-    uses('bayesian'),
-  ),
-  numberField(
-    'initialPoints',
-    int(0, 10_000),
-    (s) => t(s).initialPoints,
-    (s, v) => (t(s).initialPoints = v),
-    uses('bayesian', 'tpe'),
-  ),
-  numberField(
-    'eiCandidates',
-    int(1, 10_000),
-    (s) => t(s).eiCandidates,
-    (s, v) => (t(s).eiCandidates = v),
-    uses('tpe'),
-  ),
+  ...TUNER_SETTING_KEYS.map(tunerField),
   choiceField(
     'metric',
-    METRICS,
-    (s) => s.study.objective.metric as (typeof METRICS)[number],
+    ALL_METRICS,
+    (s) => s.study.objective.metric,
     (s, v) => (s.study.objective.metric = v),
     () => true,
   ),
   choiceField(
     'direction',
-    ['min', 'max'] as const,
+    DIRECTIONS,
     (s) => s.study.objective.direction,
     (s, v) => (s.study.objective.direction = v),
     () => true,
   ),
   choiceField(
     'scoring',
-    ['best', 'last'] as const,
+    SCORINGS,
     (s) => s.study.scoring,
     (s, v) => (s.study.scoring = v),
   ),
   numberField(
     'executions',
-    int(1, 20),
+    N.executionsPerTrial,
     (s) => s.study.executionsPerTrial,
     (s, v) => (s.study.executionsPerTrial = v),
   ),
   numberField(
     'seed',
-    int(0, 2 ** 31 - 1),
+    N.seed,
     (s) => s.study.seed,
     (s, v) => (s.study.seed = v),
     () => true,
   ),
   choiceField(
     'budget',
-    ['epochs', 'data'] as const,
+    BUDGET_UNITS,
     (s) => s.study.budget,
     (s, v) => (s.study.budget = v),
   ),
   numberField(
     'workers',
-    int(1, 16),
+    N.workers,
     (s) => s.workers,
     (s, v) => (s.workers = v),
   ),
@@ -289,7 +198,7 @@ export const FIELDS: Field[] = [
   ),
   numberField(
     'patience',
-    int(1, 1000),
+    N.patience,
     (s) => s.earlyStopping.patience,
     (s, v) => (s.earlyStopping.patience = v),
     (s) => s.earlyStopping.enabled,

@@ -14,8 +14,6 @@ import { courseSearchSpace } from '../core/space';
 import type { SearchSpace } from '../core/space/types';
 import { catalogueEntry } from '../data/catalogue';
 
-export { METRICS } from './url-fields';
-
 export const URL_STATE_VERSION = 1;
 /** A longer hash is not read at all. */
 export const MAX_HASH_LENGTH = 20_000;

@@ -11,8 +11,18 @@ export type {
   Oracle,
   OracleContext,
 } from './oracles/types';
-export { defaultTunerSettings } from './oracles/types';
-export { algorithms, algorithmInfo, createOracle, type AlgorithmInfo } from './oracles/registry';
+export { defaultTunerSettings, TUNER_SETTINGS, type TunerSettingKey } from './oracles/settings';
+export {
+  algorithms,
+  algorithmInfo,
+  createOracle,
+  isMultiFidelity,
+  activeSettings,
+  usesSetting,
+  type AlgorithmInfo,
+} from './oracles/registry';
+export type { AlgorithmDefinition, AlgorithmSetting, BudgetPlan, PlanInput } from './oracles/types';
+export { budgetPlan, plannedWork, roundsWork, type PlannedWork, type RoundsWork } from './planned-work';
 export {
   hyperbandPlan,
   type HyperbandPlan,
@@ -26,7 +36,6 @@ export {
   Study,
   bestTrial,
   executionSeed,
-  isMultiFidelity,
   type StudySettings,
   type StudyState,
   type Trial,

@@ -1,7 +1,7 @@
-/** How much a study will train, before it runs: the progress bar's denominator and its ETA. */
-import { hyperbandPlan, type PlanRound } from './oracles/hyperband-plan';
-import { successiveHalvingRounds } from './oracles/successive-halving';
-import { gridSize, spaceSize } from './space';
+/** How much a study will train, before it runs: the budget preview's table and the progress bar's totals. */
+import type { PlanRound } from './oracles/hyperband-plan';
+import { algorithmInfo } from './oracles/registry';
+import type { BudgetPlan, PlanInput } from './oracles/types';
 import type { StudySettings } from './study';
 
 export interface PlannedWork {
@@ -10,49 +10,56 @@ export interface PlannedWork {
   epochs: number;
 }
 
-function roundsWork(rounds: PlanRound[]): PlannedWork {
+export interface RoundsWork extends PlannedWork {
+  /**
+   * The cost in epochs over all the training rows. Equal to `epochs` with an epoch budget; with a data
+   * budget a round of r trains `tuner.epochs` epochs from scratch on r/R of the rows.
+   */
+  fullDataEpochs: number;
+}
+
+export const budgetPlan = (input: PlanInput): BudgetPlan => algorithmInfo(input.tuner.algorithm).plan(input);
+
+/** One execution's work for a bracket's rounds. */
+export function roundsWork(
+  rounds: readonly PlanRound[],
+  { tuner, budget }: Omit<PlanInput, 'space'>,
+): RoundsWork {
   let previous = 0;
-  let trials = 0;
-  let epochs = 0;
+  const work: RoundsWork = { trials: 0, epochs: 0, fullDataEpochs: 0 };
   for (const r of rounds) {
-    trials += r.models;
-    epochs += r.models * (r.epochs - previous);
+    work.trials += r.models;
+    if (budget === 'data') {
+      work.epochs += r.models * tuner.epochs;
+      work.fullDataEpochs += r.models * tuner.epochs * (r.epochs / tuner.maxEpochs);
+    } else {
+      work.epochs += r.models * (r.epochs - previous);
+      work.fullDataEpochs = work.epochs;
+    }
     previous = r.epochs;
   }
-  return { trials, epochs };
+  return work;
 }
 
 /** At most this much: max trials, the grid or the space size can end a study earlier. */
 export function plannedWork(settings: StudySettings): PlannedWork {
-  const { tuner, executionsPerTrial: executions, budget } = settings;
+  const { tuner, executionsPerTrial: executions } = settings;
+  const plan = budgetPlan(settings);
   let work: PlannedWork;
-  switch (tuner.algorithm) {
-    case 'hyperband': {
-      const plan = hyperbandPlan(tuner);
-      work = { trials: plan.totalTrials, epochs: plan.totalEpochs };
-      break;
+  if (plan.kind === 'brackets') {
+    work = { trials: 0, epochs: 0 };
+    for (const b of plan.brackets) {
+      const w = roundsWork(b.rounds, settings);
+      work = { trials: work.trials + w.trials, epochs: work.epochs + w.epochs };
     }
-    case 'successive-halving':
-      work = roundsWork(successiveHalvingRounds(tuner));
-      break;
-    case 'asha':
-      work = { trials: tuner.maxTrials, epochs: tuner.maxTrials * tuner.maxEpochs };
-      break;
-    case 'grid': {
-      const trials = Math.min(tuner.maxTrials, gridSize(settings.space, tuner.gridPoints));
-      work = { trials, epochs: trials * tuner.epochs };
-      break;
-    }
-    default: {
-      const size = spaceSize(settings.space);
-      const trials = size === 'continuous' ? tuner.maxTrials : Math.min(tuner.maxTrials, size);
-      work = { trials, epochs: trials * tuner.epochs };
-    }
+  } else {
+    // ASHA's total depends on the order results arrive: at most max trials, each to the top rung.
+    const perTrial = plan.kind === 'rungs' && settings.budget === 'epochs' ? tuner.maxEpochs : tuner.epochs;
+    const trials = plan.kind === 'flat' ? plan.trials : tuner.maxTrials;
+    work = { trials, epochs: trials * perTrial };
   }
   if (work.trials > tuner.maxTrials) {
     work = { trials: tuner.maxTrials, epochs: Math.round((work.epochs * tuner.maxTrials) / work.trials) };
   }
-  // A data budget trains every trial for tuner.epochs on its fraction of the rows, without resuming.
-  if (budget === 'data') work = { trials: work.trials, epochs: work.trials * tuner.epochs };
   return { trials: work.trials, epochs: work.epochs * executions };
 }

@@ -1,4 +1,4 @@
-import { createOracle } from './oracles/registry';
+import { createOracle, isMultiFidelity } from './oracles/registry';
 import type { Oracle, OracleTrial, TunerSettings } from './oracles/types';
 import { Rng } from './rng';
 import {
@@ -334,10 +334,4 @@ export function bestTrial(trials: readonly Trial[], direction: 'min' | 'max'): T
     if (!best || better(direction, t.score, best.score!)) best = t;
   }
   return best;
-}
-
-export function isMultiFidelity(tuner: TunerSettings): boolean {
-  return (
-    tuner.algorithm === 'hyperband' || tuner.algorithm === 'successive-halving' || tuner.algorithm === 'asha'
-  );
 }

@@ -42,3 +42,17 @@ export function outputFor(task: Task, classes: number): { units: number; activat
     return { units: classes, activation: 'softmax', loss: 'categorical_crossentropy' };
   return { units: 1, activation: 'linear', loss: 'mean_squared_error' };
 }
+
+/** What training reports for a task besides `loss`, as Keras names them; validation adds `val_`. */
+export const TASK_METRICS: Record<Task, readonly string[]> = {
+  binary: ['accuracy', 'auc'],
+  multiclass: ['accuracy'],
+  regression: ['mae'],
+};
+
+/** Every metric name any task reports, training and validation: the objectives a link may name. */
+export const ALL_METRICS: readonly string[] = [
+  ...new Set(
+    Object.values(TASK_METRICS).flatMap((names) => ['loss', ...names].flatMap((m) => [`val_${m}`, m])),
+  ),
+];

@@ -1,7 +1,8 @@
 /** The search algorithm and its settings as a sentence for a methods section, with what it cites. */
 import { hyperbandPlan } from '../core/oracles/hyperband-plan';
 import type { StudySettings } from '../core/study';
-import { gridSize, tunableParams } from '../core/space';
+import { gridSize } from '../core/space';
+import { algorithmInfo } from '../core/oracles/registry';
 import type { CitationKey } from './citations';
 import { CITATIONS } from './citations';
 import { plural } from './format';
@@ -12,6 +13,9 @@ export interface AlgorithmDescription {
 }
 
 const cite = (key: CitationKey) => CITATIONS[key].inText;
+
+const initialRandomTrials = (settings: StudySettings): number =>
+  algorithmInfo(settings.tuner.algorithm).initialRandomTrials?.(settings) ?? 0;
 
 export function describeAlgorithm(settings: StudySettings): AlgorithmDescription {
   const t = settings.tuner;
@@ -60,8 +64,7 @@ export function describeAlgorithm(settings: StudySettings): AlgorithmDescription
         cites: ['asha'],
       };
     case 'bayesian': {
-      const dims = tunableParams(settings.space).length;
-      const initial = t.initialPoints || Math.max(3 * dims, 3);
+      const initial = initialRandomTrials(settings);
       const acquisition =
         t.acquisition === 'ucb'
           ? `a confidence-bound acquisition (mean − ${t.beta}·sd on the loss, as in Keras Tuner)`
@@ -72,7 +75,7 @@ export function describeAlgorithm(settings: StudySettings): AlgorithmDescription
       };
     }
     case 'tpe': {
-      const startup = t.initialPoints || 10;
+      const startup = initialRandomTrials(settings);
       return {
         text: `The hyperparameters were optimised by the tree-structured Parzen estimator, TPE (${cite('tpe')}), with the defaults of Optuna's TPESampler (${cite('optuna')}): ${plural(startup, 'random startup trial')}, then ${t.eiCandidates} candidates per proposal scored by the ratio of the good and bad densities (${cap}, ${plural(t.epochs, 'epoch')} each).`,
         cites: ['tpe', 'optuna'],

@@ -3,9 +3,10 @@
  * and settings, the same data preprocessing. For users who outgrow the browser (e.g. a cluster with
  * Keras Tuner's distributed mode).
  */
-import { outputFor } from '../data/types';
+import { outputFor, TASK_METRICS, type Task } from '../data/types';
 import { hyperbandPlan } from '../core/oracles/hyperband-plan';
-import { isMultiFidelity, type StudySettings } from '../core/study';
+import { isMultiFidelity } from '../core/oracles/registry';
+import type { StudySettings } from '../core/study';
 import type { DatasetDescription } from './dataset-description';
 import { DATA_FUNCTIONS, dataConstants, fractionsFromSizes, type SplitFractions } from './keras-data';
 import { defineHyperparametersFunction } from './keras-hyperparameters';
@@ -22,11 +23,14 @@ export interface KerasTunerScriptInput {
   directory?: string;
 }
 
-const METRICS = {
-  binary: '["accuracy", keras.metrics.AUC(name="auc")]',
-  multiclass: '["accuracy"]',
-  regression: '["mae"]',
-} as const;
+/** How Keras names each metric the playground reports. */
+const KERAS_METRIC: Record<string, string> = {
+  accuracy: '"accuracy"',
+  auc: 'keras.metrics.AUC(name="auc")',
+  mae: '"mae"',
+};
+const kerasMetrics = (task: Task): string =>
+  `[${TASK_METRICS[task].map((m) => KERAS_METRIC[m] ?? pyString(m)).join(', ')}]`;
 
 export function kerasTunerScript(input: KerasTunerScriptInput): string {
   const { settings, dataset } = input;
@@ -42,7 +46,7 @@ export function kerasTunerScript(input: KerasTunerScriptInput): string {
     `OUTPUT_UNITS = ${pyInt(output.units)}`,
     `OUTPUT_ACTIVATION = ${pyString(output.activation)}`,
     `LOSS = ${pyString(output.loss)}`,
-    `METRICS = ${METRICS[dataset.task]}`,
+    `METRICS = ${kerasMetrics(dataset.task)}`,
     '',
     '',
     DATA_FUNCTIONS,

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultTunerSettings } from '../../src/core/oracles/types';
+import { defaultTunerSettings } from '../../src/core/oracles/settings';
 import type { SearchSpace } from '../../src/core/space/types';
 import { Study, type StudySettings } from '../../src/core/study';
 import type { EncodedDataset } from '../../src/data/types';

@@ -2,7 +2,7 @@
  * Figure 5 and the soak: a random search of tiny models through the real Scheduler; tf.memory() is read
  * in the worker after every trial and the page's heap (after a forced GC) at chosen trial counts.
  */
-import { defaultTunerSettings } from '../../../src/core/oracles/types';
+import { defaultTunerSettings } from '../../../src/core/oracles/settings';
 import type { SearchSpace } from '../../../src/core/space/types';
 import { Study } from '../../../src/core/study';
 import type { BackendName } from '../../../src/train';

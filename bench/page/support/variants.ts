@@ -1,6 +1,7 @@
 /** The algorithms compared, with the settings each one gets for a largest budget R epochs. */
 import { hyperbandPlan } from '../../../src/core/oracles/hyperband-plan';
-import { defaultTunerSettings, type TunerSettings } from '../../../src/core/oracles/types';
+import { defaultTunerSettings } from '../../../src/core/oracles/settings';
+import type { TunerSettings } from '../../../src/core/oracles/types';
 
 export interface Variant {
   name: string;

@@ -1,34 +1,36 @@
 /** Choices of the tuner panel that depend on the task or the machine. */
 import type { Direction, Objective } from '../../core/scoring';
-import type { Task } from '../../data';
+import { TASK_METRICS, type Task } from '../../data/types';
 
 export interface MetricOption {
   metric: string;
   label: string;
 }
 
-const METRICS: Record<Task, MetricOption[]> = {
-  binary: [
-    { metric: 'val_accuracy', label: 'Validation accuracy' },
-    { metric: 'val_auc', label: 'Validation AUC' },
-    { metric: 'val_loss', label: 'Validation loss' },
-  ],
-  multiclass: [
-    { metric: 'val_accuracy', label: 'Validation accuracy' },
-    { metric: 'val_loss', label: 'Validation loss' },
-  ],
-  regression: [
-    { metric: 'val_mae', label: 'Validation mean absolute error' },
-    { metric: 'val_loss', label: 'Validation loss (mean squared error)' },
-  ],
+const WORDS: Record<string, string> = {
+  accuracy: 'accuracy',
+  auc: 'AUC',
+  mae: 'mean absolute error',
+  loss: 'loss',
 };
+
+/** The validation metrics a task reports, its own first, then the loss. */
+function taskOptions(task: Task): MetricOption[] {
+  return [...TASK_METRICS[task], 'loss'].map((name) => ({
+    metric: `val_${name}`,
+    label:
+      name === 'loss' && task === 'regression'
+        ? 'Validation loss (mean squared error)'
+        : `Validation ${WORDS[name] ?? name}`,
+  }));
+}
 
 /** The objectives a task reports; every metric of every task when the task is not known yet. */
 export function objectiveOptions(task: Task | undefined): MetricOption[] {
-  if (task) return METRICS[task];
+  if (task) return taskOptions(task);
   const all = new Map<string, MetricOption>();
-  for (const options of Object.values(METRICS))
-    for (const o of options) if (!all.has(o.metric)) all.set(o.metric, o);
+  for (const t of Object.keys(TASK_METRICS) as Task[])
+    for (const o of taskOptions(t)) if (!all.has(o.metric)) all.set(o.metric, o);
   return [...all.values()];
 }
 

@@ -2,7 +2,15 @@ import type { Config } from '../space/types';
 import { DistinctSampler, EXHAUSTED } from './distinct-sampler';
 import { floorDiv, floorLog, requireInteger } from './rungs-arithmetic';
 import { TrialLedger } from './trial-ledger';
-import type { Oracle, OracleContext, OracleTrial, Proposal, TunerSettings } from './types';
+import { EPOCHS_ON_EACH_FRACTION, RUNG_SETTINGS } from './settings';
+import type {
+  AlgorithmDefinition,
+  Oracle,
+  OracleContext,
+  OracleTrial,
+  Proposal,
+  TunerSettings,
+} from './types';
 
 export type AshaOptions = Pick<TunerSettings, 'maxEpochs' | 'factor' | 'minEpochs'>;
 
@@ -119,3 +127,14 @@ export function createAsha(ctx: OracleContext): Oracle {
     },
   };
 }
+
+export const asha: AlgorithmDefinition = {
+  id: 'asha',
+  label: 'ASHA',
+  explanation:
+    'Asynchronous successive halving: promotes a trial as soon as it ranks in the top 1/factor of its rung.',
+  multiFidelity: true,
+  settings: [...RUNG_SETTINGS, { key: 'minEpochs', group: 'budget' }, EPOCHS_ON_EACH_FRACTION],
+  create: createAsha,
+  plan: ({ tuner }) => ({ kind: 'rungs', rungs: ashaRungs(tuner) }),
+};

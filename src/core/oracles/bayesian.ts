@@ -2,7 +2,9 @@ import { acquisitionScore, type AcquisitionOptions } from '../math/acquisition';
 import { fitGaussianProcess, GaussianProcess } from '../math/gaussian-process';
 import { completeConfig, configKey, fromUnit, isActive, toUnit, tunableParams } from '../space';
 import type { Config, Param, ParamValue, SearchSpace } from '../space/types';
-import type { Oracle, OracleContext } from './types';
+import { distinctConfigsPlan } from './flat-plan';
+import { EPOCHS_PER_TRIAL } from './settings';
+import type { AlgorithmDefinition, Oracle, OracleContext, PlanInput } from './types';
 import { TrialHistory } from './trial-history';
 
 /**
@@ -50,11 +52,16 @@ interface Candidate {
   score: number;
 }
 
+/** Keras Tuner's default: max(3 · tunable dimensions, 3), unless set. */
+export function bayesianInitialTrials({ space, tuner }: Pick<PlanInput, 'space' | 'tuner'>): number {
+  return tuner.initialPoints || Math.max(3 * tunableParams(space).length, 3);
+}
+
 export function createBayesian(ctx: OracleContext): Oracle {
   const { space, settings, rng } = ctx;
   const params = tunableParams(space);
   const history = new TrialHistory(ctx);
-  const initialPoints = settings.initialPoints || Math.max(3 * params.length, 3);
+  const initialPoints = bayesianInitialTrials({ space, tuner: settings });
 
   function surrogate(): { gp: GaussianProcess; best: number } {
     const completed = history.completed();
@@ -115,3 +122,20 @@ export function createBayesian(ctx: OracleContext): Oracle {
     canBePromoted: () => false,
   };
 }
+
+export const bayesian: AlgorithmDefinition = {
+  id: 'bayesian',
+  label: 'Bayesian optimisation',
+  explanation: 'Fits a Gaussian process to the scores so far and tries where it is promising or uncertain.',
+  multiFidelity: false,
+  settings: [
+    EPOCHS_PER_TRIAL,
+    { key: 'acquisition', group: 'algorithm' },
+    { key: 'beta', group: 'algorithm', when: ({ tuner }) => tuner.acquisition === 'ucb' },
+    { key: 'alpha', group: 'algorithm' },
+    { key: 'initialPoints', group: 'algorithm' },
+  ],
+  create: createBayesian,
+  plan: distinctConfigsPlan,
+  initialRandomTrials: bayesianInitialTrials,
+};

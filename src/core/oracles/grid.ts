@@ -1,6 +1,8 @@
 import { enumerateConfigs } from '../space';
 import { EXHAUSTED, MAX_TRIALS_REACHED } from './distinct-sampler';
-import type { Oracle, OracleContext } from './types';
+import { gridPlan } from './flat-plan';
+import { EPOCHS_PER_TRIAL } from './settings';
+import type { AlgorithmDefinition, Oracle, OracleContext } from './types';
 
 /**
  * Grid search over the exact values of every parameter (continuous floats use their gridPoints or
@@ -23,3 +25,13 @@ export function createGrid(ctx: OracleContext): Oracle {
     canBePromoted: () => false,
   };
 }
+
+export const gridSearch: AlgorithmDefinition = {
+  id: 'grid',
+  label: 'Grid search',
+  explanation: 'Tries every combination of the listed values in order; exhaustive but grows fast.',
+  multiFidelity: false,
+  settings: [EPOCHS_PER_TRIAL, { key: 'gridPoints', group: 'algorithm' }],
+  create: createGrid,
+  plan: gridPlan,
+};

@@ -1,6 +1,7 @@
 import { createBracketOracle } from './bracket-oracle';
 import { hyperbandPlan } from './hyperband-plan';
-import type { Oracle, OracleContext } from './types';
+import { EPOCHS_ON_EACH_FRACTION, RUNG_SETTINGS } from './settings';
+import type { AlgorithmDefinition, Oracle, OracleContext } from './types';
 
 export const ALL_BRACKETS_FINISHED = 'all brackets finished';
 
@@ -14,3 +15,19 @@ export function createHyperband(ctx: OracleContext): Oracle {
   const plan = hyperbandPlan({ maxEpochs, factor, iterations, variant });
   return createBracketOracle(ctx, plan.brackets, ALL_BRACKETS_FINISHED);
 }
+
+export const hyperband: AlgorithmDefinition = {
+  id: 'hyperband',
+  label: 'Hyperband',
+  explanation:
+    'Runs successive halving in several brackets, trading many cheap trials against few long ones.',
+  multiFidelity: true,
+  settings: [
+    { key: 'variant', group: 'algorithm' },
+    ...RUNG_SETTINGS,
+    { key: 'iterations', group: 'budget' },
+    EPOCHS_ON_EACH_FRACTION,
+  ],
+  create: createHyperband,
+  plan: ({ tuner }) => ({ kind: 'brackets', brackets: hyperbandPlan(tuner).brackets }),
+};

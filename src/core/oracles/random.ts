@@ -1,5 +1,7 @@
 import { DistinctSampler, EXHAUSTED, MAX_TRIALS_REACHED } from './distinct-sampler';
-import type { Oracle, OracleContext } from './types';
+import { distinctConfigsPlan } from './flat-plan';
+import { EPOCHS_PER_TRIAL } from './settings';
+import type { AlgorithmDefinition, Oracle, OracleContext } from './types';
 
 /** Random search: independent draws from the space, never the same config twice. */
 export function createRandom(ctx: OracleContext): Oracle {
@@ -16,3 +18,13 @@ export function createRandom(ctx: OracleContext): Oracle {
     canBePromoted: () => false,
   };
 }
+
+export const randomSearch: AlgorithmDefinition = {
+  id: 'random',
+  label: 'Random search',
+  explanation: 'Draws each configuration at random from the space; a strong, honest baseline.',
+  multiFidelity: false,
+  settings: [EPOCHS_PER_TRIAL],
+  create: createRandom,
+  plan: distinctConfigsPlan,
+};

@@ -1,7 +1,8 @@
 import { createBracketOracle } from './bracket-oracle';
 import type { PlanRound } from './hyperband-plan';
 import { floorDiv, floorLog, requireInteger } from './rungs-arithmetic';
-import type { Oracle, OracleContext, TunerSettings } from './types';
+import { EPOCHS_ON_EACH_FRACTION, RUNG_SETTINGS } from './settings';
+import type { AlgorithmDefinition, Oracle, OracleContext, TunerSettings } from './types';
 
 export const ALL_ROUNDS_FINISHED = 'all rounds finished';
 
@@ -41,3 +42,21 @@ export function createSuccessiveHalving(ctx: OracleContext): Oracle {
   const rounds = successiveHalvingRounds(ctx.settings);
   return createBracketOracle(ctx, [{ bracket: rounds.length - 1, rounds }], ALL_ROUNDS_FINISHED);
 }
+
+export const successiveHalving: AlgorithmDefinition = {
+  id: 'successive-halving',
+  label: 'Successive halving',
+  explanation: 'Starts many configurations on a small budget and keeps the best 1/factor at each rung.',
+  multiFidelity: true,
+  settings: [
+    ...RUNG_SETTINGS,
+    { key: 'minEpochs', group: 'budget' },
+    { key: 'initialConfigs', group: 'budget' },
+    EPOCHS_ON_EACH_FRACTION,
+  ],
+  create: createSuccessiveHalving,
+  plan: ({ tuner }) => {
+    const rounds = successiveHalvingRounds(tuner);
+    return { kind: 'brackets', brackets: [{ bracket: rounds.length - 1, rounds }] };
+  },
+};

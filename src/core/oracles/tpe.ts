@@ -2,7 +2,9 @@ import { CategoricalParzen, NumericalParzen, OPTUNA_PARZEN_DEFAULTS, optunaGamma
 import { completeConfig, fromUnit, paramValues, toUnit, tunableParams } from '../space';
 import type { Config, Param, ParamValue } from '../space/types';
 import type { Rng } from '../rng';
-import type { Oracle, OracleContext } from './types';
+import { distinctConfigsPlan } from './flat-plan';
+import { EPOCHS_PER_TRIAL } from './settings';
+import type { AlgorithmDefinition, Oracle, OracleContext, PlanInput } from './types';
 import { TrialHistory, type CompletedTrial } from './trial-history';
 
 /**
@@ -74,11 +76,14 @@ function sampleParam(p: Param, groups: Groups, candidates: number, rng: Rng): Pa
   return bestValue as ParamValue;
 }
 
+/** Optuna's n_startup_trials: 10, unless set. */
+export const tpeInitialTrials = ({ tuner }: Pick<PlanInput, 'tuner'>): number => tuner.initialPoints || 10;
+
 export function createTpe(ctx: OracleContext): Oracle {
   const { space, settings, rng } = ctx;
   const params = tunableParams(space);
   const history = new TrialHistory(ctx);
-  const startupTrials = settings.initialPoints || 10;
+  const startupTrials = tpeInitialTrials({ tuner: settings });
   const candidates = Math.max(1, settings.eiCandidates || 24);
 
   function modelConfig(groups: Groups): Config {
@@ -110,3 +115,19 @@ export function createTpe(ctx: OracleContext): Oracle {
     canBePromoted: () => false,
   };
 }
+
+export const tpe: AlgorithmDefinition = {
+  id: 'tpe',
+  label: 'TPE',
+  explanation:
+    'Tree-structured Parzen estimator (Optuna): samples where good trials are dense and bad ones sparse.',
+  multiFidelity: false,
+  settings: [
+    EPOCHS_PER_TRIAL,
+    { key: 'initialPoints', group: 'algorithm' },
+    { key: 'eiCandidates', group: 'algorithm' },
+  ],
+  create: createTpe,
+  plan: distinctConfigsPlan,
+  initialRandomTrials: tpeInitialTrials,
+};

@@ -1,5 +1,8 @@
 import type { Rng } from '../rng';
 import type { Config, SearchSpace } from '../space/types';
+import type { StudySettings } from '../study';
+import type { PlanBracket } from './hyperband-plan';
+import type { TunerSettingKey } from './settings';
 
 export const ALGORITHMS = [
   'random',
@@ -43,24 +46,6 @@ export interface TunerSettings {
   eiCandidates: number;
 }
 
-export const defaultTunerSettings: TunerSettings = {
-  algorithm: 'hyperband',
-  maxTrials: 30,
-  epochs: 10,
-  maxEpochs: 10,
-  factor: 3,
-  iterations: 1,
-  variant: 'keras-tuner',
-  minEpochs: 1,
-  initialConfigs: 0,
-  gridPoints: 5,
-  acquisition: 'ucb',
-  beta: 2.6,
-  alpha: 1e-4,
-  initialPoints: 0,
-  eiCandidates: 24,
-};
-
 /** What an oracle proposes. `resource` is the total budget (epochs) the trial must reach. */
 export interface OracleTrial {
   id: string;
@@ -98,3 +83,42 @@ export interface OracleContext {
 }
 
 export type OracleFactory = (ctx: OracleContext) => Oracle;
+
+/** What an algorithm's plan depends on. */
+export type PlanInput = Pick<StudySettings, 'space' | 'tuner' | 'budget'>;
+
+/**
+ * What a study will train, before it runs: rounds of brackets (Hyperband, successive halving), rungs
+ * whose totals depend on the order results arrive (ASHA), or a flat number of trials.
+ */
+export type BudgetPlan =
+  | { kind: 'brackets'; brackets: PlanBracket[] }
+  | { kind: 'rungs'; rungs: number[] }
+  | { kind: 'flat'; trials: number; cappedBy?: { by: 'grid' | 'space'; size: number } };
+
+/** One setting an algorithm reads, where the tuner panel shows it, and when it applies. */
+export interface AlgorithmSetting {
+  key: TunerSettingKey;
+  group: 'budget' | 'algorithm';
+  /** Applies only when this holds (β only with the confidence bound). */
+  when?: (input: PlanInput) => boolean;
+  /** Instead of the setting's own label and hint, for this algorithm. */
+  label?: string;
+  hint?: string;
+}
+
+/** Everything the app knows about one algorithm, in one place: one file per algorithm exports one. */
+export interface AlgorithmDefinition {
+  id: Algorithm;
+  label: string;
+  /** One line a teacher can read aloud. */
+  explanation: string;
+  /** Trains trials at growing budgets and promotes the best (uses maxEpochs and factor). */
+  multiFidelity: boolean;
+  /** The settings it reads besides max trials, in the order the panel shows them. */
+  settings: readonly AlgorithmSetting[];
+  create: OracleFactory;
+  plan(input: PlanInput): BudgetPlan;
+  /** Model-based tuners: the trials drawn at random before the model proposes. */
+  initialRandomTrials?(input: Pick<PlanInput, 'space' | 'tuner'>): number;
+}

@@ -2,12 +2,8 @@ import { expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { configFits, configKey, sampleConfig } from '../../../src/core/space';
 import type { Config, SearchSpace } from '../../../src/core/space/types';
-import {
-  defaultTunerSettings,
-  type OracleFactory,
-  type OracleTrial,
-  type TunerSettings,
-} from '../../../src/core/oracles/types';
+import { defaultTunerSettings } from '../../../src/core/oracles/settings';
+import { type OracleFactory, type OracleTrial, type TunerSettings } from '../../../src/core/oracles/types';
 
 /** Shared fixtures and contract checks for the model-based oracles (bayesian, tpe). */
 

@@ -1,7 +1,7 @@
 import { Rng } from '../../../src/core/rng';
 import type { SearchSpace } from '../../../src/core/space/types';
+import { defaultTunerSettings } from '../../../src/core/oracles/settings';
 import {
-  defaultTunerSettings,
   type Oracle,
   type OracleContext,
   type OracleTrial,

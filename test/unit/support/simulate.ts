@@ -1,7 +1,8 @@
 import { Rng } from '../../../src/core/rng';
 import type { Config } from '../../../src/core/space/types';
 import { Study, type StudySettings, type Trial } from '../../../src/core/study';
-import { defaultTunerSettings, type TunerSettings } from '../../../src/core/oracles/types';
+import { defaultTunerSettings } from '../../../src/core/oracles/settings';
+import type { TunerSettings } from '../../../src/core/oracles/types';
 import type { SearchSpace } from '../../../src/core/space/types';
 
 /** A cheap multi-fidelity objective: validation loss of `config` after `epochs` epochs. Lower is better. */
