@@ -2,6 +2,7 @@
 /** The CSV worker: decodes and parses files off the main thread, so a 50 MB upload never freezes the page. */
 import * as Comlink from 'comlink';
 import { decodeCsvBytes, loadCsv, loadCsvBytes, type LoadOptions, type Loaded, type Result } from '../data';
+import { exposeWorker } from './expose-worker';
 
 /** The typed arrays go back transferred, not copied. */
 function transferred(result: Result<Loaded>): Result<Loaded> {
@@ -27,4 +28,4 @@ const api = {
 };
 
 export type CsvWorkerApi = typeof api;
-Comlink.expose(api);
+exposeWorker(api);

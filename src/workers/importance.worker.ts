@@ -1,8 +1,8 @@
 /** Hyperparameter importance off the main thread: the forest fit takes tens of milliseconds per call. */
-import * as Comlink from 'comlink';
 import { importance } from '../core/importance';
+import { exposeWorker } from './expose-worker';
 
 const api = { importance };
 
 export type ImportanceWorkerApi = typeof api;
-Comlink.expose(api);
+exposeWorker(api);

@@ -2,6 +2,7 @@
 import type { StudySettings, StudyState, Trial } from '../core/study';
 import type { EncodedDataset } from '../data/types';
 import type { EarlyStopping, EpochReport, ModelArtifacts } from '../train/types';
+import type { SavedStudy } from './study-store';
 
 import type { BackendName, BackendPreference } from '../core/experiment';
 export type { BackendName, BackendPreference };
@@ -23,6 +24,8 @@ export interface RunSetup {
   restore?: StudyState;
   /** Start paused (a restored study waits for Resume). */
   paused?: boolean;
+  /** What the tuner saves with the study (it is the only writer of saved studies). */
+  saved: Pick<SavedStudy, 'createdAt' | 'datasetName' | 'setup' | 'csvText'>;
 }
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'done' | 'error';

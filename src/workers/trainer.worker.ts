@@ -13,6 +13,7 @@ import {
   type ProbeShape,
 } from '../train';
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
+import { exposeWorker } from './expose-worker';
 import type { BackendInfo, BackendPreference } from './protocol';
 
 let data: EncodedDataset | undefined;
@@ -26,19 +27,6 @@ function dataset(): EncodedDataset {
 }
 
 const api = {
-  /**
-   * Holds a Web Lock until this worker ends, however it ends (close(), terminate, a crash): the tuner
-   * waits on the same lock, so it learns of a death that fires no 'error' event.
-   */
-  holdLifeLock(name: string): Promise<void> {
-    return new Promise((granted) => {
-      void navigator.locks.request(name, () => {
-        granted();
-        return new Promise<never>(() => {});
-      });
-    });
-  },
-
   async init(
     dataset: EncodedDataset,
     preference: BackendPreference,
@@ -91,4 +79,4 @@ const api = {
 };
 
 export type TrainerWorkerApi = typeof api;
-Comlink.expose(api);
+exposeWorker(api);

@@ -8,13 +8,29 @@ import type { ProbeShape } from '../train/backend-probe';
 import type { Checkpoint } from '../train/types';
 import type { Evaluation, RunSetup, TunerEvent } from './protocol';
 import { Scheduler } from './scheduler';
-import { saveStudyState, storageProblem } from './study-store';
+import { saveStudy, saveStudyState, storageProblem } from './study-store';
 import { spawnTrainer, workerTrainerFactory, type SpawnedTrainer } from './worker-trainers';
+import { exposeWorker } from './expose-worker';
 
 let scheduler: Scheduler | undefined;
 let setup: RunSetup | undefined;
 let utility: Promise<SpawnedTrainer> | undefined;
 let storageWarned = false;
+
+/** Runs a storage write; the first failure of a search is told once, and the search goes on in memory. */
+async function storing(write: () => Promise<void>, what: string, emit: (e: TunerEvent) => void) {
+  try {
+    await write();
+  } catch (error) {
+    if (storageWarned) return;
+    storageWarned = true;
+    emit({
+      type: 'notice',
+      level: 'warning',
+      message: `${what} (${storageProblem(error)}); the search goes on in memory.`,
+    });
+  }
+}
 
 function probeShape(s: RunSetup): ProbeShape {
   return { inputs: s.dataset.features, units: 256, batch: 32, layers: 3 };
@@ -49,20 +65,20 @@ const api = {
       earlyStopping: runSetup.earlyStopping,
       folds: runSetup.dataset.splits.folds?.length,
       emit,
-      save: async (s) => {
-        try {
-          await saveStudyState(runSetup.studyId, s.toJSON());
-        } catch (error) {
-          if (storageWarned) return;
-          storageWarned = true;
-          emit({
-            type: 'notice',
-            level: 'warning',
-            message: `Progress is not being saved (${storageProblem(error)}); the search goes on in memory.`,
-          });
-        }
-      },
+      save: (s) =>
+        storing(() => saveStudyState(runSetup.studyId, s.toJSON()), 'Progress is not being saved', emit),
     });
+    await storing(
+      () =>
+        saveStudy({
+          id: runSetup.studyId,
+          ...runSetup.saved,
+          updatedAt: Date.now(),
+          state: runSetup.restore,
+        }),
+      'This study will not survive a reload',
+      emit,
+    );
     for (const trial of study.trials) emit({ type: 'trial', trial: structuredClone(trial) });
     void scheduler.run(runSetup.paused).catch((error: unknown) =>
       emit({
@@ -122,4 +138,4 @@ const api = {
 };
 
 export type TunerWorkerApi = typeof api;
-Comlink.expose(api);
+exposeWorker(api);

@@ -2,61 +2,35 @@
 import * as Comlink from 'comlink';
 import type { EncodedDataset } from '../data/types';
 import type { ProbeShape } from '../train/backend-probe';
-import type { BackendInfo, BackendName, BackendPreference } from './protocol';
+import { fallbackChain } from '../train/backend-select';
+import type { BackendInfo, BackendPreference } from './protocol';
 import type { TrainerFactory, TrainerHandle } from './trainer-handle';
 import type { TrainerWorkerApi } from './trainer.worker';
-
-const FALLBACK: Record<BackendName, BackendPreference> = {
-  webgpu: 'webgl',
-  webgl: 'wasm',
-  wasm: 'cpu',
-  cpu: 'cpu',
-};
+import { connectWorker } from './worker-client';
 
 export interface SpawnedTrainer extends TrainerHandle {
   readonly api: Comlink.Remote<TrainerWorkerApi>;
 }
 
-/** Spawns one trainer worker; any call in flight rejects if the worker dies (an 'error' event, or its life lock freed). */
+/** Spawns one trainer worker and initialises its backend; any call in flight rejects if the worker dies. */
 export async function spawnTrainer(
   dataset: EncodedDataset,
   preference: BackendPreference,
   probe: ProbeShape,
 ): Promise<SpawnedTrainer> {
-  const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'trainer',
-  });
-  const api = Comlink.wrap<TrainerWorkerApi>(worker);
-  let crash: (reason: Error) => void = () => {};
-  const crashed = new Promise<never>((_, reject) => (crash = reject));
-  crashed.catch(() => {});
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    crash(new Error(event.message || 'the trainer worker crashed'));
-  });
-  let terminated = false;
-  const guard = <T>(call: Promise<T>): Promise<T> => Promise.race([call, crashed]);
-  if (typeof navigator !== 'undefined' && navigator.locks) {
-    const lifeLock = `trainer-life-${crypto.randomUUID()}`;
-    await guard(api.holdLifeLock(lifeLock));
-    void navigator.locks.request(lifeLock, () => {
-      if (!terminated) crash(new Error('the trainer worker stopped unexpectedly'));
-    });
-  }
-  const backend = await guard(api.init(dataset, preference, probe));
+  const client = connectWorker<TrainerWorkerApi>(
+    () => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' }),
+    'the trainer worker',
+  );
+  const { api } = client;
+  const backend = await client.call((w) => w.init(dataset, preference, probe));
   return {
     api,
     backend,
-    train: (request, onEpoch) => guard(api.train(request, Comlink.proxy(onEpoch))),
-    setPaused: (paused) => void (terminated || api.setPaused(paused)),
-    stop: () => void (terminated || api.stop()),
-    terminate() {
-      terminated = true;
-      crash(new Error('the trainer worker was terminated'));
-      api[Comlink.releaseProxy]();
-      worker.terminate();
-    },
+    train: (request, onEpoch) => client.call((w) => w.train(request, Comlink.proxy(onEpoch))),
+    setPaused: (paused) => void (client.alive && api.setPaused(paused)),
+    stop: () => void (client.alive && api.stop()),
+    terminate: () => client.release(),
   };
 }
 
@@ -69,7 +43,7 @@ export function workerTrainerFactory(
   const factory: TrainerFactory & { chosen?: BackendInfo } = {
     async create(_index, avoid) {
       let wanted: BackendPreference = factory.chosen?.backend ?? preference;
-      if (avoid) wanted = FALLBACK[avoid];
+      if (avoid) wanted = fallbackChain(avoid)[1] ?? 'cpu';
       const trainer = await spawnTrainer(dataset, wanted, probe);
       if (!factory.chosen || avoid) factory.chosen = trainer.backend;
       else if (trainer.backend.backend === factory.chosen.backend)

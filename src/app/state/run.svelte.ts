@@ -4,8 +4,9 @@ import type { ExperimentSetup } from '../../core/experiment';
 import { bestTrial, type StudySettings, type StudyState, type Trial } from '../../core/study';
 import type { EncodedDataset } from '../../data/types';
 import type { BackendInfo, Evaluation, Progress, RunStatus, TunerEvent } from '../../workers/protocol';
-import { saveStudy, storageProblem, type SavedStudy } from '../../workers/study-store';
+import type { SavedStudy } from '../../workers/study-store';
 import type { TunerWorkerApi } from '../../workers/tuner.worker';
+import { connectWorker, type WorkerClient } from '../../workers/worker-client';
 import type { EpochReport } from '../../train/types';
 
 export interface Notice {
@@ -38,7 +39,7 @@ export class RunState {
   private pending: PendingRestore | undefined;
   /** A study shown without a live tuner (restored or imported). */
   private viewed: StudyState | undefined;
-  private api: Comlink.Remote<TunerWorkerApi> | undefined;
+  private client: WorkerClient<TunerWorkerApi> | undefined;
   private dataset: EncodedDataset | undefined;
 
   get active(): boolean {
@@ -71,39 +72,32 @@ export class RunState {
     this.dataset = dataset;
     if (restore) for (const t of restore.trials) this.upsert(t);
     this.status = paused ? 'paused' : 'running';
-    const record: SavedStudy = {
-      id: studyId,
+    const saved = {
       createdAt: this.pending?.saved.createdAt ?? Date.now(),
-      updatedAt: Date.now(),
       datasetName: meta.datasetName,
       setup: $state.snapshot(setup) as ExperimentSetup,
       csvText: meta.csvText,
-      state: restore,
     };
     this.pending = undefined;
-    try {
-      await saveStudy(record);
-    } catch (error) {
-      this.notify('warning', `This study will not survive a reload: ${storageProblem(error)}.`);
-    }
-    const api = this.connect();
-    await api.start(
-      {
-        studyId,
-        study,
-        dataset,
-        workers: setup.workers,
-        backend: setup.backend,
-        earlyStopping: setup.earlyStopping.enabled
-          ? { ...this.earlyStoppingMetric(study), patience: setup.earlyStopping.patience }
-          : undefined,
-        restore,
-        paused,
-      },
-      Comlink.proxy((event: TunerEvent) => this.onEvent(event)),
+    await this.call((api) =>
+      api.start(
+        {
+          studyId,
+          study,
+          dataset,
+          workers: setup.workers,
+          backend: setup.backend,
+          earlyStopping: setup.earlyStopping.enabled
+            ? { ...this.earlyStoppingMetric(study), patience: setup.earlyStopping.patience }
+            : undefined,
+          restore,
+          paused,
+          saved,
+        },
+        Comlink.proxy((event: TunerEvent) => this.onEvent(event)),
+      ),
     );
   }
-
   /** Shows a saved study; an unfinished one waits for Resume (or Step), then continues where it was. */
   show(saved: SavedStudy, state: StudyState, resumable: boolean): void {
     this.reset(state.settings, saved.id);
@@ -121,7 +115,7 @@ export class RunState {
 
   async resume(dataset?: EncodedDataset): Promise<void> {
     if (this.pending && dataset) return this.continuePending(dataset, false);
-    await this.api?.resume();
+    await this.client?.call((api) => api.resume());
   }
 
   async step(
@@ -129,10 +123,11 @@ export class RunState {
     dataset: EncodedDataset,
     meta: { datasetName: string; csvText?: string },
   ): Promise<void> {
-    if (this.status === 'paused' && this.api && !this.pending) return this.api.step();
+    if (this.status === 'paused' && this.client && !this.pending)
+      return this.client.call((api) => api.step());
     if (this.pending) await this.continuePending(dataset, true);
     else await this.start(setup, dataset, meta, undefined, true);
-    await this.api?.step();
+    await this.client?.call((api) => api.step());
   }
 
   /** Hands the restored study back to a tuner worker, running or paused. */
@@ -150,38 +145,48 @@ export class RunState {
   /** The study on screen as plain JSON: live from the tuner, or the restored / imported one. */
   async studyState(): Promise<StudyState | undefined> {
     if (this.viewed) return this.viewed;
-    return (await this.api?.snapshot()) ?? undefined;
+    return (await this.client?.call((api) => api.snapshot())) ?? undefined;
   }
 
-  pause = () => void this.api?.pause();
-  stop = () => void this.api?.stop();
+  pause = () => void this.client?.call((api) => api.pause());
+  stop = () => void this.client?.call((api) => api.stop());
 
-  evaluateBest = (): Promise<Evaluation> => this.connect().evaluateBest();
-  exportBestModel = () => this.connect().exportBestModel();
+  evaluateBest = (): Promise<Evaluation> => this.call((api) => api.evaluateBest());
+  exportBestModel = () => this.call((api) => api.exportBestModel());
   decisionBoundary = (grid: { size: number; xRange: [number, number]; yRange: [number, number] }) =>
-    this.connect().decisionBoundary(grid);
-  decayExperiment = (epochs: number) => this.connect().decayExperiment(epochs);
+    this.call((api) => api.decisionBoundary(grid));
+  decayExperiment = (epochs: number) => this.call((api) => api.decayExperiment(epochs));
 
   private earlyStoppingMetric(study: StudySettings) {
     return { metric: study.objective.metric, direction: study.objective.direction };
   }
 
-  private connect(): Comlink.Remote<TunerWorkerApi> {
-    if (!this.api) {
-      // A worker URL for Vite to bundle, not reactive state.
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      const worker = new Worker(new URL('../../workers/tuner.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'tuner',
-      });
-      worker.addEventListener('error', (event) => {
+  /** A call to the tuner worker (started if needed); it rejects, instead of hanging, if the worker dies. */
+  private call<T>(run: (api: Comlink.Remote<TunerWorkerApi>) => Promise<T>): Promise<T> {
+    this.connect();
+    return this.client!.call(run);
+  }
+
+  private connect(): void {
+    if (!this.client) {
+      const client = connectWorker<TunerWorkerApi>(
+        // A worker URL for Vite to bundle, not reactive state.
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity
+        () =>
+          new Worker(new URL('../../workers/tuner.worker.ts', import.meta.url), {
+            type: 'module',
+            name: 'tuner',
+          }),
+        'the tuner',
+      );
+      client.ended.catch((error: Error) => {
         this.status = 'error';
-        this.reason = `The tuner stopped unexpectedly: ${event.message}`;
+        this.reason = `The search stopped: ${error.message}. Start it again to continue.`;
         this.notify('error', this.reason);
+        this.client = undefined;
       });
-      this.api = Comlink.wrap<TunerWorkerApi>(worker);
+      this.client = client;
     }
-    return this.api;
   }
 
   private reset(settings: StudySettings, studyId: string): void {
