@@ -205,10 +205,13 @@ export class Study {
     };
   }
 
-  /** Records one finished execution; after the last one the trial is scored and the oracle told. */
-  recordExecution(trialId: string, execution: Execution): void {
+  /**
+   * Records one finished execution and returns its score (undefined when it failed or never reported
+   * the objective); after the last one the trial is scored and the oracle told.
+   */
+  recordExecution(trialId: string, execution: Execution): number | undefined {
     const trial = this.trial(trialId);
-    if (trial.state !== 'running') return;
+    if (trial.state !== 'running') return undefined;
     const score =
       execution.status === 'failed'
         ? undefined
@@ -222,10 +225,11 @@ export class Study {
     }
     trial.executions.push({ ...execution, score });
     if (execution.status === 'failed')
-      return this.finish(trial, 'failed', execution.reason ?? 'the execution failed');
-    if (execution.status === 'stopped')
-      return this.finish(trial, 'stopped', execution.reason ?? 'stopped before its budget');
-    if (trial.executions.length >= this.settings.executionsPerTrial) this.finish(trial, 'completed');
+      this.finish(trial, 'failed', execution.reason ?? 'the execution failed');
+    else if (execution.status === 'stopped')
+      this.finish(trial, 'stopped', execution.reason ?? 'stopped before its budget');
+    else if (trial.executions.length >= this.settings.executionsPerTrial) this.finish(trial, 'completed');
+    return execution.status === 'failed' ? undefined : score;
   }
 
   /** Ends a trial as failed (a crashed worker, an error outside training). The study goes on. */

@@ -1,7 +1,8 @@
 /** Pure decisions of the backend choice: order, software-adapter detection, fastest probe. */
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendPreference = 'auto' | BackendName;
+import type { BackendName, BackendPreference } from '../core/experiment';
+
+export type { BackendName, BackendPreference };
 
 /** Fastest on real hardware first; the order a forced backend falls back along. */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];

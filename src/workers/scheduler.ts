@@ -1,5 +1,6 @@
+import { backendLabel } from '../core/experiment';
 import { plannedWork } from '../core/planned-work';
-import { executionScore, better } from '../core/scoring';
+import { better } from '../core/scoring';
 import type { Study, Trial } from '../core/study';
 import type { Checkpoint, EarlyStopping, TrainResult } from '../train/types';
 import { LOST_DEVICE } from '../train/failure-reason';
@@ -224,14 +225,17 @@ export class Scheduler {
         metrics: r.metrics,
         learningRate: r.learningRate,
       }));
-      const score = executionScore(history, this.study.settings.objective, this.study.settings.scoring);
+      const score = this.study.recordExecution(trial.id, {
+        status: result.status,
+        history,
+        reason: result.reason,
+      });
       if (
         score !== undefined &&
         result.checkpoint &&
         (!best || better(this.study.settings.objective.direction, score, best.score))
       )
         best = { score, checkpoint: result.checkpoint };
-      this.study.recordExecution(trial.id, { status: result.status, history, reason: result.reason });
     }
     this.flush();
     if (best?.checkpoint && trial.state !== 'failed') this.checkpoints.set(trial.id, best.checkpoint);
@@ -265,7 +269,7 @@ export class Scheduler {
           this.options.emit({
             type: 'notice',
             level: 'warning',
-            message: `The GPU device was lost on ${label(avoid)}; fell back to ${label(to)} (trial ${trialId} restarts there).`,
+            message: `The GPU device was lost on ${backendLabel(avoid)}; fell back to ${backendLabel(to)} (trial ${trialId} restarts there).`,
           });
           avoid = undefined;
         }
@@ -374,10 +378,6 @@ export class Scheduler {
       bestId: this.study.best()?.id,
     });
   }
-}
-
-function label(backend: BackendName): string {
-  return backend === 'webgpu' ? 'WebGPU' : backend === 'webgl' ? 'WebGL' : backend.toUpperCase();
 }
 
 function roundKey(trial: Trial): string {

@@ -5,7 +5,8 @@
  * below the axis. Few ticks per axis: with many axes side by side, more would overlap.
  */
 import { isActive, paramValues, type Config, type Param } from '../../core/space';
-import { shortName, shortValue, significant } from './trial-series';
+import { formatNumber } from '../../core/format';
+import { shortName, shortValue } from './trial-series';
 
 export interface PcpTick {
   value: number;
@@ -67,7 +68,7 @@ function paramAxis(p: Param, configs: readonly Config[]): PcpAxis {
   const grid = numeric ? paramValues(numeric) : null;
   const tickValues =
     grid && grid.length <= 5 ? grid.map((v) => toAxis(Number(v))) : log ? logTicks(lo, hi) : [lo, hi];
-  const ticks = tickValues.map((value) => ({ value, label: significant(log ? 10 ** value : value, 3) }));
+  const ticks = tickValues.map((value) => ({ value, label: formatNumber(log ? 10 ** value : value, 3) }));
   const off = lo - span * 0.15;
   return {
     name: p.name,
@@ -104,7 +105,7 @@ function objectiveAxis(metric: string, scores: readonly number[]): PcpAxis {
   const lo = scores.length ? Math.min(...scores) : 0;
   const hi = scores.length ? Math.max(...scores) : 1;
   const span = hi - lo || Math.abs(hi) * 0.1 || 1;
-  const ticks = niceTicks(lo, hi, 4).map((value) => ({ value, label: significant(value, 3) }));
+  const ticks = niceTicks(lo, hi, 4).map((value) => ({ value, label: formatNumber(value, 3) }));
   return {
     name: metric,
     label: metric,

@@ -1,5 +1,6 @@
 /** Plain-data views of trials the charts share: which history to draw, best-so-far values, short config text. */
 import { better, type EpochRecord, type Objective } from '../../core/scoring';
+import { formatNumber } from '../../core/format';
 import type { Config, ParamValue } from '../../core/space';
 import { bestTrial, type Trial } from '../../core/study';
 import type { EpochReport } from '../../train/types';
@@ -90,15 +91,8 @@ const SHORT_NAMES: Record<string, string> = {
 
 export const shortName = (key: string): string => SHORT_NAMES[key] ?? key;
 
-/** A number to `digits` significant digits, as short as it gets: 0.0012345 → "0.00123", 160 → "160", 1e-7 → "1e-7". */
-export function significant(v: number, digits = 3): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
-  return String(Number(v.toPrecision(digits)));
-}
-
 export function shortValue(v: ParamValue): string {
-  return typeof v === 'number' ? significant(v) : String(v);
+  return typeof v === 'number' ? formatNumber(v, 3) : String(v);
 }
 
 /** "layers 3 · units_0 160 · lr 0.0012", in lines of `perLine` settings (for tooltips). */

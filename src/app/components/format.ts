@@ -1,27 +1,7 @@
-/** Number, value and duration formatting shared by the panels. */
+/** Formatting of the panels: numbers as everywhere (core/format), plus durations and value lists. */
 import type { ParamValue } from '../../core/space';
 
-const grouped = new Intl.NumberFormat('en-US');
-
-/** 12288 → "12,288". */
-export const formatCount = (n: number): string => grouped.format(n);
-
-/** A metric or hyperparameter value, short but exact enough to compare: 0.98541 → "0.9854", 0.00031 → "3.1e-4". */
-export function formatNumber(n: number, digits = 4): string {
-  if (!Number.isFinite(n)) return String(n);
-  if (Number.isInteger(n)) return grouped.format(n);
-  const abs = Math.abs(n);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6))
-    return Number(n.toPrecision(Math.max(1, digits - 1))).toExponential();
-  if (abs >= 100) return n.toFixed(Math.max(0, digits - 3));
-  return String(Number(n.toFixed(digits)));
-}
-
-/** Values as they appear in a search space: numbers in full (grid values are exact), texts as they are. */
-export function formatValue(v: ParamValue): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
-  return String(v);
-}
+export { formatCount, formatExact as formatValue, formatNumber, plural } from '../../core/format';
 
 /** 80_000 → "1 min 20 s"; 3_900_000 → "1 h 5 min"; 4_000 → "4 s". */
 export function formatDuration(ms: number): string {
@@ -32,10 +12,6 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor(minutes / 60);
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
-
-/** "1 trial", "3 trials". */
-export const plural = (n: number, word: string, many = `${word}s`): string =>
-  `${formatCount(n)} ${n === 1 ? word : many}`;
 
 /** Turns comma-separated text into values: numbers stay numbers, true/false become booleans. */
 export function parseValues(text: string): ParamValue[] {

@@ -1,9 +1,7 @@
 /** Run status, progress and backends in words. */
+import { backendLabel } from '../../core/experiment';
 import type { BackendInfo, Progress, RunStatus } from '../../workers/protocol';
 import { formatCount, formatDuration } from './format';
-
-const BACKEND_NAMES: Record<string, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
-export const backendName = (b: string): string => BACKEND_NAMES[b] ?? b;
 
 /** "Training on WASM — fastest in a measured probe (…)", or per backend when workers differ. */
 export function describeBackends(backends: BackendInfo[]): string {
@@ -18,11 +16,11 @@ export function describeBackends(backends: BackendInfo[]): string {
   if (groups.size === 1) {
     const [[name, g]] = [...groups];
     const reasons = [...g.reasons].join('; ');
-    return `Training on ${backendName(name)}${reasons ? ` — ${reasons}` : ''}`;
+    return `Training on ${backendLabel(name)}${reasons ? ` — ${reasons}` : ''}`;
   }
   const parts = [...groups].map(([name, g]) => {
     const reasons = [...g.reasons].join('; ');
-    return `${g.count} on ${backendName(name)}${reasons ? ` (${reasons})` : ''}`;
+    return `${g.count} on ${backendLabel(name)}${reasons ? ` (${reasons})` : ''}`;
   });
   return `Training workers: ${parts.join(', ')}`;
 }
