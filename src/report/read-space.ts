@@ -50,29 +50,23 @@ function readParam(value: unknown, path: string): Param {
   const name = readName(o.name, `${path}.name`);
   const condition = optional(o, 'condition', path, readCondition);
   const base = { name, ...(condition && { condition }) };
-  const sampling = optional(o, 'sampling', path, (v, p) => readEnum(v, p, SAMPLINGS));
-  const step = optional(o, 'step', path, readNumber);
+  const numeric = () => {
+    const sampling = optional(o, 'sampling', path, (v, p) => readEnum(v, p, SAMPLINGS));
+    const step = optional(o, 'step', path, readNumber);
+    return {
+      ...base,
+      min: readNumber(o.min, `${path}.min`),
+      max: readNumber(o.max, `${path}.max`),
+      ...(step !== undefined && { step }),
+      ...(sampling && { sampling }),
+    };
+  };
   switch (kind) {
     case 'int':
-      return {
-        kind,
-        ...base,
-        min: readNumber(o.min, `${path}.min`),
-        max: readNumber(o.max, `${path}.max`),
-        ...(step !== undefined && { step }),
-        ...(sampling && { sampling }),
-      };
+      return { kind, ...numeric() };
     case 'float': {
       const gridPoints = optional(o, 'gridPoints', path, (v, p) => readInteger(v, p, 1));
-      return {
-        kind,
-        ...base,
-        min: readNumber(o.min, `${path}.min`),
-        max: readNumber(o.max, `${path}.max`),
-        ...(step !== undefined && { step }),
-        ...(sampling && { sampling }),
-        ...(gridPoints !== undefined && { gridPoints }),
-      };
+      return { kind, ...numeric(), ...(gridPoints !== undefined && { gridPoints }) };
     }
     case 'choice':
       return { kind, ...base, values: readList(o.values, `${path}.values`, readParamValue, MAX_VALUES) };

@@ -6,7 +6,8 @@ import type { EncodedDataset } from '../../data/types';
 import type { BackendInfo, Evaluation, Progress, RunStatus, TunerEvent } from '../../workers/protocol';
 import type { SavedStudy } from '../../workers/study-store';
 import type { TunerWorkerApi } from '../../workers/tuner.worker';
-import { connectWorker, type WorkerClient } from '../../workers/worker-client';
+import { connectTuner } from '../../workers/tuner-client';
+import type { WorkerClient } from '../../workers/worker-client';
 import type { EpochReport } from '../../train/types';
 
 export interface Notice {
@@ -169,16 +170,7 @@ export class RunState {
 
   private connect(): void {
     if (!this.client) {
-      const client = connectWorker<TunerWorkerApi>(
-        // A worker URL for Vite to bundle, not reactive state.
-        // eslint-disable-next-line svelte/prefer-svelte-reactivity
-        () =>
-          new Worker(new URL('../../workers/tuner.worker.ts', import.meta.url), {
-            type: 'module',
-            name: 'tuner',
-          }),
-        'the tuner',
-      );
+      const client = connectTuner();
       client.ended.catch((error: Error) => {
         this.status = 'error';
         this.reason = `The search stopped: ${error.message}. Start it again to continue.`;

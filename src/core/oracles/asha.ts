@@ -1,6 +1,6 @@
 import type { Config } from '../space/types';
 import { DistinctSampler, EXHAUSTED } from './distinct-sampler';
-import { floorDiv, floorLog, requireInteger } from './rungs-arithmetic';
+import { floorDiv, floorLog, requireRungSettings } from './rungs-arithmetic';
 import { TrialLedger } from './trial-ledger';
 import { EPOCHS_ON_EACH_FRACTION, RUNG_SETTINGS } from './settings';
 import type {
@@ -16,11 +16,7 @@ export type AshaOptions = Pick<TunerSettings, 'maxEpochs' | 'factor' | 'minEpoch
 
 /** Rung budgets r·η^k ≤ R, plus R itself as the top rung when no power lands on it. */
 export function ashaRungs({ maxEpochs, factor, minEpochs }: AshaOptions): number[] {
-  requireInteger('maxEpochs', maxEpochs, 1);
-  requireInteger('factor', factor, 2);
-  requireInteger('minEpochs', minEpochs, 1);
-  if (minEpochs > maxEpochs)
-    throw new Error(`minEpochs (${minEpochs}) must not exceed maxEpochs (${maxEpochs})`);
+  requireRungSettings({ maxEpochs, factor, minEpochs });
   const top = floorLog(factor, floorDiv(maxEpochs, minEpochs));
   const rungs: number[] = [];
   for (let k = 0; k <= top; k++) rungs.push(minEpochs * factor ** k);

@@ -1,5 +1,5 @@
 import { enumerateConfigs } from '../space';
-import { EXHAUSTED, MAX_TRIALS_REACHED } from './distinct-sampler';
+import { sequentialOracle } from './sequential-oracle';
 import { gridPlan } from './flat-plan';
 import { EPOCHS_PER_TRIAL } from './settings';
 import type { AlgorithmDefinition, Oracle, OracleContext } from './types';
@@ -10,20 +10,10 @@ import type { AlgorithmDefinition, Oracle, OracleContext } from './types';
  */
 export function createGrid(ctx: OracleContext): Oracle {
   const configs = enumerateConfigs(ctx.space, ctx.settings.gridPoints);
-  let proposed = 0;
-  return {
-    ask() {
-      if (proposed >= ctx.settings.maxTrials) return { kind: 'done', reason: MAX_TRIALS_REACHED };
-      const next = configs.next();
-      if (next.done) return { kind: 'done', reason: EXHAUSTED };
-      return {
-        kind: 'trial',
-        trial: { id: String(proposed++), config: next.value, resource: ctx.settings.epochs },
-      };
-    },
-    tell() {},
-    canBePromoted: () => false,
-  };
+  return sequentialOracle(ctx, () => {
+    const next = configs.next();
+    return next.done ? undefined : next.value;
+  });
 }
 
 export const gridSearch: AlgorithmDefinition = {

@@ -10,6 +10,15 @@ export function requireInteger(name: string, value: number, min: number): void {
   }
 }
 
+/** Throws unless R, η and r make rungs: integers with η ≥ 2 and 1 ≤ r ≤ R. */
+export function requireRungSettings(s: { maxEpochs: number; factor: number; minEpochs: number }): void {
+  requireInteger('maxEpochs', s.maxEpochs, 1);
+  requireInteger('factor', s.factor, 2);
+  requireInteger('minEpochs', s.minEpochs, 1);
+  if (s.minEpochs > s.maxEpochs)
+    throw new Error(`minEpochs (${s.minEpochs}) must not exceed maxEpochs (${s.maxEpochs})`);
+}
+
 /** The largest k with base^k ≤ x (base ≥ 2, x ≥ 1). */
 export function floorLog(base: number, x: number): number {
   let k = 0;

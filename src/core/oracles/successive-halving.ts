@@ -1,6 +1,6 @@
 import { createBracketOracle } from './bracket-oracle';
 import type { PlanRound } from './hyperband-plan';
-import { floorDiv, floorLog, requireInteger } from './rungs-arithmetic';
+import { floorDiv, floorLog, requireInteger, requireRungSettings } from './rungs-arithmetic';
 import { EPOCHS_ON_EACH_FRACTION, RUNG_SETTINGS } from './settings';
 import type { AlgorithmDefinition, Oracle, OracleContext, TunerSettings } from './types';
 
@@ -21,12 +21,8 @@ export function successiveHalvingRounds({
   minEpochs,
   initialConfigs,
 }: SuccessiveHalvingOptions): PlanRound[] {
-  requireInteger('maxEpochs', maxEpochs, 1);
-  requireInteger('factor', factor, 2);
-  requireInteger('minEpochs', minEpochs, 1);
+  requireRungSettings({ maxEpochs, factor, minEpochs });
   requireInteger('initialConfigs', initialConfigs, 0);
-  if (minEpochs > maxEpochs)
-    throw new Error(`minEpochs (${minEpochs}) must not exceed maxEpochs (${maxEpochs})`);
   const halvings = floorLog(factor, floorDiv(maxEpochs, minEpochs));
   const rounds: PlanRound[] = [];
   let models = initialConfigs > 0 ? initialConfigs : factor ** halvings;
