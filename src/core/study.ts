@@ -1,5 +1,5 @@
 import { createOracle, isMultiFidelity } from './oracles/registry';
-import type { Oracle, OracleTrial, TunerSettings } from './oracles/types';
+import type { Oracle, OracleTrial, TrialOrigin, TunerSettings } from './oracles/types';
 import { Rng } from './rng';
 import {
   better,
@@ -25,6 +25,11 @@ export interface StudySettings {
   seed: number;
   /** 'epochs': the oracle's resource is epochs; 'data': a fraction resource/maxEpochs of the training rows, for tuner.epochs. */
   budget: 'epochs' | 'data';
+  /**
+   * Stop proposing once the trials proposed would train this many epochs in all (executions
+   * included): how tuners racing each other get an equal share. Unset: the oracle decides alone.
+   */
+  epochBudget?: number;
 }
 
 export interface Execution {
@@ -36,7 +41,10 @@ export interface Execution {
 
 export interface Trial {
   id: string;
-  /** 0-based, in the order the oracle proposed it. */
+  /**
+   * 0-based: the oracle's id, which is the proposal order, or for Hyperband and successive halving the
+   * trial's place in the plan (the same however many workers run it).
+   */
   number: number;
   config: Config;
   /** Epochs (or data resource) the trial reaches; a promoted trial starts at its parent's. */
@@ -44,11 +52,15 @@ export interface Trial {
   parentId?: string;
   bracket?: number;
   round?: number;
+  /** Why the oracle proposed it (random, grid, the model's choice, a promotion and its rank). */
+  origin?: TrialOrigin;
   state: TrialState;
   reason?: string;
   executions: Execution[];
   score?: number;
   spread?: Spread;
+  /** When it ended: epochs the whole study had trained by then (and its wall time, when timed). */
+  ended?: { epochs: number; ms?: number };
 }
 
 /** What the trainer must do for one execution of a trial. */
@@ -95,6 +107,12 @@ export class Study {
   /** Trials proposed before a restore that never finished: they run again first. */
   private readonly requeued: Trial[] = [];
   private doneReason: string | undefined;
+  /** Epochs the proposed trials will train (checked against settings.epochBudget). */
+  private committed = 0;
+  /** Epochs trained so far, over every execution. */
+  private consumed = 0;
+  /** The wall time the scheduler gave with the latest execution. */
+  private elapsedMs: number | undefined;
 
   constructor(settings: StudySettings) {
     this.settings = settings;
@@ -115,6 +133,7 @@ export class Study {
           throw new Error(`The saved study does not replay: expected trial ${event.ask} from the oracle`);
         study.events.push(event);
         const trial = study.add(proposal.trial);
+        study.commit(trial);
         const before = saved.get(trial.id);
         if (before)
           Object.assign(trial, {
@@ -123,6 +142,7 @@ export class Study {
             executions: before.executions,
             score: before.score,
             spread: before.spread,
+            ended: before.ended,
           });
       } else {
         study.events.push(event);
@@ -137,6 +157,7 @@ export class Study {
         study.requeued.push(t);
       }
     }
+    study.consumed = study.list.reduce((n, t) => n + epochsTrained(t), 0);
     return study;
   }
 
@@ -168,6 +189,12 @@ export class Study {
   /** A fresh proposal from the oracle, skipping re-queued trials. */
   ask(): NextTrial {
     if (this.doneReason) return { kind: 'done', reason: this.doneReason };
+    const budget = this.settings.epochBudget;
+    if (budget !== undefined && this.committed >= budget) {
+      if (this.list.some((t) => t.state === 'running' || t.state === 'pending')) return { kind: 'wait' };
+      this.doneReason = `epoch budget of ${budget} spent`;
+      return { kind: 'done', reason: this.doneReason };
+    }
     const proposal = this.oracle.ask();
     if (proposal.kind === 'wait') return proposal;
     if (proposal.kind === 'done') {
@@ -177,6 +204,7 @@ export class Study {
     }
     this.events.push({ ask: proposal.trial.id });
     const trial = this.add(proposal.trial);
+    this.commit(trial);
     trial.state = 'running';
     return { kind: 'trial', trial };
   }
@@ -209,9 +237,10 @@ export class Study {
    * Records one finished execution and returns its score (undefined when it failed or never reported
    * the objective); after the last one the trial is scored and the oracle told.
    */
-  recordExecution(trialId: string, execution: Execution): number | undefined {
+  recordExecution(trialId: string, execution: Execution, elapsedMs?: number): number | undefined {
     const trial = this.trial(trialId);
     if (trial.state !== 'running') return undefined;
+    this.consumed += epochsOf(execution);
     const score =
       execution.status === 'failed'
         ? undefined
@@ -224,6 +253,7 @@ export class Study {
       };
     }
     trial.executions.push({ ...execution, score });
+    this.elapsedMs = elapsedMs;
     if (execution.status === 'failed')
       this.finish(trial, 'failed', execution.reason ?? 'the execution failed');
     else if (execution.status === 'stopped')
@@ -280,6 +310,11 @@ export class Study {
     return this.doneReason;
   }
 
+  /** Epochs trained so far over every trial and execution. */
+  get epochsConsumed(): number {
+    return this.consumed;
+  }
+
   toJSON(): StudyState {
     return structuredClone({
       version: 1,
@@ -293,12 +328,13 @@ export class Study {
   private add(t: OracleTrial): Trial {
     const trial: Trial = {
       id: t.id,
-      number: this.list.length,
+      number: Number.isSafeInteger(Number(t.id)) ? Number(t.id) : this.list.length,
       config: t.config,
       resource: t.resource,
       ...(t.parentId !== undefined && { parentId: t.parentId }),
       ...(t.bracket !== undefined && { bracket: t.bracket }),
       ...(t.round !== undefined && { round: t.round }),
+      ...(t.origin && { origin: t.origin }),
       state: 'pending',
       executions: [],
     };
@@ -307,8 +343,15 @@ export class Study {
     return trial;
   }
 
+  /** Counts what a proposed trial will train against the epoch budget. */
+  private commit(trial: Trial): void {
+    const budget = this.budgetFor(trial, 0);
+    this.committed += (budget.epochs - budget.initialEpoch) * this.settings.executionsPerTrial;
+  }
+
   private finish(trial: Trial, state: 'completed' | 'stopped' | 'failed', reason?: string): void {
     trial.state = state;
+    trial.ended = { epochs: this.consumed, ...(this.elapsedMs !== undefined && { ms: this.elapsedMs }) };
     if (reason) trial.reason = reason;
     const scores = trial.executions.map((e) => e.score).filter((s): s is number => s !== undefined);
     if (state !== 'failed' && scores.length > 0) {
@@ -339,3 +382,10 @@ export function bestTrial(trials: readonly Trial[], direction: 'min' | 'max'): T
   }
   return best;
 }
+
+/** Epochs one execution trained (a promoted trial's history starts after its parent's). */
+const epochsOf = (e: Execution): number =>
+  e.history.length > 0 ? e.history[e.history.length - 1].epoch - e.history[0].epoch + 1 : 0;
+
+/** Epochs a trial trained over its executions. */
+export const epochsTrained = (t: Trial): number => t.executions.reduce((n, e) => n + epochsOf(e), 0);

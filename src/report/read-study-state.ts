@@ -1,5 +1,7 @@
 /** Reads a saved StudyState from untrusted JSON: every field typed, ids consistent, nothing extra copied. */
-import { ALGORITHMS, type TunerSettings } from '../core/oracles/types';
+import { TUNER_SETTING_KEYS, TUNER_SETTINGS } from '../core/oracles/settings';
+import { ALGORITHMS, type TrialOrigin, type TunerSettings } from '../core/oracles/types';
+import { acceptsNumber, choiceValues, expectedNumber } from '../core/setting';
 import type { EpochRecord, Spread } from '../core/scoring';
 import type { Execution, StudySettings, StudyState, Trial, TrialState } from '../core/study';
 import {
@@ -20,32 +22,30 @@ const EXECUTION_STATES = ['completed', 'failed', 'stopped'] as const;
 
 const special = (v: unknown, p: string) => readNumber(v, p, { special: true });
 
+/** Every tuner setting, each checked against the range TUNER_SETTINGS gives it. */
 function readTuner(value: unknown, path: string): TunerSettings {
   const o = readObject(value, path);
-  const n = (key: string) => readNumber(o[key], `${path}.${key}`);
-  const i = (key: string, min: number) => readInteger(o[key], `${path}.${key}`, min);
-  return {
+  const tuner: Record<string, unknown> = {
     algorithm: readEnum(o.algorithm, `${path}.algorithm`, ALGORITHMS),
-    maxTrials: i('maxTrials', 1),
-    epochs: i('epochs', 1),
-    maxEpochs: i('maxEpochs', 1),
-    factor: i('factor', 2),
-    iterations: i('iterations', 1),
-    variant: readEnum(o.variant, `${path}.variant`, ['keras-tuner', 'paper'] as const),
-    minEpochs: i('minEpochs', 1),
-    initialConfigs: i('initialConfigs', 0),
-    gridPoints: i('gridPoints', 1),
-    acquisition: readEnum(o.acquisition, `${path}.acquisition`, ['ucb', 'ei'] as const),
-    beta: n('beta'),
-    alpha: n('alpha'),
-    initialPoints: i('initialPoints', 0),
-    eiCandidates: i('eiCandidates', 1),
   };
+  for (const key of TUNER_SETTING_KEYS) {
+    const setting = TUNER_SETTINGS[key];
+    const where = `${path}.${key}`;
+    if (setting.kind === 'choice') tuner[key] = readEnum(o[key], where, choiceValues(setting));
+    else {
+      const n = readNumber(o[key], where);
+      if (!acceptsNumber(setting, n))
+        throw new ShapeError(where, `expected ${expectedNumber(setting)}, got ${n}`);
+      tuner[key] = n;
+    }
+  }
+  return tuner as unknown as TunerSettings;
 }
 
 export function readStudySettings(value: unknown, path: string): StudySettings {
   const o = readObject(value, path);
   const objective = readObject(o.objective, `${path}.objective`);
+  const epochBudget = optional(o, 'epochBudget', path, (v, p) => readInteger(v, p, 1));
   return {
     space: readSearchSpace(o.space, `${path}.space`),
     tuner: readTuner(o.tuner, `${path}.tuner`),
@@ -57,6 +57,7 @@ export function readStudySettings(value: unknown, path: string): StudySettings {
     executionsPerTrial: readInteger(o.executionsPerTrial, `${path}.executionsPerTrial`, 1),
     seed: readInteger(o.seed, `${path}.seed`),
     budget: readEnum(o.budget, `${path}.budget`, ['epochs', 'data'] as const),
+    ...(epochBudget !== undefined && { epochBudget }),
   };
 }
 
@@ -91,15 +92,44 @@ function readExecution(value: unknown, path: string): Execution {
   };
 }
 
+function readOrigin(value: unknown, path: string): TrialOrigin {
+  const o = readObject(value, path);
+  const kind = readEnum(o.kind, `${path}.kind`, ['random', 'grid', 'model', 'promoted'] as const);
+  const count = (key: string) => readInteger(o[key], `${path}.${key}`, 0);
+  switch (kind) {
+    case 'random': {
+      const why = optional(o, 'why', path, (v, p) => readEnum(v, p, ['start', 'fallback'] as const));
+      return { kind, ...(why && { why }) };
+    }
+    case 'grid':
+      return { kind };
+    case 'model': {
+      const predicted = optional(o, 'predicted', path, (v, p) => {
+        const q = readObject(v, p);
+        return { loss: special(q.loss, `${p}.loss`), sd: special(q.sd, `${p}.sd`) };
+      });
+      return { kind, ...(predicted && { predicted }) };
+    }
+    case 'promoted':
+      return { kind, rank: count('rank'), of: count('of'), keep: count('keep') };
+  }
+}
+
 function readTrial(value: unknown, path: string): Trial {
   const o = readObject(value, path);
   const at = (key: string) => `${path}.${key}`;
   const parentId = optional(o, 'parentId', path, readString);
   const bracket = optional(o, 'bracket', path, readInteger);
   const round = optional(o, 'round', path, readInteger);
+  const origin = optional(o, 'origin', path, readOrigin);
   const reason = optional(o, 'reason', path, readString);
   const score = optional(o, 'score', path, special);
   const spread = optional(o, 'spread', path, readSpread);
+  const ended = optional(o, 'ended', path, (v, p) => {
+    const e = readObject(v, p);
+    const ms = optional(e, 'ms', p, readNumber);
+    return { epochs: readInteger(e.epochs, `${p}.epochs`, 0), ...(ms !== undefined && { ms }) };
+  });
   return {
     id: readString(o.id, at('id'), 200),
     number: readInteger(o.number, at('number'), 0),
@@ -108,11 +138,13 @@ function readTrial(value: unknown, path: string): Trial {
     ...(parentId !== undefined && { parentId }),
     ...(bracket !== undefined && { bracket }),
     ...(round !== undefined && { round }),
+    ...(origin && { origin }),
     state: readEnum(o.state, at('state'), TRIAL_STATES),
     ...(reason !== undefined && { reason }),
     executions: readList(o.executions, at('executions'), readExecution),
     ...(score !== undefined && { score }),
     ...(spread !== undefined && { spread }),
+    ...(ended && { ended }),
   };
 }
 

@@ -41,7 +41,6 @@ export class Scheduler {
   private stepRound: string | undefined;
   private pending: EpochEvent[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private epochsDone = 0;
   private startedAt = 0;
   private activeMs = 0;
   private finishedResolve: (() => void) | undefined;
@@ -56,8 +55,6 @@ export class Scheduler {
     this.slots = Array.from({ length: Math.max(1, options.workers) }, (_, index) => ({ index, busy: false }));
     this.finished = new Promise((resolve) => (this.finishedResolve = resolve));
     this.now = options.now ?? (() => performance.now());
-    for (const t of study.trials)
-      if (t.state !== 'pending' && t.state !== 'running') this.epochsDone += trainedEpochs(t);
   }
 
   /** Starts the trainers and the search; resolves when the study is done or stopped. */
@@ -130,17 +127,19 @@ export class Scheduler {
     const trialsDone = this.study.trials.filter((t) => t.state !== 'running' && t.state !== 'pending').length;
     if (this.study.finished) {
       trialsPlanned = trialsDone;
-      epochsPlanned = this.epochsDone;
+      epochsPlanned = this.study.epochsConsumed;
     }
-    epochsPlanned = Math.max(epochsPlanned, this.epochsDone);
+    epochsPlanned = Math.max(epochsPlanned, this.study.epochsConsumed);
     const elapsedMs =
       this.activeMs + (this.status === 'running' && this.startedAt ? this.now() - this.startedAt : 0);
     const etaMs =
-      this.epochsDone > 0 ? (elapsedMs / this.epochsDone) * (epochsPlanned - this.epochsDone) : undefined;
+      this.study.epochsConsumed > 0
+        ? (elapsedMs / this.study.epochsConsumed) * (epochsPlanned - this.study.epochsConsumed)
+        : undefined;
     return {
       trialsDone,
       trialsPlanned: Math.max(trialsPlanned, trialsDone),
-      epochsDone: this.epochsDone,
+      epochsDone: this.study.epochsConsumed,
       epochsPlanned,
       elapsedMs,
       etaMs,
@@ -219,7 +218,6 @@ export class Scheduler {
         keepCheckpoint: true,
       };
       const result = await this.trainWithRetry(slot, request, trial.id, e);
-      this.epochsDone += result.epochsTrained;
       const history = result.history.map((r) => ({
         epoch: r.epoch,
         metrics: r.metrics,
@@ -384,11 +382,4 @@ function roundKey(trial: Trial): string {
   return trial.bracket !== undefined
     ? `bracket ${trial.bracket} round ${trial.round ?? 0}`
     : `trial ${trial.id}`;
-}
-
-function trainedEpochs(trial: Trial): number {
-  return trial.executions.reduce((sum, e) => {
-    const first = e.history[0]?.epoch ?? 1;
-    return sum + (e.history.length > 0 ? e.history[e.history.length - 1].epoch - first + 1 : 0);
-  }, 0);
 }

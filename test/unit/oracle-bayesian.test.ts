@@ -19,7 +19,9 @@ import {
 } from './support/model-oracle-harness';
 
 describe('Bayesian optimisation oracle', () => {
-  modelOracleContract(createBayesian, (dims) => Math.max(3 * dims, 3));
+  modelOracleContract(createBayesian, (dims, maxTrials) =>
+    Math.min(Math.max(3 * dims, 3), Math.max(3, Math.ceil(maxTrials / 3))),
+  );
 
   it('encodes every tunable parameter, inactive ones at 0.5, and decodes back to the same config', () => {
     const params = tunableParams(mixedSpace);

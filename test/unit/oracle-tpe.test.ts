@@ -12,7 +12,7 @@ import {
 import type { SearchSpace } from '../../src/core/space/types';
 
 describe('TPE oracle', () => {
-  modelOracleContract(createTpe, () => 10);
+  modelOracleContract(createTpe, (_dims, maxTrials) => Math.min(10, Math.max(3, Math.ceil(maxTrials / 3))));
 
   it('learns a conditional parameter only from the trials where it was active', () => {
     // Only the 'deep' branch can score well, and within it only width near 200.

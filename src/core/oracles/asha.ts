@@ -9,6 +9,7 @@ import type {
   OracleContext,
   OracleTrial,
   Proposal,
+  TrialOrigin,
   TunerSettings,
 } from './types';
 
@@ -66,7 +67,7 @@ export function createAsha(ctx: OracleContext): Oracle {
   const results: RungTrial[][] = rungs.map(() => []);
   let ranOut = false;
 
-  const start = (config: Config, rung: number, parent?: RungTrial): Proposal => {
+  const start = (config: Config, rung: number, parent?: RungTrial, origin?: TrialOrigin): Proposal => {
     const trial: RungTrial = {
       id: ledger.issueId(),
       config,
@@ -77,13 +78,26 @@ export function createAsha(ctx: OracleContext): Oracle {
       dropped: false,
     };
     trials.set(trial.id, trial);
-    const proposal: OracleTrial = { id: trial.id, config: { ...config }, resource: rungs[rung], round: rung };
+    const proposal: OracleTrial = {
+      id: trial.id,
+      config: { ...config },
+      resource: rungs[rung],
+      round: rung,
+      origin: origin ?? { kind: 'random' },
+    };
     if (parent) proposal.parentId = parent.id;
     return { kind: 'trial', trial: proposal };
   };
 
-  const promotable = (rung: number): RungTrial | undefined =>
-    results[rung].slice(0, floorDiv(results[rung].length, factor)).find((t) => !t.promoted && !t.dropped);
+  /** The best trial of the rung's top ⌊n/η⌋ not promoted yet, with its rank there. */
+  const promotable = (rung: number): { parent: RungTrial; origin: TrialOrigin } | undefined => {
+    const of = results[rung].length;
+    const keep = floorDiv(of, factor);
+    const rank = results[rung].slice(0, keep).findIndex((t) => !t.promoted && !t.dropped);
+    return rank < 0
+      ? undefined
+      : { parent: results[rung][rank], origin: { kind: 'promoted', rank: rank + 1, of, keep } };
+  };
 
   const record = (trial: RungTrial): void => {
     const rung = results[trial.rung];
@@ -96,10 +110,10 @@ export function createAsha(ctx: OracleContext): Oracle {
     ask() {
       if (ledger.full) return ledger.whenFull();
       for (let rung = topRung - 1; rung >= 0; rung--) {
-        const parent = promotable(rung);
-        if (parent) {
-          parent.promoted = true;
-          return start(parent.config, rung + 1, parent);
+        const found = promotable(rung);
+        if (found) {
+          found.parent.promoted = true;
+          return start(found.parent.config, rung + 1, found.parent, found.origin);
         }
       }
       const config = ranOut ? undefined : sampler.next();

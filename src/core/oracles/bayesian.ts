@@ -3,8 +3,8 @@ import { fitGaussianProcess, GaussianProcess } from '../math/gaussian-process';
 import { completeConfig, configKey, fromUnit, isActive, toUnit, tunableParams } from '../space';
 import type { Config, Param, ParamValue, SearchSpace } from '../space/types';
 import { distinctConfigsPlan } from './flat-plan';
-import { EPOCHS_PER_TRIAL } from './settings';
-import type { AlgorithmDefinition, Oracle, OracleContext, PlanInput } from './types';
+import { EPOCHS_PER_TRIAL, startupShare } from './settings';
+import type { AlgorithmDefinition, Oracle, OracleContext, PlanInput, TrialOrigin } from './types';
 import { TrialHistory } from './trial-history';
 
 /**
@@ -50,11 +50,17 @@ interface Candidate {
   config: Config;
   point: Float64Array;
   score: number;
+  mean: number;
+  std: number;
 }
 
-/** Keras Tuner's default: max(3 · tunable dimensions, 3), unless set. */
+/**
+ * Unless set: Keras Tuner's max(3 · tunable dimensions, 3), but never more than a third of max trials
+ * (at least 3). Keras Tuner's own default is 54 for the course space, more than the 30 trials a class
+ * runs, and the model would never be used.
+ */
 export function bayesianInitialTrials({ space, tuner }: Pick<PlanInput, 'space' | 'tuner'>): number {
-  return tuner.initialPoints || Math.max(3 * tunableParams(space).length, 3);
+  return tuner.initialPoints || Math.min(Math.max(3 * tunableParams(space).length, 3), startupShare(tuner));
 }
 
 export function createBayesian(ctx: OracleContext): Oracle {
@@ -79,8 +85,8 @@ export function createBayesian(ctx: OracleContext): Oracle {
     return { gp: withPending, best };
   }
 
-  /** Unseen configs, best acquisition first. */
-  function rankedCandidates(): Config[] {
+  /** Unseen configs, best acquisition first, each with the model's prediction. */
+  function rankedCandidates(): { config: Config; origin: TrialOrigin }[] {
     const { gp, best } = surrogate();
     const acquisition: AcquisitionOptions = {
       kind: settings.acquisition,
@@ -95,7 +101,7 @@ export function createBayesian(ctx: OracleContext): Oracle {
       if (pool.has(key) || !history.isNew(config)) return;
       const point = encodeConfig(params, config);
       const { mean, std } = gp.predict(point);
-      pool.set(key, { config, point, score: acquisitionScore(mean, std, acquisition) });
+      pool.set(key, { config, point, score: acquisitionScore(mean, std, acquisition), mean, std });
     };
     for (let i = 0; i < RANDOM_CANDIDATES; i++) consider(Float64Array.from(params, () => rng.next()));
     for (const round of LOCAL_ROUNDS) {
@@ -106,7 +112,9 @@ export function createBayesian(ctx: OracleContext): Oracle {
             Float64Array.from(leader.point, (u) => Math.min(1, Math.max(0, u + rng.normal(0, round.sd)))),
           );
     }
-    return [...pool.values()].sort((a, b) => a.score - b.score).map((c) => c.config);
+    return [...pool.values()]
+      .sort((a, b) => a.score - b.score)
+      .map((c) => ({ config: c.config, origin: { kind: 'model', predicted: { loss: c.mean, sd: c.std } } }));
   }
 
   return {

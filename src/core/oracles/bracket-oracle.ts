@@ -23,9 +23,10 @@ export function createBracketOracle(
       if (!config) ranOut = true;
       return config;
     },
-    issueId: () => ledger.issueId(),
+    issueId: (id: string) => ledger.issueId(id),
   };
   let started = 0;
+  let firstId = 0;
   let active: BracketRunner[] = [];
   const owners = new Map<string, BracketRunner>();
 
@@ -49,7 +50,8 @@ export function createBracketOracle(
       }
       while (started < brackets.length && !ranOut) {
         const { bracket, rounds } = brackets[started++];
-        const runner = new BracketRunner(bracket, rounds, sources);
+        const runner = new BracketRunner(bracket, rounds, sources, firstId);
+        firstId += BracketRunner.size(rounds);
         active.push(runner);
         const proposal = propose(runner);
         if (proposal) return proposal;

@@ -16,18 +16,23 @@ interface BracketTrial {
   /** NaN until completed; stays NaN for a failed trial or one that reported no finite loss. */
   loss: number;
   fate: Fate;
+  /** How its round ranked it, once it was chosen to go on. */
+  chosenAs?: { rank: number; of: number; keep: number };
 }
 
 export interface BracketSources {
   /** A config never proposed before, or undefined when the space has none left. */
   sample(): Config | undefined;
-  issueId(): string;
+  /** Registers a proposal under this id. */
+  issueId(id: string): string;
 }
 
 /**
  * One successive-halving bracket: round 0 trains new configs, round r+1 resumes the best of round r.
  * A round is decided only once every one of its trials has reported; promotions are the lowest losses
  * (ties keep ask order), failed trials are never promoted, and if too few survive all of them go on.
+ * Trial ids are positions in the whole plan (`firstId` + the rounds before + the index in the round),
+ * not ask order, so the same plan numbers its trials the same however many workers run it.
  */
 export class BracketRunner {
   private round = 0;
@@ -41,13 +46,25 @@ export class BracketRunner {
   /** Round 0 came up short because no new config could be sampled. */
   ranOut = false;
 
+  private readonly roundStart: number[] = [];
+
   constructor(
     readonly bracket: number,
     private readonly rounds: PlanRound[],
     private readonly sources: BracketSources,
+    firstId = 0,
   ) {
     if (rounds.length === 0) throw new Error('A bracket needs at least one round');
     this.target = rounds[0].models;
+    for (const r of rounds) {
+      this.roundStart.push(firstId);
+      firstId += r.models;
+    }
+  }
+
+  /** Trials in the whole bracket, when every round is full. */
+  static size(rounds: readonly PlanRound[]): number {
+    return rounds.reduce((n, r) => n + r.models, 0);
   }
 
   get finished(): boolean {
@@ -89,7 +106,7 @@ export class BracketRunner {
 
   private start(config: Config, parent: BracketTrial | undefined): OracleTrial {
     const trial: BracketTrial = {
-      id: this.sources.issueId(),
+      id: this.sources.issueId(String(this.roundStart[this.round] + this.current.length)),
       config,
       round: this.round,
       running: true,
@@ -105,6 +122,7 @@ export class BracketRunner {
       ...(parent && { parentId: parent.id }),
       bracket: this.bracket,
       round: this.round,
+      origin: parent?.chosenAs ? { kind: 'promoted', ...parent.chosenAs } : { kind: 'random' },
     };
   }
 
@@ -119,7 +137,10 @@ export class BracketRunner {
     const survivors = this.current.filter((t) => !Number.isNaN(t.loss)).sort((a, b) => a.loss - b.loss);
     const chosen = nextRound ? survivors.slice(0, nextRound.models) : [];
     for (const t of this.current) t.fate = 'dropped';
-    for (const t of chosen) t.fate = 'chosen';
+    chosen.forEach((t, i) => {
+      t.fate = 'chosen';
+      t.chosenAs = { rank: i + 1, of: this.current.length, keep: nextRound.models };
+    });
     if (chosen.length === 0) {
       this.over = true;
       return;

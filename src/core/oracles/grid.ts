@@ -10,10 +10,14 @@ import type { AlgorithmDefinition, Oracle, OracleContext } from './types';
  */
 export function createGrid(ctx: OracleContext): Oracle {
   const configs = enumerateConfigs(ctx.space, ctx.settings.gridPoints);
-  return sequentialOracle(ctx, () => {
-    const next = configs.next();
-    return next.done ? undefined : next.value;
-  });
+  return sequentialOracle(
+    ctx,
+    () => {
+      const next = configs.next();
+      return next.done ? undefined : next.value;
+    },
+    { kind: 'grid' },
+  );
 }
 
 export const gridSearch: AlgorithmDefinition = {

@@ -7,7 +7,7 @@ import type { AlgorithmDefinition, Oracle, OracleContext } from './types';
 /** Random search: independent draws from the space, never the same config twice. */
 export function createRandom(ctx: OracleContext): Oracle {
   const sampler = new DistinctSampler(ctx.space, ctx.rng);
-  return sequentialOracle(ctx, () => sampler.next());
+  return sequentialOracle(ctx, () => sampler.next(), { kind: 'random' });
 }
 
 export const randomSearch: AlgorithmDefinition = {

@@ -67,8 +67,8 @@ export const TUNER_SETTINGS: SettingTable = {
   },
   initialPoints: {
     ...int('Initial random trials', 1, 1000),
-    special: { value: 0, means: "the algorithm's default" },
-    hint: "0 = the algorithm's default.",
+    special: { value: 0, means: "the algorithm's default, at most a third of max trials" },
+    hint: "0 = the algorithm's default (Keras Tuner's 3 × dimensions, Optuna's 10), at most a third of max trials.",
     default: 0,
   },
   eiCandidates: { ...int('EI candidates', 1, 1000, 'Samples scored per proposal.'), default: 24 },
@@ -83,6 +83,10 @@ export const defaultTunerSettings: TunerSettings = {
     'algorithm'
   >),
 };
+
+/** The default random start of a model-based tuner is at most a third of max trials (and at least 3). */
+export const startupShare = (tuner: Pick<TunerSettings, 'maxTrials'>): number =>
+  Math.max(3, Math.ceil(tuner.maxTrials / 3));
 
 /** The epochs of a single-fidelity trial. */
 export const EPOCHS_PER_TRIAL: AlgorithmSetting = { key: 'epochs', group: 'budget' };

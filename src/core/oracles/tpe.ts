@@ -3,8 +3,8 @@ import { completeConfig, fromUnit, paramValues, toUnit, tunableParams } from '..
 import type { Config, Param, ParamValue } from '../space/types';
 import type { Rng } from '../rng';
 import { distinctConfigsPlan } from './flat-plan';
-import { EPOCHS_PER_TRIAL } from './settings';
-import type { AlgorithmDefinition, Oracle, OracleContext, PlanInput } from './types';
+import { EPOCHS_PER_TRIAL, startupShare } from './settings';
+import type { AlgorithmDefinition, Oracle, OracleContext, PlanInput, TrialOrigin } from './types';
 import { TrialHistory, type CompletedTrial } from './trial-history';
 
 /**
@@ -76,8 +76,9 @@ function sampleParam(p: Param, groups: Groups, candidates: number, rng: Rng): Pa
   return bestValue as ParamValue;
 }
 
-/** Optuna's n_startup_trials: 10, unless set. */
-export const tpeInitialTrials = ({ tuner }: Pick<PlanInput, 'tuner'>): number => tuner.initialPoints || 10;
+/** Unless set: Optuna's n_startup_trials, 10, but never more than a third of max trials (at least 3). */
+export const tpeInitialTrials = ({ tuner }: Pick<PlanInput, 'tuner'>): number =>
+  tuner.initialPoints || Math.min(10, startupShare(tuner));
 
 export function createTpe(ctx: OracleContext): Oracle {
   const { space, settings, rng } = ctx;
@@ -97,9 +98,9 @@ export function createTpe(ctx: OracleContext): Oracle {
     return config;
   }
 
-  function* modelDraws(): Generator<Config> {
+  function* modelDraws(): Generator<{ config: Config; origin: TrialOrigin }> {
     const groups = splitByLoss(history.completed());
-    for (let i = 0; i < MODEL_ATTEMPTS; i++) yield modelConfig(groups);
+    for (let i = 0; i < MODEL_ATTEMPTS; i++) yield { config: modelConfig(groups), origin: { kind: 'model' } };
   }
 
   return {

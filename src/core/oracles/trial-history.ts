@@ -1,7 +1,7 @@
 import { configKey, enumerateConfigs, sampleConfig, spaceSize } from '../space';
 import type { Config } from '../space/types';
 import { EXHAUSTED, MAX_TRIALS_REACHED } from './distinct-sampler';
-import type { OracleContext, Proposal, TrialOutcome } from './types';
+import type { OracleContext, Proposal, TrialOrigin, TrialOutcome } from './types';
 
 /** Duplicate random draws in a row before a finite space is listed to find its unused configs. */
 const FINITE_ATTEMPTS = 64;
@@ -47,22 +47,23 @@ export class TrialHistory {
   }
 
   /** A random config never proposed before (the initial design and the fallback after collisions). */
-  proposeRandom(): Proposal {
+  proposeRandom(why: 'start' | 'fallback' = 'start'): Proposal {
+    const origin: TrialOrigin = { kind: 'random', why };
     const attempts = this.size === 'continuous' ? CONTINUOUS_ATTEMPTS : FINITE_ATTEMPTS;
     for (let i = 0; i < attempts; i++) {
       const config = sampleConfig(this.ctx.space, this.ctx.rng);
-      if (this.isNew(config)) return this.record(config);
+      if (this.isNew(config)) return this.record(config, origin);
     }
     const unused = this.size === 'continuous' ? undefined : this.pickUnused();
-    if (unused) return this.record(unused);
+    if (unused) return this.record(unused, origin);
     this.exhausted = true;
     return { kind: 'done', reason: EXHAUSTED };
   }
 
-  /** The first config of `ranked` not proposed before, else a random unseen one. */
-  proposeFirstNew(ranked: Iterable<Config>): Proposal {
-    for (const config of ranked) if (this.isNew(config)) return this.record(config);
-    return this.proposeRandom();
+  /** The first config of `ranked` not proposed before (with what the model said of it), else a random unseen one. */
+  proposeFirstNew(ranked: Iterable<{ config: Config; origin: TrialOrigin }>): Proposal {
+    for (const { config, origin } of ranked) if (this.isNew(config)) return this.record(config, origin);
+    return this.proposeRandom('fallback');
   }
 
   tell(trialId: string, outcome: TrialOutcome): void {
@@ -97,10 +98,10 @@ export class TrialHistory {
     return unused.length > 0 ? this.ctx.rng.pick(unused) : undefined;
   }
 
-  private record(config: Config): Proposal {
+  private record(config: Config, origin: TrialOrigin): Proposal {
     this.used.add(configKey(config));
     const id = String(this.entries.size);
     this.entries.set(id, { config, status: 'pending', loss: NaN });
-    return { kind: 'trial', trial: { id, config, resource: this.ctx.settings.epochs } };
+    return { kind: 'trial', trial: { id, config, resource: this.ctx.settings.epochs, origin } };
   }
 }

@@ -2,7 +2,7 @@ import { MAX_TRIALS_REACHED } from './distinct-sampler';
 import type { Proposal } from './types';
 
 /**
- * Trial ids ('0', '1', … in ask order), the running set and the maxTrials cap for the multi-fidelity
+ * Trial ids ('0', '1', … in ask order unless the caller names them), the running set and the maxTrials cap for the multi-fidelity
  * oracles. Issuing an id IS proposing a trial: every id issued counts against maxTrials.
  */
 export class TrialLedger {
@@ -20,8 +20,8 @@ export class TrialLedger {
     return this.running.size;
   }
 
-  issueId(): string {
-    const id = String(this.issued++);
+  issueId(id = String(this.issued)): string {
+    this.issued++;
     this.running.add(id);
     return id;
   }

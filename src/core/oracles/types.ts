@@ -46,6 +46,16 @@ export interface TunerSettings {
   eiCandidates: number;
 }
 
+/** Why an oracle proposed a trial: what the app says when a user asks about it. */
+export type TrialOrigin =
+  /** Drawn at random: random search, a bracket's new config, or a model-based tuner's random start. */
+  | { kind: 'random'; why?: 'start' | 'fallback' }
+  | { kind: 'grid' }
+  /** Proposed by the model. Bayesian optimisation adds its predicted loss and standard deviation. */
+  | { kind: 'model'; predicted?: { loss: number; sd: number } }
+  /** Promoted from its parent's round, where the parent ranked `rank` of `of` and the best `keep` went on. */
+  | { kind: 'promoted'; rank: number; of: number; keep: number };
+
 /** What an oracle proposes. `resource` is the total budget (epochs) the trial must reach. */
 export interface OracleTrial {
   id: string;
@@ -55,6 +65,7 @@ export interface OracleTrial {
   parentId?: string;
   bracket?: number;
   round?: number;
+  origin?: TrialOrigin;
 }
 
 export type Proposal =

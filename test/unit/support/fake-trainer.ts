@@ -6,7 +6,16 @@ export interface FakeOptions {
   /** Throws inside train() when this returns true (a crashed worker). */
   crash?: (request: TrainRequest, attempt: number) => boolean;
   epochDelayMs?: number;
+  /**
+   * Makes the trial seed matter, as it does in real training: the loss gains seeded noise, and each
+   * epoch takes a seeded 0–4 ms, so trials finish in a different order on different pools.
+   */
+  seeded?: boolean;
 }
+
+/** A deterministic number in [0, 1) from a seed and an epoch. */
+const hash01 = (seed: number, epoch: number) =>
+  (Math.imul(seed ^ Math.imul(epoch + 1, 0x9e3779b1), 0x85ebca6b) >>> 0) / 2 ** 32;
 
 /** In-process trainers that "train" the synthetic objective, epoch by epoch, with real pause/stop hooks. */
 export function fakeTrainers(
@@ -28,7 +37,8 @@ export function fakeTrainers(
           if (options.crash?.(request, attempts++)) throw new Error('worker crashed');
           const history: EpochReport[] = [];
           for (let epoch = request.initialEpoch + 1; epoch <= request.epochs; epoch++) {
-            await new Promise((r) => setTimeout(r, options.epochDelayMs ?? 1));
+            const delay = options.seeded ? Math.floor(hash01(request.seed, -epoch) * 5) : 1;
+            await new Promise((r) => setTimeout(r, options.epochDelayMs ?? delay));
             while (paused) await new Promise<void>((r) => (release = r));
             if (stopped)
               return {
@@ -40,7 +50,11 @@ export function fakeTrainers(
               };
             const report = {
               epoch,
-              metrics: { val_loss: syntheticLoss(request.config, epoch) },
+              metrics: {
+                val_loss:
+                  syntheticLoss(request.config, epoch) +
+                  (options.seeded ? 0.05 * hash01(request.seed, epoch) : 0),
+              },
               learningRate: 0.001,
               step: epoch * 10,
               ms: 1,

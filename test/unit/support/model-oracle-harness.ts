@@ -124,7 +124,10 @@ export function randomSearchBest(
 }
 
 /** The behaviour every model-based oracle shares; call inside a describe block. */
-export function modelOracleContract(factory: OracleFactory, defaultInitialPoints: (dims: number) => number) {
+export function modelOracleContract(
+  factory: OracleFactory,
+  defaultInitialPoints: (dims: number, maxTrials: number) => number,
+) {
   it('only proposes configs that fit the space, at the full epoch budget, never promotable', () => {
     const run = runSearch(factory, mixedSpace, mixedLoss, settingsWith({ maxTrials: 35 }), 1);
     expect(run.trials).toHaveLength(35);
@@ -185,13 +188,20 @@ export function modelOracleContract(factory: OracleFactory, defaultInitialPoints
     expect(run.trials.every((t) => configFits(syntheticSpace, t.config))).toBe(true);
   });
 
-  it('starts with the default number of random trials, then follows its model', () => {
-    const n = defaultInitialPoints(3);
-    const run = runSearch(factory, syntheticSpace, syntheticLoss, settingsWith({ maxTrials: n + 1 }), 8);
+  it('starts with the default number of random trials, then follows its model (and says which is which)', () => {
+    const maxTrials = 30;
+    const n = defaultInitialPoints(3, maxTrials);
+    expect(n).toBeLessThanOrEqual(maxTrials / 3);
+    const run = runSearch(factory, syntheticSpace, syntheticLoss, settingsWith({ maxTrials }), 8);
     const rng = new Rng(8);
-    const random = Array.from({ length: n + 1 }, () => configKey(sampleConfig(syntheticSpace, rng)));
-    expect(run.trials.slice(0, n).map((t) => configKey(t.config))).toEqual(random.slice(0, n));
-    expect(configKey(run.trials[n].config)).not.toBe(random[n]);
+    const random = Array.from({ length: maxTrials }, () => configKey(sampleConfig(syntheticSpace, rng)));
+    const proposed = run.trials.map((t) => configKey(t.config));
+    expect(proposed.slice(0, n)).toEqual(random.slice(0, n));
+    expect(run.trials.slice(0, n).every((t) => t.origin?.kind === 'random')).toBe(true);
+    const guided = run.trials.slice(n);
+    expect(guided.filter((t) => t.origin?.kind === 'model').length).toBeGreaterThan(guided.length * 0.8);
+    const sameAsRandom = proposed.slice(n).filter((key, i) => key === random[n + i]).length;
+    expect(sameAsRandom).toBe(0);
   });
 
   it('honours settings.initialPoints', () => {
