@@ -8,6 +8,8 @@ import {
   type ExperimentSetup,
 } from '../core/experiment';
 import { algorithms, usesSetting } from '../core/oracles/registry';
+import type { Algorithm } from '../core/oracles/types';
+import { isRace, MAX_RACERS } from '../core/race';
 import { TUNER_SETTING_KEYS, TUNER_SETTINGS, type TunerSettingKey } from '../core/oracles/settings';
 import {
   acceptsNumber,
@@ -202,6 +204,31 @@ export const FIELDS: Field[] = [
     (s) => s.earlyStopping.patience,
     (s, v) => (s.earlyStopping.patience = v),
     (s) => s.earlyStopping.enabled,
+  ),
+  {
+    key: 'race',
+    get: (s) => (s.race.algorithms.length > 0 ? s.race.algorithms.join(',') : undefined),
+    set: (s, v) => (s.race.algorithms = String(v).split(',') as Algorithm[]),
+    relevant: (s) => isRace(s.race),
+    parse(text) {
+      const ids = text.split(',');
+      const known = algorithms.map((a) => a.id as string);
+      const ok =
+        ids.length >= 2 &&
+        ids.length <= MAX_RACERS &&
+        new Set(ids).size === ids.length &&
+        ids.every((id) => known.includes(id));
+      return ok
+        ? text
+        : invalid(`expected 2 to ${MAX_RACERS} different tuners of ${known.join(', ')}, separated by commas`);
+    },
+  },
+  numberField(
+    'raceBudget',
+    N.raceBudget,
+    (s) => s.race.epochBudget,
+    (s, v) => (s.race.epochBudget = v),
+    (s) => isRace(s.race),
   ),
 ];
 

@@ -1,5 +1,6 @@
 /** The whole experiment setup: what a shared link reproduces and what a report describes. Plain data. */
 import { defaultTunerSettings } from './oracles/settings';
+import type { RaceSetup } from './race';
 import type { Direction, Scoring } from './scoring';
 import type { ChoiceSetting, NumberSetting } from './setting';
 import { courseSearchSpace } from './space/preset';
@@ -31,6 +32,8 @@ export interface ExperimentSetup {
   workers: number;
   backend: BackendPreference;
   earlyStopping: { enabled: boolean; patience: number };
+  /** Two to four tuners raced side by side on the same pool; fewer than two: one tuner. */
+  race: RaceSetup;
 }
 
 export function defaultSetup(): ExperimentSetup {
@@ -48,6 +51,7 @@ export function defaultSetup(): ExperimentSetup {
     workers: 1,
     backend: 'auto',
     earlyStopping: { enabled: false, patience: 3 },
+    race: { algorithms: [], epochBudget: 0 },
   };
 }
 
@@ -71,6 +75,11 @@ export const EXPERIMENT_NUMBERS = {
   seed: whole('Seed', 0, 2 ** 31 - 1),
   workers: whole('Workers', 1, 16),
   patience: whole('Patience (epochs)', 1, 100),
+  raceBudget: {
+    ...whole('Epoch budget per tuner', 1, 100_000),
+    special: { value: 0, means: 'one Hyperband sweep' },
+    hint: '0 = what one Hyperband sweep trains at these R and η.',
+  },
   folds: { ...whole('Folds', 2, 20), special: { value: 0, means: 'one validation split' } },
   size: whole('Rows', 10, 100_000),
   noise: { kind: 'number', label: 'Noise', min: 0, max: 1, integer: false, step: 0.05 },

@@ -315,6 +315,11 @@ export class Study {
     return this.consumed;
   }
 
+  /** Epochs the trials proposed so far will have trained once they finish. */
+  get epochsCommitted(): number {
+    return this.committed;
+  }
+
   toJSON(): StudyState {
     return structuredClone({
       version: 1,
@@ -373,12 +378,20 @@ export class Study {
   }
 }
 
-/** The scored, non-failed trial with the best score. */
+/**
+ * The scored, non-failed trial with the best score; of equal scores, the lowest trial number (not the
+ * first to finish, which depends on how many workers ran the study).
+ */
 export function bestTrial(trials: readonly Trial[], direction: 'min' | 'max'): Trial | undefined {
   let best: Trial | undefined;
   for (const t of trials) {
     if (t.score === undefined || t.state === 'failed') continue;
-    if (!best || better(direction, t.score, best.score!)) best = t;
+    if (
+      !best ||
+      better(direction, t.score, best.score!) ||
+      (t.score === best.score && t.number < best.number)
+    )
+      best = t;
   }
   return best;
 }

@@ -20,6 +20,8 @@ export interface RunSetup {
   workers: number;
   backend: BackendPreference;
   earlyStopping?: EarlyStopping;
+  /** A race: one study per tuner on the same pool (instead of `study`). */
+  race?: StudySettings[];
   /** Continue a saved study instead of starting a new one. */
   restore?: StudyState;
   /** Start paused (a restored study waits for Resume). */
@@ -41,6 +43,8 @@ export interface Progress {
 }
 
 export interface EpochEvent {
+  /** The study it belongs to: 0, or its place in a race. */
+  lane: number;
   trialId: string;
   execution: number;
   report: EpochReport;
@@ -48,9 +52,16 @@ export interface EpochEvent {
 
 export type TunerEvent =
   | { type: 'backend'; worker: number; info: BackendInfo }
-  | { type: 'trial'; trial: Trial }
+  | { type: 'trial'; lane: number; trial: Trial }
   | { type: 'epochs'; items: EpochEvent[] }
-  | { type: 'status'; status: RunStatus; reason?: string; progress: Progress; bestId?: string }
+  | {
+      type: 'status';
+      status: RunStatus;
+      reason?: string;
+      progress: Progress;
+      /** Each lane's best trial. */
+      bestIds: (string | undefined)[];
+    }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string };
 
 export interface Evaluation {

@@ -13,8 +13,8 @@ export interface SchedulerOptions {
   /** k-fold cross-validation: execution e validates on fold e % folds. */
   folds?: number;
   emit: (event: TunerEvent) => void;
-  /** Called after every finished trial with the study to persist. */
-  save?: (study: Study) => void | Promise<void>;
+  /** Called after every finished trial with the studies to persist. */
+  save?: (studies: readonly Study[]) => void | Promise<void>;
   /** Epoch events are batched and flushed at most this often (ms). */
   flushMs?: number;
   /** A trainer that does not stop within this long after Stop is terminated. */
@@ -28,10 +28,18 @@ interface Slot {
   busy: boolean;
 }
 
+/** A proposed trial and the lane (the study, in a race of several) it belongs to. */
+interface LaneTrial {
+  lane: number;
+  trial: Trial;
+}
+
 /**
- * Runs a study on a pool of trainers: fills idle trainers with the oracle's proposals, streams epochs,
- * keeps the checkpoints promotions need (and the best trial's), retries a crashed trainer once, and
- * implements pause, resume, step (one Hyperband round, or one trial) and stop.
+ * Runs a study, or a race of several studies (lanes) sharing one pool, on a pool of trainers: fills idle
+ * trainers with the oracles' proposals, streams epochs, keeps the checkpoints promotions need (and the
+ * best trials'), retries a crashed trainer once, and implements pause, resume, step (one Hyperband round,
+ * or one trial) and stop. In a race a free trainer goes to the lane that has committed the fewest epochs,
+ * so every tuner gets a fair share of the same pool.
  */
 export class Scheduler {
   private status: RunStatus = 'idle';
@@ -47,14 +55,22 @@ export class Scheduler {
   private readonly finished: Promise<void>;
   private readonly now: () => number;
 
+  readonly studies: readonly Study[];
+
   constructor(
-    readonly study: Study,
+    studies: Study | readonly Study[],
     private readonly factory: TrainerFactory,
     private readonly options: SchedulerOptions,
   ) {
+    this.studies = Array.isArray(studies) ? studies : [studies as Study];
     this.slots = Array.from({ length: Math.max(1, options.workers) }, (_, index) => ({ index, busy: false }));
     this.finished = new Promise((resolve) => (this.finishedResolve = resolve));
     this.now = options.now ?? (() => performance.now());
+  }
+
+  /** The first (in a single search, the only) study. */
+  get study(): Study {
+    return this.studies[0];
   }
 
   /** Starts the trainers and the search; resolves when the study is done or stopped. */
@@ -109,10 +125,10 @@ export class Scheduler {
     this.maybeFinish();
   }
 
-  /** The checkpoint of the best trial so far, if it was kept. */
-  bestCheckpoint(): { trial: Trial; checkpoint: Checkpoint } | undefined {
-    const best = this.study.best();
-    const checkpoint = best && this.checkpoints.get(best.id);
+  /** The checkpoint of a lane's best trial so far, if it was kept. */
+  bestCheckpoint(lane = 0): { trial: Trial; checkpoint: Checkpoint } | undefined {
+    const best = this.studies[lane]?.best();
+    const checkpoint = best && this.checkpoints.get(checkpointKey(lane, best.id));
     return best && checkpoint ? { trial: best, checkpoint } : undefined;
   }
 
@@ -120,30 +136,27 @@ export class Scheduler {
     return this.checkpoints.size;
   }
 
+  /** Summed over the lanes. */
   progress(): Progress {
-    const planned = plannedWork(this.study.settings);
-    let trialsPlanned = planned.trials;
-    let epochsPlanned = planned.epochs;
-    const trialsDone = this.study.trials.filter((t) => t.state !== 'running' && t.state !== 'pending').length;
-    if (this.study.finished) {
-      trialsPlanned = trialsDone;
-      epochsPlanned = this.study.epochsConsumed;
+    let trialsDone = 0;
+    let trialsPlanned = 0;
+    let epochsDone = 0;
+    let epochsPlanned = 0;
+    for (const study of this.studies) {
+      const done = study.trials.filter((t) => t.state !== 'running' && t.state !== 'pending').length;
+      const planned = plannedWork(study.settings);
+      trialsDone += done;
+      epochsDone += study.epochsConsumed;
+      trialsPlanned += study.finished ? done : Math.max(planned.trials, done);
+      epochsPlanned += study.finished ? study.epochsConsumed : Math.max(planned.epochs, study.epochsConsumed);
     }
-    epochsPlanned = Math.max(epochsPlanned, this.study.epochsConsumed);
-    const elapsedMs =
-      this.activeMs + (this.status === 'running' && this.startedAt ? this.now() - this.startedAt : 0);
-    const etaMs =
-      this.study.epochsConsumed > 0
-        ? (elapsedMs / this.study.epochsConsumed) * (epochsPlanned - this.study.epochsConsumed)
-        : undefined;
-    return {
-      trialsDone,
-      trialsPlanned: Math.max(trialsPlanned, trialsDone),
-      epochsDone: this.study.epochsConsumed,
-      epochsPlanned,
-      elapsedMs,
-      etaMs,
-    };
+    const elapsedMs = this.elapsedMs();
+    const etaMs = epochsDone > 0 ? (elapsedMs / epochsDone) * (epochsPlanned - epochsDone) : undefined;
+    return { trialsDone, trialsPlanned, epochsDone, epochsPlanned, elapsedMs, etaMs };
+  }
+
+  private elapsedMs(): number {
+    return this.activeMs + (this.status === 'running' && this.startedAt ? this.now() - this.startedAt : 0);
   }
 
   private pump(): void {
@@ -154,22 +167,33 @@ export class Scheduler {
     ) {
       const slot = this.slots.find((s) => !s.busy);
       if (!slot) break;
-      const trial = this.stepRound === undefined ? this.proposal() : this.stepProposal();
-      if (trial === 'blocked') {
+      const next = this.stepRound === undefined ? this.proposal() : this.stepProposal();
+      if (next === 'blocked') {
         blocked = true;
         break;
       }
-      if (!trial) break;
+      if (!next) break;
       slot.busy = true;
-      void this.runTrial(slot, trial);
+      void this.runTrial(slot, next);
     }
     if (blocked) this.setStatus(this.busyCount() > 0 ? 'pausing' : 'paused');
     this.maybeFinish();
   }
 
-  private proposal(): Trial | undefined {
-    const next = this.study.next();
-    return next.kind === 'trial' ? next.trial : undefined;
+  /** Lanes in the order they get the next free trainer: fewest epochs committed first. */
+  private lanesByShare(): number[] {
+    return this.studies
+      .map((study, lane) => ({ lane, committed: study.epochsCommitted }))
+      .sort((a, b) => a.committed - b.committed || a.lane - b.lane)
+      .map((l) => l.lane);
+  }
+
+  private proposal(): LaneTrial | undefined {
+    for (const lane of this.lanesByShare()) {
+      const next = this.studies[lane].next();
+      if (next.kind === 'trial') return { lane, trial: next.trial };
+    }
+    return undefined;
   }
 
   /**
@@ -177,35 +201,43 @@ export class Scheduler {
    * bracket comes first); trials deferred earlier join it when they belong to the same round. A trial of
    * another round is put back and ends the step.
    */
-  private stepProposal(): Trial | undefined | 'blocked' {
-    let target = this.stepRound === 'next' ? undefined : this.stepRound;
-    let trial = target === undefined ? undefined : this.study.nextRequeued((t) => roundKey(t) === target);
-    if (!trial) {
-      const next = this.study.ask();
-      trial =
-        next.kind === 'trial'
-          ? next.trial
-          : target === undefined
-            ? this.study.nextRequeued(() => true)
-            : undefined;
-      if (!trial) return undefined;
+  private stepProposal(): LaneTrial | undefined | 'blocked' {
+    const target = this.stepRound === 'next' ? undefined : this.stepRound;
+    const lanes = target === undefined ? this.lanesByShare() : [Number(target.split(':')[0])];
+    for (const lane of lanes) {
+      const study = this.studies[lane];
+      let trial = target === undefined ? undefined : study.nextRequeued((t) => roundKey(lane, t) === target);
+      if (!trial) {
+        const next = study.ask();
+        trial =
+          next.kind === 'trial'
+            ? next.trial
+            : target === undefined
+              ? study.nextRequeued(() => true)
+              : undefined;
+        if (!trial) continue;
+      }
+      if (target === undefined) this.stepRound = roundKey(lane, trial);
+      else if (roundKey(lane, trial) !== target) {
+        study.requeue(trial.id);
+        return 'blocked';
+      }
+      return { lane, trial };
     }
-    if (target === undefined) target = this.stepRound = roundKey(trial);
-    if (roundKey(trial) !== target) {
-      this.study.requeue(trial.id);
-      return 'blocked';
-    }
-    return trial;
+    return undefined;
   }
 
-  private async runTrial(slot: Slot, trial: Trial): Promise<void> {
-    this.options.emit({ type: 'trial', trial: structuredClone(trial) });
+  private async runTrial(slot: Slot, { lane, trial }: LaneTrial): Promise<void> {
+    const study = this.studies[lane];
+    this.options.emit({ type: 'trial', lane, trial: structuredClone(trial) });
     let best: { score: number; checkpoint?: Checkpoint } | undefined;
-    const executions = this.study.settings.executionsPerTrial;
+    const executions = study.settings.executionsPerTrial;
     for (let e = 0; e < executions && trial.state === 'running'; e++) {
-      const budget = this.study.budgetFor(trial, e);
+      const budget = study.budgetFor(trial, e);
       const parentCheckpoint =
-        budget.resumeFrom !== undefined ? this.checkpoints.get(budget.resumeFrom) : undefined;
+        budget.resumeFrom !== undefined
+          ? this.checkpoints.get(checkpointKey(lane, budget.resumeFrom))
+          : undefined;
       const request = {
         config: trial.config,
         seed: budget.seed,
@@ -217,30 +249,31 @@ export class Scheduler {
         checkpoint: parentCheckpoint ? structuredClone(parentCheckpoint) : undefined,
         keepCheckpoint: true,
       };
-      const result = await this.trainWithRetry(slot, request, trial.id, e);
+      const result = await this.trainWithRetry(slot, request, lane, trial.id, e);
       const history = result.history.map((r) => ({
         epoch: r.epoch,
         metrics: r.metrics,
         learningRate: r.learningRate,
       }));
-      const score = this.study.recordExecution(trial.id, {
-        status: result.status,
-        history,
-        reason: result.reason,
-      });
+      const score = study.recordExecution(
+        trial.id,
+        { status: result.status, history, reason: result.reason },
+        this.elapsedMs(),
+      );
       if (
         score !== undefined &&
         result.checkpoint &&
-        (!best || better(this.study.settings.objective.direction, score, best.score))
+        (!best || better(study.settings.objective.direction, score, best.score))
       )
         best = { score, checkpoint: result.checkpoint };
     }
     this.flush();
-    if (best?.checkpoint && trial.state !== 'failed') this.checkpoints.set(trial.id, best.checkpoint);
-    this.pruneCheckpoints();
-    this.options.emit({ type: 'trial', trial: structuredClone(this.study.trial(trial.id)) });
+    if (best?.checkpoint && trial.state !== 'failed')
+      this.checkpoints.set(checkpointKey(lane, trial.id), best.checkpoint);
+    this.pruneCheckpoints(lane);
+    this.options.emit({ type: 'trial', lane, trial: structuredClone(study.trial(trial.id)) });
     slot.busy = false;
-    await this.options.save?.(this.study);
+    await this.options.save?.(this.studies);
     this.emitStatus();
     this.pump();
   }
@@ -253,11 +286,12 @@ export class Scheduler {
   private async trainWithRetry(
     slot: Slot,
     request: Parameters<TrainerHandle['train']>[0],
+    lane: number,
     trialId: string,
     execution: number,
   ): Promise<TrainResult> {
     const onEpoch = (report: TrainResult['history'][number]) =>
-      this.queueEpoch({ trialId, execution, report });
+      this.queueEpoch({ lane, trialId, execution, report });
     let avoid: BackendName | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -311,11 +345,15 @@ export class Scheduler {
     return slot.trainer;
   }
 
-  /** Keeps checkpoints only for trials that may still be promoted, and for the best trial. */
-  private pruneCheckpoints(): void {
-    const bestId = this.study.best()?.id;
-    for (const id of [...this.checkpoints.keys()]) {
-      if (id !== bestId && !this.study.needsCheckpoint(id)) this.checkpoints.delete(id);
+  /** Keeps a lane's checkpoints only for trials that may still be promoted, and for its best trial. */
+  private pruneCheckpoints(lane: number): void {
+    const study = this.studies[lane];
+    const bestId = study.best()?.id;
+    const prefix = checkpointKey(lane, '');
+    for (const key of [...this.checkpoints.keys()]) {
+      if (!key.startsWith(prefix)) continue;
+      const id = key.slice(prefix.length);
+      if (id !== bestId && !study.needsCheckpoint(id)) this.checkpoints.delete(key);
     }
   }
 
@@ -340,18 +378,19 @@ export class Scheduler {
   private maybeFinish(): void {
     if (this.busyCount() > 0) return;
     if (this.status === 'stopping') {
-      this.study.stopAll('stopped by the user');
+      for (const study of this.studies) study.stopAll('stopped by the user');
       return this.end('stopped', 'stopped by the user');
     }
     if (this.status !== 'running') return;
-    if (this.study.finished) this.end('done', this.study.finished);
+    const reasons = this.studies.map((study) => study.finished);
+    if (reasons.every((r) => r !== undefined)) this.end('done', [...new Set(reasons)].join('; '));
   }
 
   private end(status: 'done' | 'stopped', reason: string): void {
     this.flush();
     this.reason = reason;
     this.setStatus(status);
-    void this.options.save?.(this.study);
+    void this.options.save?.(this.studies);
     for (const slot of this.slots) {
       slot.trainer?.terminate();
       slot.trainer = undefined;
@@ -373,13 +412,15 @@ export class Scheduler {
       status: this.status,
       reason: this.reason,
       progress: this.progress(),
-      bestId: this.study.best()?.id,
+      bestIds: this.studies.map((study) => study.best()?.id),
     });
   }
 }
 
-function roundKey(trial: Trial): string {
+function roundKey(lane: number, trial: Trial): string {
   return trial.bracket !== undefined
-    ? `bracket ${trial.bracket} round ${trial.round ?? 0}`
-    : `trial ${trial.id}`;
+    ? `${lane}:bracket ${trial.bracket} round ${trial.round ?? 0}`
+    : `${lane}:trial ${trial.id}`;
 }
+
+const checkpointKey = (lane: number, trialId: string) => `${lane}/${trialId}`;

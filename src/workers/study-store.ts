@@ -12,6 +12,8 @@ export interface SavedStudy {
   /** The user's CSV, kept only in this browser, so a reloaded study can be resumed. */
   csvText?: string;
   state?: StudyState;
+  /** A race: each tuner's study, in the order they raced. */
+  race?: StudyState[];
 }
 
 interface Schema extends DBSchema {
@@ -35,11 +37,14 @@ export async function saveStudy(study: SavedStudy): Promise<void> {
   await (await open()).put('studies', study);
 }
 
-export async function saveStudyState(id: string, state: StudyState): Promise<void> {
+export async function saveStudyProgress(
+  id: string,
+  progress: Pick<SavedStudy, 'state' | 'race'>,
+): Promise<void> {
   const database = await open();
   const tx = database.transaction('studies', 'readwrite');
   const existing = await tx.store.get(id);
-  if (existing) await tx.store.put({ ...existing, state, updatedAt: Date.now() });
+  if (existing) await tx.store.put({ ...existing, ...progress, updatedAt: Date.now() });
   await tx.done;
 }
 

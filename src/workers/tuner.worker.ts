@@ -8,7 +8,7 @@ import type { ProbeShape } from '../train/backend-probe';
 import type { Checkpoint } from '../train/types';
 import type { Evaluation, RunSetup, TunerEvent } from './protocol';
 import { Scheduler } from './scheduler';
-import { saveStudy, saveStudyState, storageProblem } from './study-store';
+import { saveStudy, saveStudyProgress, storageProblem } from './study-store';
 import { spawnTrainer, workerTrainerFactory, type SpawnedTrainer } from './worker-trainers';
 import { exposeWorker } from './expose-worker';
 
@@ -44,8 +44,8 @@ function utilityTrainer(): Promise<SpawnedTrainer> {
   return utility;
 }
 
-function best(): { config: Config; checkpoint: Checkpoint } {
-  const found = scheduler?.bestCheckpoint();
+function best(lane: number): { config: Config; checkpoint: Checkpoint } {
+  const found = scheduler?.bestCheckpoint(lane);
   if (!found) throw new Error('No finished trial has a model yet');
   return { config: found.trial.config, checkpoint: found.checkpoint };
 }
@@ -57,16 +57,26 @@ const api = {
     utility = undefined;
     setup = runSetup;
     storageWarned = false;
-    const study = runSetup.restore ? Study.restore(runSetup.restore) : new Study(runSetup.study);
+    const studies = runSetup.race
+      ? runSetup.race.map((settings) => new Study(settings))
+      : [runSetup.restore ? Study.restore(runSetup.restore) : new Study(runSetup.study)];
     const emit = (event: TunerEvent) => void onEvent(event);
     const factory = workerTrainerFactory(runSetup.dataset, runSetup.backend, probeShape(runSetup));
-    scheduler = new Scheduler(study, factory, {
+    scheduler = new Scheduler(studies, factory, {
       workers: runSetup.workers,
       earlyStopping: runSetup.earlyStopping,
       folds: runSetup.dataset.splits.folds?.length,
       emit,
-      save: (s) =>
-        storing(() => saveStudyState(runSetup.studyId, s.toJSON()), 'Progress is not being saved', emit),
+      save: (lanes) =>
+        storing(
+          () =>
+            saveStudyProgress(
+              runSetup.studyId,
+              runSetup.race ? { race: lanes.map((s) => s.toJSON()) } : { state: lanes[0].toJSON() },
+            ),
+          'Progress is not being saved',
+          emit,
+        ),
     });
     await storing(
       () =>
@@ -79,44 +89,49 @@ const api = {
       'This study will not survive a reload',
       emit,
     );
-    for (const trial of study.trials) emit({ type: 'trial', trial: structuredClone(trial) });
+    for (const trial of studies[0].trials) emit({ type: 'trial', lane: 0, trial: structuredClone(trial) });
     void scheduler.run(runSetup.paused).catch((error: unknown) =>
       emit({
         type: 'status',
         status: 'error',
         reason: error instanceof Error ? error.message : String(error),
         progress: scheduler!.progress(),
+        bestIds: [],
       }),
     );
   },
-  /** The study as plain JSON (for exports), or undefined before any search. */
-  snapshot: () => scheduler?.study.toJSON(),
+  /** A lane's study as plain JSON (for exports), or undefined before any search. */
+  snapshot: (lane = 0) => scheduler?.studies[lane]?.toJSON(),
   pause: () => scheduler?.pause(),
   resume: () => scheduler?.resume(),
   step: () => scheduler?.step(),
   stop: () => scheduler?.stop(),
 
-  async evaluateBest(): Promise<Evaluation> {
-    const { config, checkpoint } = best();
+  async evaluateBest(lane = 0): Promise<Evaluation> {
+    const { config, checkpoint } = best(lane);
     const result = await (await utilityTrainer()).api.evaluate(config, checkpoint);
     return { split: 'test', ...result };
   },
 
-  async exportBestModel() {
-    const { config, checkpoint } = best();
+  async exportBestModel(lane = 0) {
+    const { config, checkpoint } = best(lane);
     return (await utilityTrainer()).api.exportModel(config, checkpoint);
   },
 
-  async decisionBoundary(grid: { size: number; xRange: [number, number]; yRange: [number, number] }) {
-    const { config, checkpoint } = best();
+  async decisionBoundary(
+    grid: { size: number; xRange: [number, number]; yRange: [number, number] },
+    lane = 0,
+  ) {
+    const { config, checkpoint } = best(lane);
     return (await utilityTrainer()).api.predictGrid(config, checkpoint, grid);
   },
 
   /** Trains the best config twice from scratch, with a constant rate and with decay, for the same epochs. */
   async decayExperiment(
     epochs: number,
+    lane = 0,
   ): Promise<{ constant: EpochRecord[]; decayed: EpochRecord[]; decay: { rate: number; steps: number } }> {
-    const config = best().config;
+    const config = best(lane).config;
     const trainer = await utilityTrainer();
     const rate = Number(config.lr_decay_rate) < 1 ? Number(config.lr_decay_rate) : 0.9;
     const steps = Number(config.lr_decay_steps) > 0 ? Number(config.lr_decay_steps) : 50;

@@ -51,3 +51,22 @@ describe('the same link gives the same leaderboard whatever the number of worker
     expect(proposalOrder).not.toEqual(trials.map((_, i) => i));
   });
 });
+
+describe('ties', () => {
+  it('go to the lowest trial number, whatever order the trials finished in', async () => {
+    const { bestTrial } = await import('../../src/core/study');
+    const trial = (number: number, score: number) =>
+      ({
+        id: String(number),
+        number,
+        score,
+        state: 'completed',
+        config: {},
+        resource: 3,
+        executions: [],
+      }) as const;
+    const finishedFirst = [trial(5, 1), trial(4, 1), trial(2, 0.9)];
+    expect(bestTrial(finishedFirst, 'max')?.number).toBe(4);
+    expect(bestTrial([...finishedFirst].reverse(), 'max')?.number).toBe(4);
+  });
+});

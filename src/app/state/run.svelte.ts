@@ -1,6 +1,7 @@
 /** The search as the page sees it: a thin client of the tuner worker, turning its events into rune state. */
 import * as Comlink from 'comlink';
 import type { ExperimentSetup } from '../../core/experiment';
+import { isRace, raceLanes } from '../../core/race';
 import { bestTrial, type StudySettings, type StudyState, type Trial } from '../../core/study';
 import type { EncodedDataset } from '../../data/types';
 import type { BackendInfo, Evaluation, Progress, RunStatus, TunerEvent } from '../../workers/protocol';
@@ -21,6 +22,17 @@ interface PendingRestore {
   state: StudyState;
 }
 
+/** One study on screen: the only one, or one tuner of a race. */
+export interface Lane {
+  settings: StudySettings;
+  trials: Trial[];
+  /** Epochs streamed so far for running trials (the current execution), by trial id. */
+  live: Record<string, EpochReport[]>;
+  bestId?: string;
+}
+
+const emptyLane = (settings: StudySettings): Lane => ({ settings, trials: [], live: {} });
+
 let noticeIds = 0;
 
 export class RunState {
@@ -28,23 +40,45 @@ export class RunState {
   reason = $state<string | undefined>();
   progress = $state.raw<Progress | undefined>();
   backends = $state.raw<BackendInfo[]>([]);
-  trials = $state.raw<Trial[]>([]);
-  /** Epochs streamed so far for running trials (the current execution), by trial id. */
-  live = $state.raw<Record<string, EpochReport[]>>({});
-  bestId = $state<string | undefined>();
+  /** The studies on screen: one, or one per tuner in a race. */
+  lanes = $state.raw<Lane[]>([]);
+  /** The lane the charts, leaderboard and exports show. */
+  selectedLane = $state(0);
   notices = $state<Notice[]>([]);
-  /** The settings of the study on screen (not the ones being edited). */
-  settings = $state.raw<StudySettings | undefined>();
   studyId = $state<string | undefined>();
   /** A saved study loaded after a reload, waiting for Resume. */
   private pending: PendingRestore | undefined;
   /** A study shown without a live tuner (restored or imported). */
-  private viewed: StudyState | undefined;
+  private viewed: StudyState[] | undefined;
   private client: WorkerClient<TunerWorkerApi> | undefined;
-  private dataset: EncodedDataset | undefined;
 
   get active(): boolean {
     return this.status === 'running' || this.status === 'pausing' || this.status === 'stopping';
+  }
+
+  get isRace(): boolean {
+    return this.lanes.length > 1;
+  }
+
+  private get lane(): Lane | undefined {
+    return this.lanes[this.selectedLane] ?? this.lanes[0];
+  }
+
+  get trials(): Trial[] {
+    return this.lane?.trials ?? [];
+  }
+
+  get live(): Record<string, EpochReport[]> {
+    return this.lane?.live ?? {};
+  }
+
+  get bestId(): string | undefined {
+    return this.lane?.bestId;
+  }
+
+  /** The settings of the study on screen (not the ones being edited). */
+  get settings(): StudySettings | undefined {
+    return this.lane?.settings;
   }
 
   get best(): Trial | undefined {
@@ -69,9 +103,9 @@ export class RunState {
   ): Promise<void> {
     const studyId = restore && this.pending ? this.pending.saved.id : crypto.randomUUID();
     const study: StudySettings = restore?.settings ?? $state.snapshot(setup.study);
-    this.reset(study, studyId);
-    this.dataset = dataset;
-    if (restore) for (const t of restore.trials) this.upsert(t);
+    const race = restore || !isRace(setup.race) ? undefined : raceLanes(study, $state.snapshot(setup.race));
+    this.reset(race ?? [study], studyId);
+    if (restore) for (const t of restore.trials) this.upsert(0, t);
     this.status = paused ? 'paused' : 'running';
     const saved = {
       createdAt: this.pending?.saved.createdAt ?? Date.now(),
@@ -91,6 +125,7 @@ export class RunState {
           earlyStopping: setup.earlyStopping.enabled
             ? { ...this.earlyStoppingMetric(study), patience: setup.earlyStopping.patience }
             : undefined,
+          race,
           restore,
           paused,
           saved,
@@ -99,15 +134,28 @@ export class RunState {
       ),
     );
   }
-  /** Shows a saved study; an unfinished one waits for Resume (or Step), then continues where it was. */
-  show(saved: SavedStudy, state: StudyState, resumable: boolean): void {
-    this.reset(state.settings, saved.id);
-    for (const t of state.trials) this.upsert(t);
-    this.bestId = bestTrial(state.trials, state.settings.objective.direction)?.id;
-    this.pending = resumable ? { saved, state } : undefined;
-    this.viewed = state;
-    this.status = resumable ? 'paused' : 'done';
-    this.reason = resumable ? 'restored from this browser: press Resume to continue' : state.done;
+  /**
+   * Shows saved studies (one, or a race's lanes); an unfinished single study waits for Resume (or Step),
+   * then continues where it was. A race is shown as it was left.
+   */
+  show(saved: SavedStudy, states: StudyState[], resumable: boolean): void {
+    this.reset(
+      states.map((s) => s.settings),
+      saved.id,
+    );
+    this.lanes = states.map((state) => ({
+      settings: state.settings,
+      trials: state.trials,
+      live: {},
+      bestId: bestTrial(state.trials, state.settings.objective.direction)?.id,
+    }));
+    const single = states.length === 1;
+    this.pending = resumable && single ? { saved, state: states[0] } : undefined;
+    this.viewed = states;
+    this.status = this.pending ? 'paused' : 'done';
+    this.reason = this.pending
+      ? 'restored from this browser: press Resume to continue'
+      : (states.map((s) => s.done).find(Boolean) ?? 'stopped before it finished');
   }
 
   get hasPendingRestore(): boolean {
@@ -145,18 +193,19 @@ export class RunState {
 
   /** The study on screen as plain JSON: live from the tuner, or the restored / imported one. */
   async studyState(): Promise<StudyState | undefined> {
-    if (this.viewed) return this.viewed;
-    return (await this.client?.call((api) => api.snapshot())) ?? undefined;
+    const lane = this.selectedLane;
+    if (this.viewed) return this.viewed[lane];
+    return (await this.client?.call((api) => api.snapshot(lane))) ?? undefined;
   }
 
   pause = () => void this.client?.call((api) => api.pause());
   stop = () => void this.client?.call((api) => api.stop());
 
-  evaluateBest = (): Promise<Evaluation> => this.call((api) => api.evaluateBest());
-  exportBestModel = () => this.call((api) => api.exportBestModel());
+  evaluateBest = (): Promise<Evaluation> => this.call((api) => api.evaluateBest(this.selectedLane));
+  exportBestModel = () => this.call((api) => api.exportBestModel(this.selectedLane));
   decisionBoundary = (grid: { size: number; xRange: [number, number]; yRange: [number, number] }) =>
-    this.call((api) => api.decisionBoundary(grid));
-  decayExperiment = (epochs: number) => this.call((api) => api.decayExperiment(epochs));
+    this.call((api) => api.decisionBoundary(grid, this.selectedLane));
+  decayExperiment = (epochs: number) => this.call((api) => api.decayExperiment(epochs, this.selectedLane));
 
   private earlyStoppingMetric(study: StudySettings) {
     return { metric: study.objective.metric, direction: study.objective.direction };
@@ -181,48 +230,53 @@ export class RunState {
     }
   }
 
-  private reset(settings: StudySettings, studyId: string): void {
-    this.settings = settings;
+  private reset(lanes: StudySettings[], studyId: string): void {
+    this.lanes = lanes.map(emptyLane);
+    this.selectedLane = 0;
     this.studyId = studyId;
-    this.trials = [];
-    this.live = {};
-    this.bestId = undefined;
     this.progress = undefined;
     this.reason = undefined;
     this.backends = [];
     this.viewed = undefined;
   }
 
-  private upsert(trial: Trial): void {
-    const index = this.trials.findIndex((t) => t.id === trial.id);
-    this.trials = index < 0 ? [...this.trials, trial] : this.trials.with(index, trial);
+  private updateLane(index: number, change: (lane: Lane) => Lane): void {
+    const lane = this.lanes[index];
+    if (lane) this.lanes = this.lanes.with(index, change(lane));
+  }
+
+  private upsert(index: number, trial: Trial): void {
+    this.updateLane(index, (lane) => {
+      const at = lane.trials.findIndex((t) => t.id === trial.id);
+      const trials = at < 0 ? [...lane.trials, trial] : lane.trials.with(at, trial);
+      if (trial.state === 'running' || !lane.live[trial.id]) return { ...lane, trials };
+      const { [trial.id]: _finished, ...live } = lane.live;
+      return { ...lane, trials, live };
+    });
   }
 
   private onEvent(event: TunerEvent): void {
     switch (event.type) {
-      case 'trial': {
-        this.upsert(event.trial);
-        if (event.trial.state !== 'running' && this.live[event.trial.id]) {
-          const { [event.trial.id]: _finished, ...rest } = this.live;
-          this.live = rest;
-        }
+      case 'trial':
+        this.upsert(event.lane, event.trial);
         break;
-      }
       case 'epochs': {
-        const live = { ...this.live };
-        for (const { trialId, report } of event.items) {
+        const lanes = this.lanes.map((lane) => ({ ...lane, live: { ...lane.live } }));
+        for (const { lane, trialId, report } of event.items) {
+          const live = lanes[lane]?.live;
+          if (!live) continue;
           const previous = live[trialId] ?? [];
           const last = previous[previous.length - 1];
           live[trialId] = last && report.epoch <= last.epoch ? [report] : [...previous, report];
         }
-        this.live = live;
+        this.lanes = lanes;
         break;
       }
       case 'status':
         this.status = event.status;
         this.reason = event.reason;
         this.progress = event.progress;
-        this.bestId = event.bestId;
+        this.lanes = this.lanes.map((lane, i) => ({ ...lane, bestId: event.bestIds[i] }));
         break;
       case 'backend':
         this.backends = this.backends.toSpliced(event.worker, 1, event.info);
