@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Algorithm } from '../../src/core/oracles/types';
 import { configKey } from '../../src/core/space';
-import { Study, type StudySettings } from '../../src/core/study';
+import { Study, type StudySettings, type Trial } from '../../src/core/study';
 import { Scheduler } from '../../src/workers/scheduler';
 import { fakeTrainers } from './support/fake-trainer';
 import { settingsFor } from './support/simulate';
@@ -55,16 +55,15 @@ describe('the same link gives the same leaderboard whatever the number of worker
 describe('ties', () => {
   it('go to the lowest trial number, whatever order the trials finished in', async () => {
     const { bestTrial } = await import('../../src/core/study');
-    const trial = (number: number, score: number) =>
-      ({
-        id: String(number),
-        number,
-        score,
-        state: 'completed',
-        config: {},
-        resource: 3,
-        executions: [],
-      }) as const;
+    const trial = (number: number, score: number): Trial => ({
+      id: String(number),
+      number,
+      score,
+      state: 'completed',
+      config: {},
+      resource: 3,
+      executions: [],
+    });
     const finishedFirst = [trial(5, 1), trial(4, 1), trial(2, 0.9)];
     expect(bestTrial(finishedFirst, 'max')?.number).toBe(4);
     expect(bestTrial([...finishedFirst].reverse(), 'max')?.number).toBe(4);
