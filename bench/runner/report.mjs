@@ -39,6 +39,18 @@ export function targets(r) {
       ),
     );
   }
+  if (ok(r.synthetic)) {
+    const mean = (name) => r.synthetic.perVariant.find((v) => v.variant === name)?.meanFinalBest;
+    const random = mean('random');
+    const modelled = ['bayesian', 'tpe'].map((name) => ({ name, best: mean(name) }));
+    out.push(
+      target(
+        'Bayesian optimisation and TPE beat random search at the default budget (synthetic)',
+        random !== undefined && modelled.every((m) => m.best !== undefined && m.best < random),
+        `mean best val_loss: random ${fmt(random, 4)}, ${modelled.map((m) => `${m.name} ${fmt(m.best, 4)}`).join(', ')} (lower is better, ${r.synthetic.seeds} seeds)`,
+      ),
+    );
+  }
   const shares = (ok(r.real) ? r.real : []).flatMap((p) =>
     p.perVariant
       .filter((v) => v.oracleShare)

@@ -1,5 +1,5 @@
 import { createOracle, isMultiFidelity } from './oracles/registry';
-import type { Oracle, OracleTrial, TrialOrigin, TunerSettings } from './oracles/types';
+import type { Oracle, OracleTrial, TunerSettings } from './oracles/types';
 import { Rng } from './rng';
 import {
   better,
@@ -39,21 +39,13 @@ export interface Execution {
   reason?: string;
 }
 
-export interface Trial {
-  id: string;
+/** A proposal (id, config, the epochs it reaches, parent, bracket and round, origin) as the study runs it. */
+export interface Trial extends OracleTrial {
   /**
    * 0-based: the oracle's id, which is the proposal order, or for Hyperband and successive halving the
    * trial's place in the plan (the same however many workers run it).
    */
   number: number;
-  config: Config;
-  /** Epochs (or data resource) the trial reaches; a promoted trial starts at its parent's. */
-  resource: number;
-  parentId?: string;
-  bracket?: number;
-  round?: number;
-  /** Why the oracle proposed it (random, grid, the model's choice, a promotion and its rank). */
-  origin?: TrialOrigin;
   state: TrialState;
   reason?: string;
   executions: Execution[];

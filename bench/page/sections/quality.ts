@@ -25,6 +25,7 @@ function settings(variant: Variant, space: StudySettings['space'], seed: number)
     executionsPerTrial: 1,
     seed,
     budget: 'epochs',
+    epochBudget: epochBudget(variant.tuner.maxEpochs),
   };
 }
 
@@ -50,7 +51,7 @@ export function syntheticQuality(options: { maxEpochs: number; seeds: number }) 
   const runs: Run[] = [];
   for (let seed = 1; seed <= options.seeds; seed++) {
     for (const variant of variants(options.maxEpochs)) {
-      const study = new BudgetStudy(settings(variant, testSpace, seed), budget);
+      const study = new BudgetStudy(settings(variant, testSpace, seed));
       const started = performance.now();
       runSynthetic(study);
       runs.push({
@@ -88,7 +89,7 @@ export async function realQuality(options: RealQualityOptions, log: (line: strin
   const probe = { inputs: dataset.features, units: 32, batch: 32 };
   for (let seed = 1; seed <= options.seeds; seed++) {
     for (const variant of variants(options.maxEpochs)) {
-      const study = new BudgetStudy(settings(variant, courseSearchSpace(), seed), budget);
+      const study = new BudgetStudy(settings(variant, courseSearchSpace(), seed));
       const scheduler = new Scheduler(study, workerTrainerFactory(dataset, options.backend, probe), {
         workers: options.workers,
         emit: () => {},

@@ -63,8 +63,11 @@ export interface OracleTrial {
   resource: number;
   /** A promoted trial resumes from its parent's checkpoint (whose resource was parent.resource). */
   parentId?: string;
+  /** Hyperband's bracket b; successive halving's single one. */
   bracket?: number;
+  /** The round within the bracket, or ASHA's rung. */
   round?: number;
+  /** Why the oracle proposed it (random, grid, the model's choice, a promotion and its rank). */
   origin?: TrialOrigin;
 }
 
