@@ -12,7 +12,7 @@ import {
   type Scoring,
   type Spread,
 } from './scoring';
-import type { Config, SearchSpace } from './space/types';
+import type { SearchSpace } from './space/types';
 
 export type TrialState = 'pending' | 'running' | 'completed' | 'stopped' | 'failed';
 
