@@ -120,12 +120,13 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
 /** The reading options a built-in CSV needs (merge with seed, splits and folds for `loadCsv`). */
 export function catalogueLoadOptions(
   entry: CsvCatalogueEntry,
-): ReadCsvOptions & { target: string; name: string } {
+): ReadCsvOptions & { target: string; targetFrom: 'catalogue'; name: string } {
   return {
     fileName: entry.fileName,
     header: entry.hasHeader,
     columnNames: entry.columnNames,
     target: entry.target,
+    targetFrom: 'catalogue',
     name: entry.name,
   };
 }

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { fail, guard, ok, type Result } from './errors';
 import { detectDelimiter } from './delimiter';
-import { columnNames, generatedNames, looksLikeHeader, repeatedNames } from './header';
+import { hashRows } from './hash';
+import { columnNames, detectHeader, generatedNames, repeatedNames } from './header';
 import { delimiterName, type Delimiter, type RawTable } from './table';
 
 export interface ReadCsvOptions {
@@ -55,12 +56,11 @@ function read(text: string, options: ReadCsvOptions): Result<RawTable> {
     );
   }
   const decimalComma = delimiter === ';';
-  const hasHeader =
-    options.header ??
-    looksLikeHeader(
-      records.map((r) => r.cells),
-      decimalComma,
-    );
+  const detected = detectHeader(
+    records.map((r) => r.cells),
+    decimalComma,
+  );
+  const hasHeader = options.header ?? detected.header;
   let header: string[];
   if (hasHeader) header = columnNames(records[0].cells);
   else if (options.columnNames) {
@@ -114,10 +114,13 @@ function read(text: string, options: ReadCsvOptions): Result<RawTable> {
     fileName: file,
     delimiter,
     hasHeader,
+    headerDetection: detected,
+    headerForced: options.header !== undefined,
     header,
     rows: kept.map((r) => r.cells),
     rowNumbers: kept.map((r) => r.row),
     warnings,
+    contentHash: hashRows(records.map((r) => r.cells)),
   });
 }
 

@@ -6,8 +6,9 @@
  *
  *   loadCsvBytes(bytes, options) → the same, from file bytes: UTF-8 (BOM or not), UTF-16 LE/BE (by BOM or
  *     by its zero bytes) and otherwise Windows-1252 with a warning.
- *   loadCsv(text, { fileName, seed, target?, splits?, folds?, cardinalityCap?, header?, columnNames?,
- *                   ignore?, include?, name? }) → Result<{ analysis, dataset }>
+ *   loadCsv(text, { fileName, seed, target?, targetFrom?, splits?, folds?, cardinalityCap?, header?,
+ *                   columnNames?, ignore?, include?, categorical?, numeric?, name? })
+ *     → Result<{ analysis, dataset }>
  *   loadSynthetic(kind, { seed, size?, noise?, splits?, folds? })  → Result<{ analysis, dataset }>
  *   CATALOGUE, catalogueEntry(id), catalogueLoadOptions(entry): built-in sets; the app fetches
  *     `entry.url` (relative, e.g. `datasets/iris.csv`) and passes the text to loadCsv.
@@ -16,20 +17,31 @@
  * - Reading: NUL bytes, a ZIP signature or >5 % unreadable characters → `binary-file`. A UTF-8 BOM is
  *   stripped, cells are trimmed, blank lines dropped. The delimiter (comma, semicolon, tab) is the one
  *   that splits the first rows most consistently into ≥ 2 fields. In semicolon files `3,5` reads as 3.5.
- * - Header: the first row is a header when none of its cells is a number and some column below is
- *   mostly numbers (or its texts never recur below). Without one, columns are `column_1…` (or the
- *   caller's `columnNames`). Row numbers in messages are file rows as an editor shows them (header = 1).
+ * - Header: the whole first row is read against the rows below. A number in it is data, unless the
+ *   first row's numbers count up in equal whole-number steps across their columns (`0,1,…,56,target`,
+ *   `2019,2020,2021`) and no row below does; a text above a column of numbers is a name; a text that
+ *   recurs in its column below is data. `header: true/false` overrides it (the user's switch). Without
+ *   one, columns are `column_1…` (or the caller's `columnNames`). Row numbers in messages are file rows
+ *   as an editor shows them (header = 1). `analysis.header` says what was detected and why.
  * - Ragged rows (field count ≠ the first row's) are skipped with a warning listing them; more than
  *   10 % ragged → `ragged-rows` error naming the first one.
  * - Missing cells: '', '?', NA, NaN, null (any case). Infinity, inf or an overflowing number such as
  *   1e999 in a used numeric column → `non-finite` error naming row and column.
  * - Column types: numeric when ≥ 95 % of the non-missing cells are numbers (the others are read as
  *   missing, with a warning naming them); otherwise categorical; all missing → ignored.
+ * - Types can be overridden: `categorical` reads a numeric column as categories, `numeric` reads a
+ *   column's text cells as missing (on the target: classes, or regression even for whole numbers).
  * - Ignored columns, each with its reason: chosen by the caller (`ignore`); all missing; constant;
- *   identifier-like (named id, ID, *_id, userId… or, with ≥ 20 rows, every row a different whole
- *   number; `include` keeps one); categorical with more distinct values than `cardinalityCap` (20).
- * - Target: the last column unless `target` names one. Rows without a target value are dropped (with a
- *   warning), never imputed. Two distinct values → binary, y 0/1 with classNames [negative, positive]:
+ *   identifier-like (named id, ID, *_id, userId, Unnamed: 0… or, with ≥ 20 rows, whole numbers counting
+ *   up by one from row to row, or all different; with ≥ 50 rows, ≥ 95 % different); categorical with
+ *   more distinct values than `cardinalityCap` (20). `include` keeps an identifier-like or many-valued
+ *   column (up to 200 one-hot values).
+ * - Target: `target` when given; otherwise `chooseTarget`: a column named like a target (target, label,
+ *   class, outcome, y… then the targets of well-known public datasets: Survived, quality, income,
+ *   diagnosis, species…; then a name containing such a word), never an identifier; failing that, the
+ *   last column that is no identifier, free text, constant or empty, flagged as a guess.
+ *   `analysis.targetChoice` says which rule chose it and why. Rows without a target value are dropped
+ *   (with a warning), never imputed. Two distinct values → binary, y 0/1 with classNames [negative, positive]:
  *   numbers → the larger is positive; no/yes, false/true, negative/positive… → the affirmative;
  *   otherwise the LESS frequent value (the class of interest is usually the rarer: M in M/B).
  *   ≤ 20 distinct text or whole-number values → multiclass, classes in sorted order. Other numbers →
@@ -51,7 +63,20 @@ export type { DataError, DataErrorCode, Result } from './errors';
 export type { RawTable, Delimiter } from './table';
 export type { ColumnType } from './infer';
 export type { ColumnRole } from './roles';
-export type { AnalyseOptions, ColumnAnalysis, DatasetAnalysis } from './analyse';
+export type {
+  AnalyseOptions,
+  ColumnAnalysis,
+  DatasetAnalysis,
+  HeaderInfo,
+  TargetChoiceInfo,
+} from './analyse';
+export type { IgnoredBecause } from './roles';
+export type { TargetRule } from './target-choice';
+export { chooseTarget, targetNameTier } from './target-choice';
+export { detectHeader, type HeaderDecision } from './header';
+export { hashRows } from './hash';
+export type { DatasetIdentity } from './identity';
+export { datasetIdentity, describeIdentity, identityDifference } from './identity';
 export { DEFAULT_CARDINALITY_CAP, MIN_ROWS } from './analyse';
 export type { ReadCsvOptions } from './csv';
 export { readCsv } from './csv';

@@ -18,7 +18,10 @@ export interface CellRef {
 export interface ColumnProfile {
   name: string;
   index: number;
+  /** As read, or as the caller forced it. */
   type: ColumnType;
+  /** The type the values themselves suggest. */
+  inferredType: ColumnType;
   /** numeric: the value per row, NaN where missing (odd text cells included); otherwise empty. */
   numbers: Float64Array;
   /** categorical: the text per row, null where missing; otherwise empty. */
@@ -39,7 +42,17 @@ export interface ColumnProfile {
   example: string;
 }
 
-export function profileColumn(table: RawTable, index: number, rows: readonly number[]): ColumnProfile {
+/**
+ * `force` overrides the inferred type: `categorical` reads every value as a category (numbers by
+ * their value, so `1` and `1.0` are one); `numeric` reads the text cells as missing, and is ignored
+ * when the column holds no number at all.
+ */
+export function profileColumn(
+  table: RawTable,
+  index: number,
+  rows: readonly number[],
+  force?: 'numeric' | 'categorical',
+): ColumnProfile {
   const decimalComma = table.delimiter === ';';
   const cells = rows.map((r) => table.rows[r][index]);
   const kinds = cells.map((cell) => cellKind(cell, decimalComma));
@@ -50,14 +63,17 @@ export function profileColumn(table: RawTable, index: number, rows: readonly num
     else if (kind !== 'missing') numeric++;
   }
   const present = numeric + text;
-  const type: ColumnType =
+  const inferredType: ColumnType =
     present === 0 ? 'empty' : numeric / present >= NUMERIC_SHARE ? 'numeric' : 'categorical';
+  const type: ColumnType =
+    present === 0 || !force || (force === 'numeric' && numeric === 0) ? inferredType : force;
   const example = cells.find((_, i) => kinds[i] !== 'missing') ?? '';
   const textAt = kinds.indexOf('text');
   const base = {
     name: table.header[index],
     index,
     type,
+    inferredType,
     oddCells: [] as CellRef[],
     integers: false,
     numericShare: present === 0 ? 0 : numeric / present,
@@ -84,7 +100,13 @@ export function profileColumn(table: RawTable, index: number, rows: readonly num
     const missing = numbers.reduce((n, v) => (Number.isNaN(v) ? n + 1 : n), 0);
     return { ...base, integers, numbers, texts: [], missing, distinct: seen.size, nonFinite };
   }
-  const texts = cells.map((cell, i) => (kinds[i] === 'missing' ? null : cell));
+  const texts = cells.map((cell, i) =>
+    kinds[i] === 'missing'
+      ? null
+      : inferredType === 'numeric' && kinds[i] === 'number'
+        ? String(cellNumber(cell, decimalComma))
+        : cell,
+  );
   const distinct = new Set(texts.filter((t) => t !== null)).size;
   return { ...base, numbers: new Float64Array(0), texts, missing: cells.length - present, distinct };
 }

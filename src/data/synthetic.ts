@@ -57,7 +57,12 @@ export function loadSynthetic(
 ): Result<Loaded> {
   const table = generateSynthetic(kind, options);
   if (!table.ok) return table;
-  return loadTable(table.value, { ...options, name: options.name ?? kind, target: 'label' });
+  return loadTable(table.value, {
+    ...options,
+    name: options.name ?? kind,
+    target: 'label',
+    targetFrom: 'catalogue',
+  });
 }
 
 const GENERATORS: Record<SyntheticKind, (size: number, noise: number, rng: Rng) => Point[]> = {

@@ -1,4 +1,5 @@
 /** The raw table: what a CSV file (or a synthetic generator) becomes before any inference. */
+import type { HeaderDecision } from './header';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -7,6 +8,10 @@ export interface RawTable {
   delimiter: Delimiter;
   /** False when the file had no header row and the names were generated (or given by the caller). */
   hasHeader: boolean;
+  /** What header detection concluded from the first row, and why (also when the caller decided). */
+  headerDetection?: HeaderDecision;
+  /** `hasHeader` was the caller's decision (the user's switch, a catalogue entry), not detection's. */
+  headerForced?: boolean;
   /** One name per column, unique. */
   header: string[];
   /** Trimmed cells; every row has exactly `header.length` cells. */
@@ -15,6 +20,8 @@ export interface RawTable {
   rowNumbers: number[];
   /** Sentences about what was skipped or assumed while reading. */
   warnings: string[];
+  /** Hash of every record of the file as read, header row included (see `hashRows`). */
+  contentHash?: string;
 }
 
 /** `semicolon` rather than `;` in messages: a teacher reads the name more easily than the glyph. */

@@ -27,9 +27,11 @@ const AFFIRMATIVE: Record<string, string> = {
 /**
  * The task follows from the target's distinct values: exactly two → binary; at most 20 that are text
  * or whole numbers → multiclass; otherwise numbers → regression (the value is kept raw, not scaled).
- * The profile must have no missing rows (the caller drops rows without a target first).
+ * `quantity` (the user set the target's type to numeric) makes whole numbers regression too (wine
+ * quality 3…9 predicted as a number). The profile must have no missing rows (the caller drops rows
+ * without a target first).
  */
-export function encodeTarget(profile: ColumnProfile, file: string): Result<TargetEncoding> {
+export function encodeTarget(profile: ColumnProfile, file: string, quantity = false): Result<TargetEncoding> {
   const column = profile.name;
   if (profile.type === 'empty') {
     return fail('target-all-missing', file, `${file}: the target column "${column}" has no values.`, {
@@ -47,14 +49,16 @@ export function encodeTarget(profile: ColumnProfile, file: string): Result<Targe
   }
   if (values.length === 2) return ok(classify(profile, 'binary', binaryOrder(profile, values)));
   const numeric = profile.type === 'numeric';
-  if (values.length <= MAX_CLASSES && (!numeric || profile.integers)) {
+  if (values.length <= MAX_CLASSES && (!numeric || (profile.integers && !quantity))) {
     return ok(classify(profile, 'multiclass', values));
   }
   if (numeric) return ok({ task: 'regression', classNames: [], y: Float32Array.from(profile.numbers) });
   return fail(
     'too-many-classes',
     file,
-    `${file}: the target column "${column}" has ${values.length} different text values; classification supports at most ${MAX_CLASSES} classes and regression needs numbers.`,
+    profile.inferredType === 'numeric'
+      ? `${file}: the target column "${column}", read as categories, has ${values.length} different values; classification supports at most ${MAX_CLASSES} classes. Set its type back to numeric to predict the number.`
+      : `${file}: the target column "${column}" has ${values.length} different text values; classification supports at most ${MAX_CLASSES} classes and regression needs numbers.`,
     { column },
   );
 }

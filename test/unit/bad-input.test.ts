@@ -186,7 +186,8 @@ describe('awkward input: files that load, with what was assumed said in words', 
     );
     expect(column(value, 'comment')).toMatchObject({
       role: 'ignored',
-      reason: '500 different text values, more than the limit of 20 for one-hot encoding',
+      reason:
+        'nearly every row has its own value (500 different): free text or an identifier, not categories',
     });
     expect(value.dataset.featureNames).toEqual(['x']);
   });

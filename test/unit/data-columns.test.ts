@@ -69,7 +69,7 @@ describe('column inference and encoding', () => {
     expect(capped.analysis.columns.find((c) => c.name === 'code')).toMatchObject({
       role: 'ignored',
       distinct: 25,
-      reason: '25 different text values, more than the limit of 20 for one-hot encoding',
+      reason: 'nearly every row has its own value (25 different): free text or an identifier, not categories',
     });
     const wide = load('categorical.csv', { cardinalityCap: 30 });
     expect(wide.dataset.features).toBe(4 + 25);
@@ -162,7 +162,7 @@ describe('column inference and encoding', () => {
     expect(result.value.analysis.rowsRead).toBe(14);
     expect(result.value.analysis.columns[1]).toMatchObject({ role: 'target', missing: 1 });
     expect(result.value.analysis.warnings).toContain(
-      'choose.csv: 1 rows have no value in the target column "label" and were left out (rows 6).',
+      'choose.csv: 1 row has no value in the target column "label" and was left out (row 6).',
     );
   });
 

@@ -159,7 +159,10 @@ describe('bad input gives a specific error naming file, row and column', () => {
 
   it('a text target with more than 20 values', () => {
     const text = ['a,b,name', ...Array.from({ length: 30 }, (_, i) => `${i},${i % 3},person${i}`)].join('\n');
-    expect(errorOf(text, 'names.csv')).toMatchObject({ code: 'too-many-classes', column: 'name' });
+    expect(errorOf(text, 'names.csv', { target: 'name' })).toMatchObject({
+      code: 'too-many-classes',
+      column: 'name',
+    });
   });
 
   it('no usable features', () => {

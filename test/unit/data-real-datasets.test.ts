@@ -119,6 +119,31 @@ describe('built-in datasets', () => {
     expect(read('README.md')).toMatch(/Dua & Graff/);
   });
 
+  it('as a user file (no target given), each finds its documented target the same way', () => {
+    const auto = (file: string) => {
+      const result = loadCsv(read(file), { fileName: file, seed: 1 });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.analysis;
+    };
+    expect(auto('breast_cancer.csv')).toMatchObject({ target: 'diagnosis', targetChoice: { rule: 'name' } });
+    expect(auto('iris.csv')).toMatchObject({ target: 'variety', targetChoice: { rule: 'name' } });
+    expect(auto('pima-indians-diabetes.csv')).toMatchObject({
+      target: 'target',
+      targetChoice: { rule: 'name' },
+    });
+    // No header, no names: the last column, said to be a guess.
+    expect(auto('banknote_authentication.csv')).toMatchObject({
+      target: 'column_5',
+      targetChoice: { rule: 'last-column', guess: true },
+    });
+    // Built-in entries name their target: not a guess, and said so.
+    expect(loadEntry('iris').analysis.targetChoice).toMatchObject({
+      rule: 'given',
+      guess: false,
+      reason: 'it is the target this dataset documents',
+    });
+  });
+
   it('catalogue: lists the five synthetic sets as binary', () => {
     const synthetic = CATALOGUE.filter((e) => e.kind === 'synthetic');
     expect(synthetic.map((e) => e.id)).toEqual(['circle', 'xor', 'gaussian', 'spiral', 'moons']);
