@@ -17,13 +17,33 @@ export type DatasetSource =
 
 export interface DatasetSetup {
   source: DatasetSource;
-  /** Target column; undefined = the catalogue's, or the last column. */
+  /** Target column; undefined = the catalogue's, or the one the data layer chooses (and explains). */
   target?: string;
+  /** Whether the file's first row names the columns; undefined = detected. */
+  header?: boolean;
+  /** Columns the user leaves out. */
+  exclude?: string[];
+  /** Columns the user keeps although they look like identifiers or have too many values. */
+  include?: string[];
+  /** Columns read as categories although they hold numbers. */
+  categorical?: string[];
+  /** Columns read as numbers (their text cells as missing); on the target: regression. */
+  numeric?: string[];
   /** Synthetic sets only. */
   size: number;
   noise: number;
   /** k-fold cross-validation instead of one validation split; 0 = off. */
   folds: number;
+}
+
+/** Another dataset: how its file is read and its columns' roles start afresh; size, noise, folds stay. */
+export function withSource(dataset: DatasetSetup, source: DatasetSource): DatasetSetup {
+  return { source, size: dataset.size, noise: dataset.noise, folds: dataset.folds };
+}
+
+/** The same data read differently (header switched): column names change, so their choices go. */
+export function withHeader(dataset: DatasetSetup, header: boolean | undefined): DatasetSetup {
+  return { ...withSource(dataset, dataset.source), ...(header !== undefined && { header }) };
 }
 
 export interface ExperimentSetup {

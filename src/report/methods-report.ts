@@ -160,17 +160,9 @@ function spaceText({ settings, dataset }: MethodsReportInput): string {
       ? 'The space was continuous in at least one dimension.'
       : `The space held ${plural(size, 'distinct configuration')} (conditions respected).`;
   const output = outputFor(dataset.task, dataset.classNames.length);
-  const overridden = settings.space.params.some(
-    (p) =>
-      p.kind === 'fixed' &&
-      ((p.name === 'output_activation' && p.value !== output.activation) ||
-        (p.name === 'loss' && p.value !== output.loss)),
-  );
-  const overrideText = overridden
-    ? ` The output activation and loss followed the task (${output.activation}, ${output.loss.replace(/_/g, ' ')}), not the fixed values listed.`
-    : '';
+  const outputText = ` The output layer was not searched: its activation and the loss followed from the task (${output.activation} over ${plural(output.units, 'unit')}, ${output.loss.replace(/_/g, ' ')} loss).`;
   return [
-    `Table 1 lists the hyperparameters that were searched. A conditional hyperparameter existed only when its condition held (e.g. the units of a layer only when the network had that many layers). ${sizeText}${overrideText}`,
+    `Table 1 lists the hyperparameters that were searched. A conditional hyperparameter existed only when its condition held (e.g. the units of a layer only when the network had that many layers). ${sizeText}${outputText}`,
     '',
     '**Table 1.** Hyperparameter search space.',
     '',

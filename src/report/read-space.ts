@@ -1,5 +1,5 @@
 /** Reads a search space from untrusted JSON (a results file, a shared link) and validates it. */
-import { paramValues, validateSpace } from '../core/space';
+import { paramValues, validateSpace, withoutTaskOutput } from '../core/space';
 import type { Condition, Param, ParamValue, Sampling, SearchSpace } from '../core/space/types';
 import {
   FORBIDDEN_KEYS,
@@ -77,10 +77,15 @@ function readParam(value: unknown, path: string): Param {
   }
 }
 
-/** A fresh, validated copy; throws ShapeError (shape) naming the path, or with validateSpace's message. */
+/**
+ * A fresh, validated copy; throws ShapeError (shape) naming the path, or with validateSpace's message.
+ * The task's output activation and loss, which older spaces listed as fixed values, are dropped.
+ */
 export function readSearchSpace(value: unknown, path: string): SearchSpace {
   const o = readObject(value, path);
-  const space: SearchSpace = { params: readList(o.params, `${path}.params`, readParam, MAX_PARAMS) };
+  const space: SearchSpace = withoutTaskOutput({
+    params: readList(o.params, `${path}.params`, readParam, MAX_PARAMS),
+  });
   if (space.params.length === 0) throw new ShapeError(`${path}.params`, 'the search space has no parameters');
   space.params.forEach((p, i) => checkValueCount(p, `${path}.params[${i}]`));
   try {

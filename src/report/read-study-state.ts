@@ -2,6 +2,7 @@
 import { TUNER_SETTING_KEYS, TUNER_SETTINGS } from '../core/oracles/settings';
 import { ALGORITHMS, type TrialOrigin, type TunerSettings } from '../core/oracles/types';
 import { acceptsNumber, choiceValues, expectedNumber } from '../core/setting';
+import { configWithoutTaskOutput, withoutTaskOutput } from '../core/space';
 import type { EpochRecord, Spread } from '../core/scoring';
 import type { Execution, StudySettings, StudyState, Trial, TrialState } from '../core/study';
 import {
@@ -133,7 +134,7 @@ function readTrial(value: unknown, path: string): Trial {
   return {
     id: readString(o.id, at('id'), 200),
     number: readInteger(o.number, at('number'), 0),
-    config: readRecord(o.config, at('config'), readParamValue),
+    config: configWithoutTaskOutput(readRecord(o.config, at('config'), readParamValue)),
     resource: readNumber(o.resource, at('resource')),
     ...(parentId !== undefined && { parentId }),
     ...(bracket !== undefined && { bracket }),
@@ -188,4 +189,17 @@ function checkReferences(state: StudyState, path: string): void {
     const id = 'ask' in e ? e.ask : e.tell;
     if (!ids.has(id)) throw new ShapeError(`${path}.events[${i}]`, `no trial has the id "${id}"`);
   });
+}
+
+/**
+ * A study saved by an older version (in this browser) without the task's output activation and loss
+ * in its space and configs: they were fixed values the trainer never read. Replays the same trials:
+ * fixed values draw nothing from the random stream.
+ */
+export function studyWithoutTaskOutput(state: StudyState): StudyState {
+  return {
+    ...state,
+    settings: { ...state.settings, space: withoutTaskOutput(state.settings.space) },
+    trials: state.trials.map((t) => ({ ...t, config: configWithoutTaskOutput(t.config) })),
+  };
 }

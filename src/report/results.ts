@@ -2,11 +2,15 @@
  * Results export: a versioned, self-describing JSON that restores the study exactly, and a CSV with
  * one row per trial for spreadsheets.
  */
+import type { DatasetSetup } from '../core/experiment';
 import { better, type Objective } from '../core/scoring';
 import type { Param, ParamValue, SearchSpace } from '../core/space/types';
 import type { StudyState, Trial } from '../core/study';
 import { csvText, numberCell, textCell } from './csv-cells';
+import { outputFor } from '../data/types';
+import type { DatasetIdentity } from '../data/identity';
 import { ShapeError, encodeNumber, optional, readObject, readString } from './json-reader';
+import { readDatasetIdentity, readDatasetSetup } from './read-dataset';
 import { readStudyState } from './read-study-state';
 
 export const RESULTS_FORMAT = 'tuning-playground-results';
@@ -17,6 +21,8 @@ export interface ResultsMeta {
   backend?: string;
   /** ISO 8601 date and time. */
   createdAt: string;
+  /** Which data the study ran on, and how it was set up (absent in files of older versions). */
+  data?: { identity: DatasetIdentity; setup: DatasetSetup };
 }
 
 export interface ImportedResults {
@@ -40,6 +46,13 @@ export function resultsJson(state: StudyState, meta: ResultsMeta): string {
     about: ABOUT,
     createdAt: meta.createdAt,
     dataset: meta.datasetName,
+    ...(meta.data && {
+      data: {
+        ...meta.data.identity,
+        output: outputFor(meta.data.identity.task, meta.data.identity.classNames.length),
+        setup: meta.data.setup,
+      },
+    }),
     ...(meta.backend !== undefined && { backend: meta.backend }),
     summary: {
       trials: state.trials.length,
@@ -80,10 +93,15 @@ export function parseResultsJson(text: string): ParseResult {
         error: `This results file has version ${JSON.stringify(o.version) ?? 'none'}; this app reads version ${RESULTS_VERSION}.`,
       };
     const backend = optional(o, 'backend', 'file', (v, p) => readString(v, p, 100));
+    const studyData = optional(o, 'data', 'file', (v, p) => ({
+      identity: readDatasetIdentity(v, p),
+      setup: readDatasetSetup(readObject(v, p).setup, `${p}.setup`),
+    }));
     const meta: ResultsMeta = {
       datasetName: readString(o.dataset, 'file.dataset', 1000),
       createdAt: readString(o.createdAt, 'file.createdAt', 100),
       ...(backend !== undefined && { backend }),
+      ...(studyData && { data: studyData }),
     };
     return { ok: true, value: { meta, state: readStudyState(o.state, 'state') } };
   } catch (error) {
@@ -96,9 +114,19 @@ export function parseResultsJson(text: string): ParseResult {
   }
 }
 
-/** One row per trial; a column per hyperparameter of the space, empty where it was inactive. */
-export function resultsCsv(trials: readonly Trial[], space: SearchSpace, objective: Objective): string {
+/**
+ * One row per trial; a column per hyperparameter of the space, empty where it was inactive; then,
+ * when the task is known, the output activation and loss every trial trained with.
+ */
+export function resultsCsv(
+  trials: readonly Trial[],
+  space: SearchSpace,
+  objective: Objective,
+  output?: { activation: string; loss: string },
+): string {
   const params: Param[] = space.params;
+  const outputNames = output ? ['output_activation', 'loss'] : [];
+  const outputCells = output ? [textCell(output.activation), textCell(output.loss)] : [];
   const header = [
     'number',
     'id',
@@ -111,6 +139,7 @@ export function resultsCsv(trials: readonly Trial[], space: SearchSpace, objecti
     'round',
     'parent',
     ...params.map((p) => p.name),
+    ...outputNames,
   ];
   const rows = trials.map((t) => [
     numberCell(t.number),
@@ -124,6 +153,7 @@ export function resultsCsv(trials: readonly Trial[], space: SearchSpace, objecti
     numberCell(t.round),
     textCell(t.parentId ?? ''),
     ...params.map((p) => valueCell(t.config[p.name])),
+    ...outputCells,
   ]);
   return csvText([header.map(textCell), ...rows]);
 }

@@ -1,7 +1,10 @@
 /** Studies saved in IndexedDB (idb) as they run, so a reload finds them and can resume. */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ExperimentSetup } from '../core/experiment';
+import { withoutTaskOutput } from '../core/space';
 import type { StudyState } from '../core/study';
+import type { DatasetIdentity } from '../data/identity';
+import { studyWithoutTaskOutput } from '../report/read-study-state';
 
 export interface SavedStudy {
   id: string;
@@ -11,6 +14,8 @@ export interface SavedStudy {
   setup: ExperimentSetup;
   /** The user's CSV, kept only in this browser, so a reloaded study can be resumed. */
   csvText?: string;
+  /** The data the study ran on (saved since results files carry it too). */
+  dataset?: DatasetIdentity;
   state?: StudyState;
   /** A race: each tuner's study, in the order they raced. */
   race?: StudyState[];
@@ -51,7 +56,17 @@ export async function saveStudyProgress(
 export async function latestStudy(): Promise<SavedStudy | undefined> {
   const database = await open();
   const cursor = await database.transaction('studies').store.index('updatedAt').openCursor(null, 'prev');
-  return cursor?.value;
+  return cursor?.value && upgrade(cursor.value);
+}
+
+/** Studies saved before the output activation and loss left the search space. */
+function upgrade(saved: SavedStudy): SavedStudy {
+  const { setup, state } = saved;
+  return {
+    ...saved,
+    setup: { ...setup, study: { ...setup.study, space: withoutTaskOutput(setup.study.space) } },
+    ...(state && { state: studyWithoutTaskOutput(state) }),
+  };
 }
 
 export async function deleteStudy(id: string): Promise<void> {

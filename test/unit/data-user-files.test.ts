@@ -1,7 +1,7 @@
 /** Real-world CSV shapes: which column is the target and why, the header decision, the roles. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCsv, type LoadOptions } from '../../src/data';
+import { loadCsv, type DatasetAnalysis, type LoadOptions } from '../../src/data';
 import { classesCsv, numericNamesCsv, recordNumberCsv, yearsHeaderCsv } from '../fixtures/generated';
 
 const fixture = (file: string) => readFileSync(new URL(`../fixtures/csv/${file}`, import.meta.url), 'utf8');
@@ -12,8 +12,7 @@ function loadText(text: string, fileName: string, options: Partial<LoadOptions> 
   return result.value;
 }
 const load = (file: string, options: Partial<LoadOptions> = {}) => loadText(fixture(file), file, options);
-const column = (analysis: { columns: { name: string }[] }, name: string) =>
-  analysis.columns.find((c) => c.name === name);
+const column = (analysis: DatasetAnalysis, name: string) => analysis.columns.find((c) => c.name === name);
 
 describe('user files, as public datasets come', () => {
   it('titanic: Survived (not last) is the target by its name; Name, Ticket, Cabin and PassengerId are left out', () => {

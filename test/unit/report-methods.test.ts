@@ -140,7 +140,7 @@ describe('methods report', () => {
     expect(text).not.toContain('<b>');
   });
 
-  it('says the output layer follows the task when the space fixes another one', () => {
+  it('says the output layer follows the task, and lists neither it nor the loss as searched', () => {
     const iris = describeCatalogueDataset('iris');
     const text = reportFor(runStudy(courseSettings({ algorithm: 'random', maxTrials: 2, epochs: 1 })), {
       dataset: iris,
@@ -149,8 +149,9 @@ describe('methods report', () => {
       '3 units with softmax activation, and the network was trained to minimise categorical crossentropy loss',
     );
     expect(text).toContain(
-      'The output activation and loss followed the task (softmax, categorical crossentropy), not the fixed values listed.',
+      'The output layer was not searched: its activation and the loss followed from the task (softmax over 3 units, categorical crossentropy loss).',
     );
+    expect(text).not.toMatch(/sigmoid|binary_crossentropy|`output_activation`|`loss`/);
     expect(text).toContain(
       'multiclass classification task with 3 classes (Setosa, Versicolor and Virginica)',
     );

@@ -14,3 +14,9 @@ export {
 } from './space';
 export { courseSearchSpace, tunedBatchSize, MAX_LAYERS } from './preset';
 export { steppedGrid } from './numeric';
+export {
+  TASK_OUTPUT_PARAMS,
+  isTaskOutputParam,
+  withoutTaskOutput,
+  configWithoutTaskOutput,
+} from './task-output';

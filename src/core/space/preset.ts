@@ -49,8 +49,7 @@ export function courseSearchSpace(): SearchSpace {
       { kind: 'boolean', name: 'lr_staircase', condition: { parent: 'lr_decay_rate', values: [0.95, 0.9] } },
       { kind: 'fixed', name: 'batch_size', value: 32 },
       { kind: 'fixed', name: 'activation', value: 'relu' },
-      { kind: 'fixed', name: 'output_activation', value: 'sigmoid' },
-      { kind: 'fixed', name: 'loss', value: 'binary_crossentropy' },
+      // The output activation and the loss follow from the task: see task-output.ts.
     ],
   };
 }

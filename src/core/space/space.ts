@@ -1,5 +1,6 @@
 import type { Rng } from '../rng';
 import { gridValues, isTunable, paramValues, sampleParam, validateParam } from './kinds';
+import { isTaskOutputParam } from './task-output';
 import { SpaceError, type Config, type Param, type ParamValue, type SearchSpace } from './types';
 
 export function isActive(p: Param, config: Record<string, ParamValue>): boolean {
@@ -15,6 +16,11 @@ export function validateSpace(space: SearchSpace): void {
     if (!p.name || typeof p.name !== 'string')
       throw new SpaceError(String(p.name), 'a parameter needs a name');
     if (seen.has(p.name)) throw new SpaceError(p.name, 'the name is used twice');
+    if (isTaskOutputParam(p.name))
+      throw new SpaceError(
+        p.name,
+        'the output activation and the loss follow from the task (binary, multi-class or regression); they are not searched',
+      );
     validateParam(p);
     if (p.condition) {
       const parent = seen.get(p.condition.parent);
