@@ -89,6 +89,50 @@ function booleanField(key: string, get: (s: Setup) => boolean, set: (s: Setup, v
   };
 }
 
+/** Column names are joined by commas; a comma or backslash inside a name is escaped with a backslash. */
+export function joinColumnNames(names: readonly string[]): string {
+  return names.map((name) => name.replace(/[\\,]/g, (c) => `\\${c}`)).join(',');
+}
+
+/** The names of `joinColumnNames`, or undefined when a backslash escapes nothing. */
+export function splitColumnNames(text: string): string[] | undefined {
+  const names: string[] = [];
+  let name = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      const next = text[++i];
+      if (next !== '\\' && next !== ',') return undefined;
+      name += next;
+    } else if (c === ',') {
+      names.push(name);
+      name = '';
+    } else name += c;
+  }
+  names.push(name);
+  return names;
+}
+
+const MAX_COLUMN_NAMES = 1000;
+
+/** Column names the user set aside for a role (left out, included, read as categories or numbers). */
+function columnListField(key: string, list: 'exclude' | 'include' | 'categorical' | 'numeric'): Field {
+  return {
+    key,
+    get: (s) => (s.dataset[list]?.length ? joinColumnNames(s.dataset[list]) : undefined),
+    set: (s, v) => (s.dataset[list] = splitColumnNames(v as string)),
+    parse(text) {
+      const names = splitColumnNames(text);
+      if (!names) return invalid('a backslash must be followed by a comma or a backslash');
+      if (names.length > MAX_COLUMN_NAMES)
+        return invalid(`expected at most ${MAX_COLUMN_NAMES} column names`);
+      if (names.some((n) => n === '' || n.length > MAX_TEXT || hasControl(n)))
+        return invalid(`expected column names of 1 to ${MAX_TEXT} characters, separated by commas`);
+      return text;
+    },
+  };
+}
+
 const isSynthetic = (s: Setup) =>
   s.dataset.source.kind === 'catalogue' && catalogueEntry(s.dataset.source.id)?.kind === 'synthetic';
 const N = EXPERIMENT_NUMBERS;
@@ -114,6 +158,16 @@ export const FIELDS: Field[] = [
         ? invalid(`expected a column name of at most ${MAX_TEXT} characters`)
         : text,
   },
+  {
+    key: 'header',
+    get: (s) => (s.dataset.header === undefined ? undefined : s.dataset.header ? 'yes' : 'no'),
+    set: (s, v) => (s.dataset.header = v === 'auto' ? undefined : v === 'yes'),
+    parse: (text) => (['auto', 'yes', 'no'].includes(text) ? text : invalid('expected auto, yes or no')),
+  },
+  columnListField('exclude', 'exclude'),
+  columnListField('include', 'include'),
+  columnListField('categorical', 'categorical'),
+  columnListField('numeric', 'numeric'),
   numberField(
     'size',
     N.size,

@@ -8,6 +8,7 @@ import {
   MAX_HASH_LENGTH,
   toBase64Url,
 } from '../../src/app/url-state';
+import { joinColumnNames, splitColumnNames } from '../../src/app/url-fields';
 import { defaultSetup, type ExperimentSetup } from '../../src/core/experiment';
 import { courseSearchSpace, validateSpace } from '../../src/core/space';
 import type { SearchSpace } from '../../src/core/space/types';
@@ -106,6 +107,18 @@ const varied: [string, ExperimentSetup][] = [
       s.dataset.target = 'a & b, "c" = d%20?#';
     }),
   ],
+  [
+    'a dataset read with the header switch and edited roles',
+    setupWith((s) => {
+      s.dataset.source = { kind: 'catalogue', id: 'iris' };
+      s.dataset.target = 'petal_width';
+      s.dataset.header = false;
+      s.dataset.exclude = ['sepal_width', 'a, b', 'back\\slash'];
+      s.dataset.include = ['id'];
+      s.dataset.categorical = ['0', '56'];
+      s.dataset.numeric = ['petal_width'];
+    }),
+  ],
 ];
 
 describe('URL state: round trip', () => {
@@ -144,6 +157,39 @@ describe('URL state: round trip', () => {
       kind: 'catalogue',
       id: 'iris',
     });
+  });
+});
+
+describe('URL state: dataset roles', () => {
+  it('writes the header switch and role lists readably, only when set', () => {
+    const hash = encodeSetup(
+      setupWith((s) => {
+        s.dataset.header = true;
+        s.dataset.exclude = ['Name', 'Ticket'];
+        s.dataset.categorical = ['Pclass'];
+      }),
+    );
+    expect(hash).toContain('&header=yes&exclude=Name,Ticket&categorical=Pclass&');
+    expect(encodeSetup(defaultSetup())).not.toMatch(/header|exclude|include|categorical|numeric/);
+  });
+
+  it('escapes commas and backslashes inside names', () => {
+    expect(joinColumnNames(['a,b', 'c\\d', 'e'])).toBe('a\\,b,c\\\\d,e');
+    expect(splitColumnNames('a\\,b,c\\\\d,e')).toEqual(['a,b', 'c\\d', 'e']);
+    expect(splitColumnNames('a\\x')).toBeUndefined();
+  });
+
+  it('ignores bad role settings with a notice', () => {
+    const { setup, notices } = decodeSetup('#header=maybe&exclude=a,,b&numeric=x%5Cy');
+    expect(setup.dataset.header).toBeUndefined();
+    expect(setup.dataset.exclude).toBeUndefined();
+    expect(setup.dataset.numeric).toBeUndefined();
+    expect(notices).toEqual([
+      'Ignored header="maybe": expected auto, yes or no.',
+      'Ignored exclude="a,,b": expected column names of 1 to 200 characters, separated by commas.',
+      'Ignored numeric="x\\\\y": a backslash must be followed by a comma or a backslash.',
+    ]);
+    expect(decodeSetup('#header=auto').setup.dataset.header).toBeUndefined();
   });
 });
 
@@ -302,6 +348,11 @@ describe('URL state: fuzz', () => {
     'dataset',
     'file',
     'target',
+    'header',
+    'exclude',
+    'include',
+    'categorical',
+    'numeric',
     'size',
     'noise',
     'folds',

@@ -89,6 +89,12 @@ export class DatasetState {
 
   private async read(setup: DatasetSetup, seed: number): Promise<Outcome> {
     const folds = setup.folds >= 2 ? setup.folds : undefined;
+    const roles = {
+      ignore: setup.exclude,
+      include: setup.include,
+      categorical: setup.categorical,
+      numeric: setup.numeric,
+    };
     if (setup.source.kind === 'csv') {
       const csv = this.userCsv;
       if (!csv || csv.fileName !== setup.source.fileName)
@@ -97,7 +103,14 @@ export class DatasetState {
           error: `Choose ${setup.source.fileName} again: uploaded files are not kept in links.`,
         };
       return message(
-        await this.parse(csv.file ?? csv.text, { fileName: csv.fileName, seed, target: setup.target, folds }),
+        await this.parse(csv.file ?? csv.text, {
+          fileName: csv.fileName,
+          seed,
+          target: setup.target,
+          header: setup.header,
+          folds,
+          ...roles,
+        }),
       );
     }
     const entry = catalogueEntry(setup.source.id);
@@ -110,6 +123,7 @@ export class DatasetState {
           noise: setup.noise,
           folds,
           name: entry.name,
+          ...roles,
         }),
       );
     }
@@ -122,7 +136,8 @@ export class DatasetState {
         ...options,
         seed,
         folds,
-        target: setup.target ?? options.target,
+        ...roles,
+        ...(setup.target !== undefined && { target: setup.target, targetFrom: 'user' as const }),
       }),
     );
   }
