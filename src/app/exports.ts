@@ -1,12 +1,12 @@
 /** Builds the export files from what is on screen and hands them to the browser's downloads. */
 import * as tfVersion from '@tensorflow/tfjs-core/dist/version';
-import type { ExperimentSetup } from '../core/experiment';
+import type { DatasetSetup, ExperimentSetup } from '../core/experiment';
 import { describeDataset } from '../report/dataset-description';
 import { kerasTunerScript } from '../report/keras-tuner-script';
 import { methodsReport } from '../report/methods-report';
 import { resultsCsv, resultsJson } from '../report/results';
 import { bestTrial, type StudyState } from '../core/study';
-import type { DatasetAnalysis, EncodedDataset } from '../data';
+import { outputFor, type DatasetAnalysis, type DatasetIdentity, type EncodedDataset } from '../data';
 import type { ModelArtifacts } from '../train/types';
 import { download, fileStem } from './download';
 
@@ -17,6 +17,11 @@ export interface ExportContext {
   analysis?: DatasetAnalysis;
   dataset?: EncodedDataset;
   backend?: string;
+  /** The data the study ran on, and its setup (known for studies run or saved by this version). */
+  identity?: DatasetIdentity;
+  datasetSetup?: DatasetSetup;
+  /** Why the loaded data is not the study's, when it is not. */
+  problem?: string;
 }
 
 const stem = (c: ExportContext) => `${fileStem(c.datasetName)}-${c.state.settings.tuner.algorithm}`;
@@ -26,6 +31,7 @@ export function exportJson(c: ExportContext): void {
     datasetName: c.datasetName,
     backend: c.backend,
     createdAt: new Date().toISOString(),
+    ...(c.identity && c.datasetSetup && { data: { identity: c.identity, setup: c.datasetSetup } }),
   });
   download(`${stem(c)}-results.json`, text, 'application/json');
 }
@@ -33,13 +39,19 @@ export function exportJson(c: ExportContext): void {
 export function exportCsv(c: ExportContext): void {
   download(
     `${stem(c)}-results.csv`,
-    resultsCsv(c.state.trials, c.state.settings.space, c.state.settings.objective),
+    resultsCsv(
+      c.state.trials,
+      c.state.settings.space,
+      c.state.settings.objective,
+      c.identity && outputFor(c.identity.task, c.identity.classNames.length),
+    ),
     'text/csv',
   );
 }
 
 function description(c: ExportContext) {
   if (!c.analysis || !c.dataset) throw new Error('Load the dataset of this study to write its report.');
+  if (c.problem) throw new Error(`Load the dataset of this study to write its report: ${c.problem}.`);
   return describeDataset(c.analysis, c.dataset);
 }
 

@@ -1,6 +1,7 @@
 /** A trial's configuration and learning-rate schedule in words. */
 import { learningRateAt } from '../../core/schedule';
 import type { Config, ParamValue, SearchSpace } from '../../core/space';
+import type { Trial } from '../../core/study';
 import { formatCount, formatNumber, formatValue } from './format';
 
 const LABELS: Record<string, string> = {
@@ -14,8 +15,6 @@ const LABELS: Record<string, string> = {
   lr_staircase: 'Staircase decay',
   batch_size: 'Batch size',
   activation: 'Activation',
-  output_activation: 'Output activation',
-  loss: 'Loss',
 };
 
 export interface ConfigLine {
@@ -74,4 +73,10 @@ export function describeSchedule(config: Config): string {
     ? `is multiplied by ${formatValue(rate)} after every ${formatCount(steps)} training steps (staircase)`
     : `shrinks smoothly by a factor ${formatValue(rate)} per ${formatCount(steps)} training steps, α = ${start} · ${formatValue(rate)}^(step / ${formatCount(steps)})`;
   return `Starts at ${start} and ${how}; after ${formatCount(later)} steps it is ${after}.`;
+}
+
+/** Other scored trials with exactly the best trial's score (the earlier one is kept as best). */
+export function tiedWith(best: Trial, trials: readonly Trial[]): Trial[] {
+  if (best.score === undefined) return [];
+  return trials.filter((t) => t.id !== best.id && t.state !== 'failed' && t.score === best.score);
 }

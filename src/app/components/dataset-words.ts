@@ -1,6 +1,6 @@
 /** Plain-words descriptions of a loaded dataset: its task, output layer and loss, and its splits. */
 import { outputFor, type Splits, type Task } from '../../data';
-import { formatCount, plural } from './format';
+import { formatCount, formatNumber, plural } from './format';
 
 const LOSS_WORDS: Record<string, string> = {
   binary_crossentropy: 'binary cross-entropy',
@@ -20,6 +20,20 @@ export function describeTask(task: Task, classes: number): string {
   const units = out.units > 1 ? ` (${out.units} units)` : '';
   const count = task === 'multiclass' ? ` (${classes} classes)` : '';
   return `${TASK_WORDS[task]}${count} → ${out.activation} output${units}, ${LOSS_WORDS[out.loss] ?? out.loss}`;
+}
+
+/** The output layer training builds for the task: Keras names, and the same in words. */
+export function describeOutput(
+  task: Task,
+  classes: number,
+): { activation: string; loss: string; units: string; words: string } {
+  const out = outputFor(task, classes);
+  return {
+    activation: out.activation,
+    loss: out.loss,
+    units: plural(out.units, 'unit'),
+    words: TASK_WORDS[task],
+  };
 }
 
 export interface SplitPart {
@@ -49,4 +63,26 @@ export function describeSplits(splits: Splits): string {
     return `${splits.folds.length}-fold cross-validation over ${plural(pooled, 'row')}; ${test} kept aside`;
   }
   return `${formatCount(splits.train.length)} train · ${formatCount(splits.validation.length)} validation · ${test}`;
+}
+
+/** How equal scores are ordered: `bestTrial` keeps the first, and the leaderboard ranks by trial number. */
+export const TIE_RULE = 'When two trials score the same, the earlier trial ranks first and stays the best.';
+
+/** Below this many validation rows, one row moves accuracy by more than a point: suggest k-fold. */
+export const SMALL_VALIDATION = 100;
+
+/**
+ * For one small validation split: what one row is worth, and the advice to cross-validate.
+ * "With 31 validation rows, one row moves accuracy by 3.2 points: …".
+ */
+export function smallSplitAdvice(splits: Splits, task: Task): string | undefined {
+  if (splits.folds && splits.folds.length >= 2) return undefined;
+  const n = splits.validation.length;
+  if (n === 0 || n >= SMALL_VALIDATION) return undefined;
+  const points = formatNumber(100 / n, 1);
+  const worth =
+    task === 'regression'
+      ? `one row is ${points}% of the validation score`
+      : `one row moves accuracy by ${points} points`;
+  return `With ${plural(n, 'validation row')}, ${worth}: trials closer than that are not really different. k-fold cross-validation scores each configuration on all the training rows.`;
 }

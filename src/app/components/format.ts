@@ -29,3 +29,20 @@ export function parseValue(text: string): ParamValue {
   const n = Number(t);
   return t !== '' && Number.isFinite(n) ? n : t;
 }
+
+const DECIMAL_CELL = /^[+-]?(\d*)\.(\d+)$/;
+/** A person writes a handful of digits; 16 or more are a program printing a double (0.1 + 0.2). */
+const MACHINE_DIGITS = 16;
+
+/**
+ * A data cell as the file writes it, except a decimal printed to the last bit of a double
+ * ("0.35000000000000003", "1.3411806951092142"): shown to 6 significant digits, with the full text
+ * kept for a tooltip. Whole numbers and every other cell are shown exactly as written.
+ */
+export function formatCell(cell: string): { text: string; full?: string } {
+  const match = DECIMAL_CELL.exec(cell);
+  if (!match) return { text: cell };
+  const digits = (match[1] + match[2]).replace(/^0+/, '').length;
+  if (digits < MACHINE_DIGITS) return { text: cell };
+  return { text: String(Number(Number(cell).toPrecision(6))), full: cell };
+}

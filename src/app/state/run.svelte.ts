@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import type { ExperimentSetup } from '../../core/experiment';
 import { isRace, raceLanes } from '../../core/race';
 import { bestTrial, type StudySettings, type StudyState, type Trial } from '../../core/study';
+import type { DatasetIdentity } from '../../data/identity';
 import type { EncodedDataset } from '../../data/types';
 import type { BackendInfo, Evaluation, Progress, RunStatus, TunerEvent } from '../../workers/protocol';
 import type { SavedStudy } from '../../workers/study-store';
@@ -15,6 +16,13 @@ export interface Notice {
   id: number;
   level: 'info' | 'warning' | 'error';
   message: string;
+}
+
+/** What is saved with a study besides its setup: the dataset's name, the user's CSV, its identity. */
+export interface StudyMeta {
+  datasetName: string;
+  csvText?: string;
+  dataset?: DatasetIdentity;
 }
 
 interface PendingRestore {
@@ -97,7 +105,7 @@ export class RunState {
   async start(
     setup: ExperimentSetup,
     dataset: EncodedDataset,
-    meta: { datasetName: string; csvText?: string },
+    meta: StudyMeta,
     restore?: StudyState,
     paused = false,
   ): Promise<void> {
@@ -112,6 +120,7 @@ export class RunState {
       datasetName: meta.datasetName,
       setup: $state.snapshot(setup) as ExperimentSetup,
       csvText: meta.csvText,
+      dataset: meta.dataset,
     };
     this.pending = undefined;
     await this.call((api) =>
@@ -162,16 +171,17 @@ export class RunState {
     return this.pending !== undefined;
   }
 
+  /** The study on screen was imported or restored: no tuner holds its trained models. */
+  get viewedOnly(): boolean {
+    return this.viewed !== undefined;
+  }
+
   async resume(dataset?: EncodedDataset): Promise<void> {
     if (this.pending && dataset) return this.continuePending(dataset, false);
     await this.client?.call((api) => api.resume());
   }
 
-  async step(
-    setup: ExperimentSetup,
-    dataset: EncodedDataset,
-    meta: { datasetName: string; csvText?: string },
-  ): Promise<void> {
+  async step(setup: ExperimentSetup, dataset: EncodedDataset, meta: StudyMeta): Promise<void> {
     if (this.status === 'paused' && this.client && !this.pending)
       return this.client.call((api) => api.step());
     if (this.pending) await this.continuePending(dataset, true);
@@ -185,7 +195,7 @@ export class RunState {
     return this.start(
       saved.setup,
       dataset,
-      { datasetName: saved.datasetName, csvText: saved.csvText },
+      { datasetName: saved.datasetName, csvText: saved.csvText, dataset: saved.dataset },
       state,
       paused,
     );
