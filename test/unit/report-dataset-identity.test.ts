@@ -8,7 +8,8 @@ import { datasetIdentity, describeIdentity, identityDifference, loadCsv } from '
 import { readSearchSpace } from '../../src/report/read-space';
 import { studyWithoutTaskOutput } from '../../src/report/read-study-state';
 import { parseResultsJson, resultsCsv, resultsJson } from '../../src/report/results';
-import { courseSettings, runStudy } from './support/report-fixtures';
+import { kerasTunerScript } from '../../src/report/keras-tuner-script';
+import { courseSettings, describeCatalogueDataset, runStudy } from './support/report-fixtures';
 
 const fixture = (file: string) => readFileSync(new URL(`../fixtures/csv/${file}`, import.meta.url), 'utf8');
 
@@ -119,6 +120,16 @@ describe('the output layer is not a hyperparameter', () => {
     const space = { params: [...courseSearchSpace().params, OLD_OUTPUT_PARAMS[0]] };
     expect(() => validateSpace(space)).toThrow(SpaceError);
     expect(() => validateSpace(space)).toThrow(/follow from the task/);
+  });
+
+  it('the Keras Tuner script of a multi-class study names softmax and categorical cross-entropy only', () => {
+    const script = kerasTunerScript({
+      settings: courseSettings(),
+      dataset: describeCatalogueDataset('iris'),
+    });
+    expect(script).toContain('OUTPUT_ACTIVATION = "softmax"');
+    expect(script).toContain('LOSS = "categorical_crossentropy"');
+    expect(script).not.toMatch(/sigmoid|binary_crossentropy|hp\.Fixed\("(output_activation|loss)"/);
   });
 
   it('old links and files: the fixed sigmoid and binary cross-entropy are dropped on reading', () => {
