@@ -158,7 +158,7 @@ describe('small validation splits and ties', () => {
     expect(smallSplitAdvice(splits(31, 5), 'binary')).toBeUndefined();
   });
 
-  it('on equal scores the earlier trial is the best and ranks first, and the card names the tie', () => {
+  it('on equal scores the lowest trial number is the best and ranks first, and the card names the tie', () => {
     const trial = (n: number, score: number): Trial => ({
       id: `t${n}`,
       number: n,

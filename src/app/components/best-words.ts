@@ -75,7 +75,7 @@ export function describeSchedule(config: Config): string {
   return `Starts at ${start} and ${how}; after ${formatCount(later)} steps it is ${after}.`;
 }
 
-/** Other scored trials with exactly the best trial's score (the earlier one is kept as best). */
+/** Other scored trials with exactly the best trial's score (the lowest number is kept as best). */
 export function tiedWith(best: Trial, trials: readonly Trial[]): Trial[] {
   if (best.score === undefined) return [];
   return trials.filter((t) => t.id !== best.id && t.state !== 'failed' && t.score === best.score);

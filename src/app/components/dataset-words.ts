@@ -1,6 +1,6 @@
 /** Plain-words descriptions of a loaded dataset: its task, output layer and loss, and its splits. */
 import { outputFor, type Splits, type Task } from '../../data';
-import { formatCount, formatNumber, plural } from './format';
+import { formatCount, plural } from './format';
 
 const LOSS_WORDS: Record<string, string> = {
   binary_crossentropy: 'binary cross-entropy',
@@ -66,7 +66,8 @@ export function describeSplits(splits: Splits): string {
 }
 
 /** How equal scores are ordered: `bestTrial` keeps the first, and the leaderboard ranks by trial number. */
-export const TIE_RULE = 'When two trials score the same, the earlier trial ranks first and stays the best.';
+export const TIE_RULE =
+  'When two trials score the same, the lower trial number ranks first and stays the best, however many workers ran them.';
 
 /** Below this many validation rows, one row moves accuracy by more than a point: suggest k-fold. */
 export const SMALL_VALIDATION = 100;
@@ -79,7 +80,7 @@ export function smallSplitAdvice(splits: Splits, task: Task): string | undefined
   if (splits.folds && splits.folds.length >= 2) return undefined;
   const n = splits.validation.length;
   if (n === 0 || n >= SMALL_VALIDATION) return undefined;
-  const points = formatNumber(100 / n, 1);
+  const points = String(Number((100 / n).toFixed(1)));
   const worth =
     task === 'regression'
       ? `one row is ${points}% of the validation score`
