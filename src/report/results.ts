@@ -39,8 +39,13 @@ const ABOUT =
   'JSON cannot hold are written as the text "NaN", "Infinity", "-Infinity" or "-0".';
 
 export function resultsJson(state: StudyState, meta: ResultsMeta): string {
+  return JSON.stringify(resultsFile(state, meta), null, 1);
+}
+
+/** The results file as a plain object, for files that extend it (the Optuna bundle's study.json). */
+export function resultsFile(state: StudyState, meta: ResultsMeta): Record<string, unknown> {
   const best = bestOf(state);
-  const file = {
+  return {
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,
     about: ABOUT,
@@ -66,7 +71,6 @@ export function resultsJson(state: StudyState, meta: ResultsMeta): string {
     },
     state: { ...state, trials: state.trials.map(encodeTrialNumbers) },
   };
-  return JSON.stringify(file, null, 1);
 }
 
 /** Never throws: a message naming the first problem and where it is. */
