@@ -1,0 +1,68 @@
+/** Shared by the Optuna export tests: real datasets, bundles written to disk, Debian's Python. */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { loadCsv, type EncodedDataset } from '../../../src/data';
+import { catalogueEntry, catalogueLoadOptions, type CsvCatalogueEntry } from '../../../src/data/catalogue';
+import type { StudyState } from '../../../src/core/study';
+import { optunaBundle, type OptunaBundle } from '../../../src/report/optuna-bundle';
+
+export const PYTHON = '/usr/bin/python3';
+
+export function catalogueDataset(
+  id: string,
+  options: { seed?: number; folds?: number } = {},
+): EncodedDataset {
+  const entry = catalogueEntry(id) as CsvCatalogueEntry;
+  const text = readFileSync(new URL(`../../../public/datasets/${entry.fileName}`, import.meta.url), 'utf8');
+  const loaded = loadCsv(text, {
+    ...catalogueLoadOptions(entry),
+    seed: options.seed ?? 42,
+    folds: options.folds,
+  });
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.value.dataset;
+}
+
+export function csvDataset(text: string, target: string, seed = 42): EncodedDataset {
+  const loaded = loadCsv(text, { fileName: 'made-up.csv', seed, target });
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.value.dataset;
+}
+
+export function bundleOf(
+  state: StudyState,
+  dataset: EncodedDataset,
+  datasetName = dataset.name,
+): OptunaBundle {
+  return optunaBundle({
+    state,
+    dataset,
+    datasetName,
+    createdAt: '2026-03-04T05:06:07.000Z',
+    backend: 'wasm',
+  });
+}
+
+/** Writes the bundle's files into a fresh folder and returns it. */
+export function writeBundle(bundle: OptunaBundle): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'optuna-bundle-')), bundle.folder);
+  mkdirSync(dir);
+  for (const [file, content] of Object.entries(bundle.files)) writeFileSync(join(dir, file), content);
+  return dir;
+}
+
+const run = promisify(execFile);
+
+/** Runs Debian's Python in `cwd`; rejects with its stderr when it fails. */
+export async function python(args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run(PYTHON, args, { cwd, maxBuffer: 64 * 1024 * 1024, timeout: 170_000 });
+    return stdout;
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    throw new Error(`${PYTHON} ${args.join(' ')} failed: ${e.stderr || e.message}`, { cause: error });
+  }
+}
