@@ -16,6 +16,8 @@ export interface ExportContext {
   datasetName: string;
   analysis?: DatasetAnalysis;
   dataset?: EncodedDataset;
+  /** The dataset the study ran on, when it is known to be the one on screen. */
+  studyDataset?: EncodedDataset;
   backend?: string;
   /** The data the study ran on, and its setup (known for studies run or saved by this version). */
   identity?: DatasetIdentity;
@@ -77,6 +79,25 @@ export function exportScript(c: ExportContext): void {
     earlyStopping: c.setup.earlyStopping,
   });
   download(`${stem(c)}_keras_tuner.py`, text, 'text/x-python');
+}
+
+/**
+ * A zip to continue the study on Optuna: the data with its splits, study.json, run_optuna.py, a README.
+ * Loaded on first use: the zip library and the script stay out of the page's first download.
+ */
+export async function exportOptuna(c: ExportContext): Promise<void> {
+  if (!c.studyDataset) throw new Error(`Load the dataset this study ran on (${c.datasetName}) to export it.`);
+  const { optunaBundle, optunaZip } = await import('../report/optuna-bundle');
+  const createdAt = new Date();
+  const bundle = optunaBundle({
+    state: c.state,
+    dataset: c.studyDataset,
+    datasetName: c.datasetName,
+    backend: c.backend,
+    createdAt: createdAt.toISOString(),
+    earlyStopping: c.setup.earlyStopping,
+  });
+  download(`${bundle.folder}.zip`, optunaZip(bundle, createdAt), 'application/zip');
 }
 
 /** The tfjs layers format: model.json (its manifest points at weights.bin) and weights.bin. */

@@ -11,7 +11,8 @@
  */
 import { configFits, isActive } from '../core/space';
 import type { SearchSpace } from '../core/space/types';
-import { isMultiFidelity, type StudySettings, type Trial } from '../core/study';
+import { isMultiFidelity } from '../core/oracles/registry';
+import type { StudySettings, Trial } from '../core/study';
 import { mean } from '../core/scoring';
 
 export type OptunaTrialState = 'COMPLETE' | 'PRUNED' | 'FAIL';

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { configFits } from '../../src/core/space';
-import { isMultiFidelity } from '../../src/core/study';
+import { isMultiFidelity } from '../../src/core/oracles/registry';
 import { optunaBundle, optunaZip } from '../../src/report/optuna-bundle';
 import { optunaDataCsv, rowSplits } from '../../src/report/optuna-data';
 import { optunaTrials, prunerSettings } from '../../src/report/optuna-trials';

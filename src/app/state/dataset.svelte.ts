@@ -27,6 +27,8 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export class DatasetState {
   analysis = $state.raw<DatasetAnalysis | undefined>();
   dataset = $state.raw<EncodedDataset | undefined>();
+  /** The seed `dataset` was split with. */
+  seed = $state<number | undefined>();
   error = $state<string | undefined>();
   loading = $state(false);
   /** The user's own CSV: it stays in this browser. */
@@ -45,6 +47,7 @@ export class DatasetState {
       if (result.ok) {
         this.analysis = result.value.analysis;
         this.dataset = result.value.dataset;
+        this.seed = seed;
         this.error = undefined;
       } else {
         this.error = result.error;

@@ -54,6 +54,10 @@ export class RunState {
   selectedLane = $state(0);
   notices = $state<Notice[]>([]);
   studyId = $state<string | undefined>();
+  /** The name of the dataset the study on screen ran on. */
+  datasetName = $state<string | undefined>();
+  /** The encoded dataset a study started in this page runs on (unknown for a restored or imported one). */
+  studyDataset = $state.raw<EncodedDataset | undefined>();
   /** A saved study loaded after a reload, waiting for Resume. */
   private pending: PendingRestore | undefined;
   /** A study shown without a live tuner (restored or imported). */
@@ -113,6 +117,8 @@ export class RunState {
     const study: StudySettings = restore?.settings ?? $state.snapshot(setup.study);
     const race = restore || !isRace(setup.race) ? undefined : raceLanes(study, $state.snapshot(setup.race));
     this.reset(race ?? [study], studyId);
+    this.studyDataset = dataset;
+    this.datasetName = meta.datasetName;
     if (restore) for (const t of restore.trials) this.upsert(0, t);
     this.status = paused ? 'paused' : 'running';
     const saved = {
@@ -152,6 +158,7 @@ export class RunState {
       states.map((s) => s.settings),
       saved.id,
     );
+    this.datasetName = saved.datasetName;
     this.lanes = states.map((state) => ({
       settings: state.settings,
       trials: state.trials,
@@ -248,6 +255,7 @@ export class RunState {
     this.reason = undefined;
     this.backends = [];
     this.viewed = undefined;
+    this.studyDataset = undefined;
   }
 
   private updateLane(index: number, change: (lane: Lane) => Lane): void {
