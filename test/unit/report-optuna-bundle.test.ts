@@ -156,7 +156,7 @@ describe('the browser trials in Optuna', () => {
 
 describe('the zip', () => {
   const state = runStudy(courseSettings({ algorithm: 'random', maxTrials: 4, epochs: 3 })).toJSON();
-  const bundle = bundleOf(state, banknote, 'Banknote authentication');
+  const bundle = bundleOf(state, banknote, { datasetName: 'Banknote authentication' });
   const files = unzipSync(optunaZip(bundle));
 
   it('holds the data, study.json, run_optuna.py and a README in one folder', () => {

@@ -170,13 +170,20 @@ describe('run_optuna.py', () => {
     );
   });
 
-  it('trains a multi-class task with softmax and cross-entropy, reaching the browser-like accuracy', async () => {
+  it('trains a multi-class task with softmax and cross-entropy, and stops early as the browser would', async () => {
     const settings = courseSettings({ algorithm: 'random', maxTrials: 3, epochs: 30 });
-    const dir = writeBundle(bundleOf(runStudy(settings).toJSON(), catalogueDataset('iris')));
+    const state = runStudy(settings).toJSON();
+    const dir = writeBundle(bundleOf(state, catalogueDataset('iris')));
     const out = JSON.parse(await python(['run_optuna.py', '--reproduce-best'], dir));
-    expect(out).toMatchObject({ metric: 'val_accuracy', epochs: 30 });
+    expect(out).toMatchObject({ metric: 'val_accuracy', epochs: 30, epochsTrained: [30] });
     expect(out.pytorch).toBeGreaterThan(0.8);
     expect(out.val_accuracy.pytorch).toBe(out.pytorch);
+
+    const patient = writeBundle(
+      bundleOf(state, catalogueDataset('iris'), { earlyStopping: { enabled: true, patience: 1 } }),
+    );
+    const stopped = JSON.parse(await python(['run_optuna.py', '--reproduce-best'], patient));
+    expect(stopped.epochsTrained[0]).toBeLessThan(30);
   });
 
   it('trains a regression with a linear output and the squared error', async () => {

@@ -359,7 +359,7 @@ class Execution:
         self.history = []
         self.status, self.reason = "running", None
 
-    def train_epoch(self, epoch):
+    def train_epoch(self, epoch, last):
         learning_rate = self.spec.learning_rate_at(self.step)
         self.model.train()
         n = len(self.x_train)
@@ -388,12 +388,15 @@ class Execution:
             self.status, self.reason = "failed", "diverged at epoch %d" % epoch
             return
         self.history.append({"epoch": epoch, "metrics": metrics, "learningRate": learning_rate})
-        self.check_early_stopping(epoch, metrics)
+        if not last:
+            self.check_early_stopping(epoch, metrics)
 
     def check_early_stopping(self, epoch, metrics):
         rule = self.early_stopping
         if not rule:
             return
+        if rule["metric"] not in metrics:
+            raise TrainingFailed("early stopping monitors %s, which is not reported" % rule["metric"])
         value = metrics[rule["metric"]]
         if self.best is None or (value < self.best if rule["direction"] == "min" else value > self.best):
             self.best, self.wait = value, 0
@@ -448,7 +451,7 @@ def train_config(config, bundle, epochs, seed, on_epoch=None, train_subset=None)
         if not running:
             break
         for r in running:
-            r.train_epoch(epoch)
+            r.train_epoch(epoch, epoch == epochs)
         if any(r.status == "failed" for r in runs):
             break
         if on_epoch:
@@ -748,6 +751,7 @@ def reproduce_best(bundle):
         "metric": bundle.metric,
         "browser": best["score"],
         "pytorch": sum(scores) / len(scores) if None not in scores else None,
+        "epochsTrained": [len(r.history) for r in runs],
         "seconds": round(time.time() - started, 2),
     }
     if bundle.data.task != "regression":

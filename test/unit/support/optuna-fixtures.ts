@@ -35,14 +35,15 @@ export function csvDataset(text: string, target: string, seed = 42): EncodedData
 export function bundleOf(
   state: StudyState,
   dataset: EncodedDataset,
-  datasetName = dataset.name,
+  options: { datasetName?: string; earlyStopping?: { enabled: boolean; patience: number } } = {},
 ): OptunaBundle {
   return optunaBundle({
     state,
     dataset,
-    datasetName,
+    datasetName: options.datasetName ?? dataset.name,
     createdAt: '2026-03-04T05:06:07.000Z',
     backend: 'wasm',
+    earlyStopping: options.earlyStopping,
   });
 }
 
