@@ -1,8 +1,8 @@
 /** The README of the Optuna bundle: what each file holds, the commands, and how the space maps to Optuna. */
-import type { SearchSpace } from '../core/space/types';
+import type { ParamValue, SearchSpace } from '../core/space/types';
 import type { StudySettings } from '../core/study';
 import { describeParam } from './describe-param';
-import { formatValue, plural } from './format';
+import { plural } from './format';
 import { code, table, text } from './markdown';
 import type { DataColumns } from './optuna-data';
 import { optunaParam, type OptunaDistribution } from './optuna-distributions';
@@ -30,10 +30,11 @@ finished trials go into an Optuna study, TPE proposes new configurations, a succ
 stops poor ones early, and every configuration trains with PyTorch. One study can be shared by many
 machines through a PostgreSQL database.
 
-- ${code('data.csv')}: the ${data.rows} rows the browser used, with column ${code(data.split)} marking each
-  row's split exactly as in the browser (train ${data.splitSizes.train}, validation ${data.splitSizes.validation},
-  test ${data.splitSizes.test}).${folds} The features are written before standardisation; the script
-  standardises them with the mean and standard deviation of the train rows, as the browser did.
+- ${code('data.csv')}: the ${data.rows} rows the browser used, with column ${code(data.split)} marking
+  each row's split exactly as in the browser (train ${data.splitSizes.train}, validation
+  ${data.splitSizes.validation}, test ${data.splitSizes.test}).${folds} The features are written before
+  standardisation; the script standardises them with the mean and standard deviation of the train
+  rows, as the browser did.
 - ${code('study.json')}: the browser's study (search space, settings, every trial with its per-epoch
   values) and its Optuna form. The playground's "Import results JSON" opens it too.
 - ${code('run_optuna.py')}: the script (run ${code('python3 run_optuna.py --help')}).
@@ -54,11 +55,11 @@ On many machines, run the same command on each (unzip this folder on every one):
 python3 run_optuna.py --storage postgresql://USER:PASSWORD@HOST/DATABASE --n-trials 20
 \`\`\`
 
-The first process creates the study ${code(input.studyName)} (${code('--study-name')} chooses
-another) and loads the browser's trials into it, once; the others wait for that and then share the
-work. ${code('--n-trials')} counts per process: two processes with ${code('--n-trials 3')} add six
-trials. If the first process stops while loading, the others say so and name the command that removes
-the half-made study.
+The first process creates the study ${code(input.studyName)}
+(${code('--study-name')} chooses another) and loads the browser's trials into it, once; the others
+wait for that and then share the work. ${code('--n-trials')} counts per process: two processes with
+${code('--n-trials 3')} add six trials. If the first process stops while loading, the others say so
+and name the command that removes the half-made study.
 
 Back to the playground, with every trial (the browser's and Optuna's) in all its charts:
 
@@ -104,6 +105,9 @@ function rungs(input: OptunaReadmeInput): string {
   return steps.length ? steps.join(', ') : 'none (too few epochs to halve)';
 }
 
+/** The script derives these from the task (binary, multi-class, regression), whatever the space says. */
+const TASK_DECIDES = ['output_activation', 'loss'];
+
 function spaceTable(space: SearchSpace): string {
   const rows = space.params.map((p) => {
     const described = describeParam(p);
@@ -113,7 +117,10 @@ function spaceTable(space: SearchSpace): string {
       `${described.kind}: ${text(described.values)}${p.kind === 'fixed' ? '' : `, ${described.sampling}`}`,
       mapped.distribution ? code(distributionText(mapped.distribution)) : 'a constant',
       text(described.condition),
-      text(mapped.note ?? ''),
+      text(
+        mapped.note ??
+          (TASK_DECIDES.includes(p.name) ? 'not read: the task decides the output and loss' : ''),
+      ),
     ];
   });
   return table(['parameter', 'in the playground', 'in Optuna', 'only when', 'note'], rows);
@@ -122,9 +129,15 @@ function spaceTable(space: SearchSpace): string {
 export function distributionText(d: OptunaDistribution): string {
   const a = d.attributes as Record<string, unknown>;
   if (d.name === 'CategoricalDistribution')
-    return `CategoricalDistribution([${d.attributes.choices.map((c) => (typeof c === 'string' ? JSON.stringify(c) : formatValue(c))).join(', ')}])`;
+    return `CategoricalDistribution([${d.attributes.choices.map(pythonValue).join(', ')}])`;
   const parts = [`low=${a.low}`, `high=${a.high}`];
   if (a.step !== null && !(d.name === 'IntDistribution' && a.step === 1)) parts.push(`step=${a.step}`);
   if (a.log) parts.push('log=True');
   return `${d.name}(${parts.join(', ')})`;
+}
+
+function pythonValue(value: ParamValue): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return String(value);
 }

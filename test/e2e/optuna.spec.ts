@@ -5,14 +5,13 @@
  * imported back into the app.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { readFileSync } from 'node:fs';
 import { leaderboard, openApp, waitUntilFinished } from './support/app';
 import { postgresForTest, type Postgres } from './support/postgres';
 
@@ -124,5 +123,6 @@ test('a banknote search continues on Optuna with PyTorch on a shared PostgreSQL 
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'optuna-imported.png'), fullPage: true });
   expect(errors).toEqual([]);
+  rmSync(dirname(folder), { recursive: true, force: true });
   console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s  in all`);
 });

@@ -199,6 +199,10 @@ describe('the zip', () => {
     expect(readme).toContain('`IntDistribution(low=32, high=416, step=128)`');
     expect(readme).toContain('`FloatDistribution(low=0.0001, high=0.01, log=True)`');
     expect(readme).toContain('4 browser trials became 4 Optuna trials: 4 complete, 0 pruned, 0 failed.');
+    expect(readme).toContain('`CategoricalDistribution([False, True])`');
+    expect(readme).toContain(
+      '| `loss` | fixed: binary\\_crossentropy | a constant |  | not read: the task decides the output and loss |',
+    );
   });
 
   it('marks the script executable for unzip', () => {

@@ -5,14 +5,21 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { configFits, paramValues } from '../../src/core/space';
 import type { Param } from '../../src/core/space/types';
 import { encodeNumber } from '../../src/report/json-reader';
 import { optunaParam } from '../../src/report/optuna-distributions';
 import { parseResultsJson } from '../../src/report/results';
 import { courseSettings, runStudy } from './support/report-fixtures';
-import { bundleOf, catalogueDataset, csvDataset, python, writeBundle } from './support/optuna-fixtures';
+import {
+  bundleOf,
+  catalogueDataset,
+  csvDataset,
+  python,
+  removeBundles,
+  writeBundle,
+} from './support/optuna-fixtures';
 
 const EVERY_KIND: Param[] = [
   { kind: 'int', name: 'int_step', min: 32, max: 512, step: 128 },
@@ -54,6 +61,8 @@ print(json.dumps(out))
 `;
 
 describe('run_optuna.py', () => {
+  afterAll(removeBundles);
+
   it('compiles', async () => {
     const dir = writeBundle(
       bundleOf(

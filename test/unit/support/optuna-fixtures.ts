@@ -1,6 +1,6 @@
 /** Shared by the Optuna export tests: real datasets, bundles written to disk, Debian's Python. */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,12 +47,20 @@ export function bundleOf(
   });
 }
 
-/** Writes the bundle's files into a fresh folder and returns it. */
+const written: string[] = [];
+
+/** Writes the bundle's files into a fresh folder and returns it; `removeBundles` deletes them all. */
 export function writeBundle(bundle: OptunaBundle): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'optuna-bundle-')), bundle.folder);
+  const root = mkdtempSync(join(tmpdir(), 'optuna-bundle-'));
+  written.push(root);
+  const dir = join(root, bundle.folder);
   mkdirSync(dir);
   for (const [file, content] of Object.entries(bundle.files)) writeFileSync(join(dir, file), content);
   return dir;
+}
+
+export function removeBundles(): void {
+  for (const root of written.splice(0)) rmSync(root, { recursive: true, force: true });
 }
 
 const run = promisify(execFile);
