@@ -1,6 +1,7 @@
 /** The README of the Optuna bundle: what each file holds, the commands, and how the space maps to Optuna. */
 import type { ParamValue, SearchSpace } from '../core/space/types';
 import type { StudySettings } from '../core/study';
+import { outputFor, type Task } from '../data/types';
 import { describeParam } from './describe-param';
 import { plural } from './format';
 import { code, table, text } from './markdown';
@@ -75,7 +76,7 @@ then "Import results JSON…" in the playground's Export panel.
 - Objective: ${code(settings.objective.metric)} (${settings.objective.direction === 'max' ? 'maximize' : 'minimize'}), a trial's value is its ${settings.scoring === 'best' ? 'best' : 'last'} epoch's, averaged over ${plural(settings.executionsPerTrial, 'execution')}.
 - New trials train ${plural(input.epochs, 'epoch')}; the pruner's rungs are at epochs ${rungs(input)} (reduction factor ${input.pruner.reductionFactor}).
 - Training as in the browser: Dense layers with Glorot-uniform weights and zero biases, Dropout, the
-  output and loss of a ${data.task} task, Adam (β1 0.9, β2 0.999, ε 1e-7) or RMSprop (ρ 0.9, ε inside the
+  output layer and loss the ${data.task} task calls for (${outputWords(data.task, data.classNames.length)}), Adam (β1 0.9, β2 0.999, ε 1e-7) or RMSprop (ρ 0.9, ε inside the
   square root as in Keras), the learning rate α0 · rate^(step / decay_steps) set at every step (the
   exponent floored with staircase). The shuffling, initial weights and dropout masks come from PyTorch's
   generator, so scores agree with the browser's statistically, not to the digit.
@@ -105,9 +106,6 @@ function rungs(input: OptunaReadmeInput): string {
   return steps.length ? steps.join(', ') : 'none (too few epochs to halve)';
 }
 
-/** The script derives these from the task (binary, multi-class, regression), whatever the space says. */
-const TASK_DECIDES = ['output_activation', 'loss'];
-
 function spaceTable(space: SearchSpace): string {
   const rows = space.params.map((p) => {
     const described = describeParam(p);
@@ -117,10 +115,7 @@ function spaceTable(space: SearchSpace): string {
       `${described.kind}: ${text(described.values)}${p.kind === 'fixed' ? '' : `, ${described.sampling}`}`,
       mapped.distribution ? code(distributionText(mapped.distribution)) : 'a constant',
       text(described.condition),
-      text(
-        mapped.note ??
-          (TASK_DECIDES.includes(p.name) ? 'not read: the task decides the output and loss' : ''),
-      ),
+      text(mapped.note ?? ''),
     ];
   });
   return table(['parameter', 'in the playground', 'in Optuna', 'only when', 'note'], rows);
@@ -140,4 +135,10 @@ function pythonValue(value: ParamValue): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   return String(value);
+}
+
+/** "sigmoid output, binary_crossentropy loss": what training uses for the task, never a search-space value. */
+function outputWords(task: Task, classes: number): string {
+  const out = outputFor(task, classes);
+  return `${out.units} ${out.activation} output ${out.units === 1 ? 'unit' : 'units'}, ${out.loss} loss`;
 }

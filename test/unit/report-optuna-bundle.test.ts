@@ -200,9 +200,8 @@ describe('the zip', () => {
     expect(readme).toContain('`FloatDistribution(low=0.0001, high=0.01, log=True)`');
     expect(readme).toContain('4 browser trials became 4 Optuna trials: 4 complete, 0 pruned, 0 failed.');
     expect(readme).toContain('`CategoricalDistribution([False, True])`');
-    expect(readme).toContain(
-      '| `loss` | fixed: binary\\_crossentropy | a constant |  | not read: the task decides the output and loss |',
-    );
+    expect(readme).toContain('(1 sigmoid output unit, binary_crossentropy loss)');
+    expect(readme).not.toMatch(/`loss`|`output_activation`/);
   });
 
   it('marks the script executable for unzip', () => {
