@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatExact, formatNumber, formatValue, joinAnd, plural } from '../../src/core/format';
+import {
+  formatCount,
+  formatExact,
+  formatNumber,
+  formatValue,
+  joinAnd,
+  ordinal,
+  plural,
+} from '../../src/core/format';
 
 describe('one number format for panels, charts and reports', () => {
   it.each([
@@ -34,5 +42,20 @@ describe('one number format for panels, charts and reports', () => {
     expect(plural(2, 'class', 'classes')).toBe('2 classes');
     expect(joinAnd(['a', 'b', 'c'])).toBe('a, b and c');
     expect(joinAnd(['a'])).toBe('a');
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 1002].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+      '1,002nd',
+    ]);
   });
 });
