@@ -1,0 +1,339 @@
+/**
+ * "How do we choose the best set? What do we look at?" answered for a finished study: what the score is,
+ * the best trial's train–validation gap, how noisy its validation estimate is, whether the runner-up is
+ * within that noise, how ties break, and why the test split is used once, for the chosen configuration.
+ */
+import { formatCount, formatNumber, plural } from '../core/format';
+import { algorithmInfo } from '../core/oracles/registry';
+import { better, type EpochRecord, type Objective, type Scoring } from '../core/scoring';
+import { configKey } from '../core/space';
+import { bestTrial, type StudySettings, type Trial } from '../core/study';
+import { scoreWords, trialName, trialRef } from './trial-words';
+
+/** Row counts of the dataset the study ran on. */
+export interface SplitRows {
+  train: number;
+  validation: number;
+  test: number;
+  /** k-fold cross-validation: each fold's size (execution e validates on fold e mod k). */
+  folds?: number[];
+}
+
+export interface ChoiceInput {
+  trials: readonly Trial[];
+  settings: Pick<StudySettings, 'objective' | 'scoring' | 'executionsPerTrial' | 'tuner'>;
+  /** Unknown (no dataset loaded): the noise from the validation size cannot be worked out. */
+  rows?: SplitRows;
+}
+
+/** How the noise of the best score was estimated. */
+export type Noise =
+  /** A proportion (accuracy) on n validation rows: √(p(1−p)/n), plus the seed spread over executions. */
+  | {
+      kind: 'proportion';
+      rows: number;
+      standardError: number;
+      /** From the validation size alone. */
+      fromRows: ProportionError;
+      seedError?: number;
+    }
+  /** Any other metric: the spread over executions, sd/√executions. */
+  | { kind: 'executions'; executions: number; sd: number; standardError: number }
+  | { kind: 'unknown'; why: 'one-execution' | 'no-rows' };
+
+export interface Gap {
+  epoch: number;
+  trainMetric: string;
+  validationMetric: string;
+  train: number;
+  validation: number;
+  /** How much worse the validation value is than the training one (negative: it is better). */
+  worse: number;
+}
+
+export interface RunnerUp {
+  trial: Trial;
+  /** |best − runner-up| */
+  difference: number;
+  /** Within 2 standard errors of the best score; undefined when the noise is unknown. */
+  tied?: boolean;
+}
+
+export interface ChoiceSection {
+  id: 'score' | 'gap' | 'noise' | 'runner-up' | 'ties' | 'test';
+  title: string;
+  text: string;
+}
+
+export interface BestChoice {
+  best: Trial;
+  gap?: Gap;
+  noise: Noise;
+  runnerUp?: RunnerUp;
+  sections: ChoiceSection[];
+}
+
+/** Standard errors within which two scores are called tied: about a 95 % band. */
+export const TIE_BAND = 2;
+
+/** Right or wrong answers below this count make √(p(1−p)/n) unreliable (0 when none is wrong). */
+export const FEW_ANSWERS = 5;
+
+export interface ProportionError {
+  standardError: number;
+  /** Agresti–Coull: with few right or few wrong answers, two of each are added first. */
+  adjusted?: { fewer: 'right' | 'wrong'; count: number; p: number };
+}
+
+/**
+ * The standard error of a proportion p measured on n rows: √(p(1−p)/n), or, when fewer than
+ * FEW_ANSWERS answers are right or wrong (the plain formula gives 0 for a perfect score),
+ * Agresti–Coull's √(p̃(1−p̃)/(n+4)) with p̃ = (right + 2)/(n + 4).
+ */
+export function proportionStandardError(p: number, n: number): ProportionError {
+  const right = Math.round(p * n);
+  const wrong = n - right;
+  if (Math.min(right, wrong) >= FEW_ANSWERS) return { standardError: Math.sqrt((p * (1 - p)) / n) };
+  const adjusted = (right + 2) / (n + 4);
+  return {
+    standardError: Math.sqrt((adjusted * (1 - adjusted)) / (n + 4)),
+    adjusted: { fewer: wrong <= right ? 'wrong' : 'right', count: Math.min(right, wrong), p: adjusted },
+  };
+}
+
+const baseMetric = (metric: string): string => metric.replace(/^val_/, '');
+
+/** Accuracy is a proportion of rows; loss, AUC and errors are not. */
+export const isProportion = (metric: string): boolean => baseMetric(metric) === 'accuracy';
+
+/** The epoch an execution's score was taken from: the first best one, or the last one. */
+export function scoredRecord(
+  history: readonly EpochRecord[],
+  objective: Objective,
+  scoring: Scoring,
+): EpochRecord | undefined {
+  let chosen: EpochRecord | undefined;
+  for (const record of history) {
+    const v = record.metrics[objective.metric];
+    if (!Number.isFinite(v)) continue;
+    if (scoring === 'last' || !chosen || better(objective.direction, v, chosen.metrics[objective.metric]))
+      chosen = record;
+  }
+  return chosen;
+}
+
+/** Validation rows behind a score averaged over `executions`: one split's rows, or the distinct folds used. */
+export function validationRowsUsed(rows: SplitRows, executions: number): number {
+  if (!rows.folds || rows.folds.length < 2) return rows.validation;
+  return rows.folds.slice(0, Math.min(executions, rows.folds.length)).reduce((n, f) => n + f, 0);
+}
+
+/** The best trial's training and validation values at its scored epoch, averaged over its executions. */
+export function trainValidationGap(trial: Trial, objective: Objective, scoring: Scoring): Gap | undefined {
+  const validationMetric = objective.metric.startsWith('val_') ? objective.metric : `val_${objective.metric}`;
+  const trainMetric = baseMetric(objective.metric);
+  const pairs = trial.executions.flatMap((e) => {
+    const record = e.score === undefined ? undefined : scoredRecord(e.history, objective, scoring);
+    const train = record?.metrics[trainMetric];
+    const validation = record?.metrics[validationMetric];
+    return record && Number.isFinite(train) && Number.isFinite(validation)
+      ? [{ epoch: record.epoch, train: train!, validation: validation! }]
+      : [];
+  });
+  if (pairs.length === 0) return undefined;
+  const train = pairs.reduce((s, p) => s + p.train, 0) / pairs.length;
+  const validation = pairs.reduce((s, p) => s + p.validation, 0) / pairs.length;
+  return {
+    epoch: pairs[0].epoch,
+    trainMetric,
+    validationMetric,
+    train,
+    validation,
+    worse: objective.direction === 'max' ? train - validation : validation - train,
+  };
+}
+
+/** How noisy the best trial's score is, from the validation size and the spread over its executions. */
+export function scoreNoise(best: Trial, input: ChoiceInput): Noise {
+  const { objective } = input.settings;
+  const executions = best.executions.filter((e) => e.score !== undefined).length;
+  const sd = executions > 1 ? (best.spread?.std ?? 0) : undefined;
+  const seedError = sd === undefined ? undefined : sd / Math.sqrt(executions);
+  if (isProportion(objective.metric)) {
+    if (!input.rows) return { kind: 'unknown', why: 'no-rows' };
+    const rows = objective.metric.startsWith('val_')
+      ? validationRowsUsed(input.rows, executions)
+      : input.rows.train;
+    const rowsError = proportionStandardError(best.score!, rows);
+    const standardError = Math.sqrt(rowsError.standardError ** 2 + (seedError ?? 0) ** 2);
+    return {
+      kind: 'proportion',
+      rows,
+      fromRows: rowsError,
+      standardError,
+      ...(seedError !== undefined && { seedError }),
+    };
+  }
+  if (seedError === undefined) return { kind: 'unknown', why: 'one-execution' };
+  return { kind: 'executions', executions, sd: sd!, standardError: seedError };
+}
+
+/** The best trial with a different configuration (a promoted copy of the winner is not a rival). */
+export function findRunnerUp(best: Trial, trials: readonly Trial[], objective: Objective): Trial | undefined {
+  const key = configKey(best.config);
+  return bestTrial(
+    trials.filter((t) => t.id !== best.id && configKey(t.config) !== key),
+    objective.direction,
+  );
+}
+
+export function explainChoice(input: ChoiceInput): BestChoice | undefined {
+  const { objective, scoring } = input.settings;
+  const best = bestTrial(input.trials, objective.direction);
+  if (!best) return undefined;
+  const gap = trainValidationGap(best, objective, scoring);
+  const noise = scoreNoise(best, input);
+  const se = noise.kind === 'unknown' ? undefined : noise.standardError;
+  const rival = findRunnerUp(best, input.trials, objective);
+  const runnerUp: RunnerUp | undefined = rival && {
+    trial: rival,
+    difference: Math.abs(best.score! - rival.score!),
+    ...(se !== undefined && { tied: Math.abs(best.score! - rival.score!) <= TIE_BAND * se }),
+  };
+  const words = new ChoiceWords(input, best);
+  return {
+    best,
+    gap,
+    noise,
+    runnerUp,
+    sections: [
+      { id: 'score', title: 'What is a score?', text: words.score() },
+      { id: 'gap', title: 'Training against validation', text: words.gap(gap, se) },
+      { id: 'noise', title: 'How noisy is the validation estimate?', text: words.noise(noise) },
+      {
+        id: 'runner-up',
+        title: 'Is the runner-up within that noise?',
+        text: words.runnerUp(runnerUp, noise),
+      },
+      { id: 'ties', title: 'How are ties broken?', text: words.ties(runnerUp) },
+      { id: 'test', title: 'Then the test split, once', text: words.test() },
+    ],
+  };
+}
+
+const num = (x: number): string => formatNumber(x);
+
+/** "no wrong answer among 206 rows", "only 3 wrong answers among 206 rows". */
+const fewAnswers = ({ fewer, count }: { fewer: string; count: number }, rows: number): string =>
+  `${count === 0 ? `no ${fewer} answer` : `only ${plural(count, `${fewer} answer`)}`} among ${plural(rows, 'row')}`;
+/** Standard errors and gaps: two significant digits are all they carry. */
+const small = (x: number): string => formatNumber(x, 2);
+
+class ChoiceWords {
+  constructor(
+    private readonly input: ChoiceInput,
+    private readonly best: Trial,
+  ) {}
+
+  private get objective(): Objective {
+    return this.input.settings.objective;
+  }
+
+  score(): string {
+    const { scoring, executionsPerTrial, tuner } = this.input.settings;
+    const { metric, direction } = this.objective;
+    const epoch = scoring === 'best' ? 'best epoch' : 'last epoch';
+    const over =
+      executionsPerTrial > 1
+        ? `averaged over its ${plural(executionsPerTrial, 'execution')} (training runs with different seeds); the leaderboard shows the mean ± the spread`
+        : 'from one execution (one training run)';
+    const rungs = algorithmInfo(tuner.algorithm).multiFidelity
+      ? ' Trials at every rung compete, though one stopped on a low rung trained for less.'
+      : '';
+    return `A trial's score is the ${metric} of its ${epoch} (${direction === 'max' ? 'higher' : 'lower'} is better), ${over}. The best score wins: ${trialName(this.best)} with ${scoreWords(this.best.score!, this.objective)}.${rungs}`;
+  }
+
+  gap(gap: Gap | undefined, se: number | undefined): string {
+    if (!gap)
+      return `The training value (${baseMetric(this.objective.metric)}) was not recorded, so the gap cannot be shown.`;
+    const values = `At its scored epoch, epoch ${gap.epoch}, ${trialName(this.best)} had ${gap.trainMetric} ${num(gap.train)} on its training rows and ${gap.validationMetric} ${num(gap.validation)} on the validation rows`;
+    if (gap.worse <= 0)
+      return `${values}: validation is as good or better. Training values are averaged over each epoch while the weights still change (and with dropout on), so this happens; it is no sign of overfitting.`;
+    const gapText = `${values}: validation is worse by ${small(gap.worse)}.`;
+    if (se === undefined || !this.objective.metric.startsWith('val_'))
+      return `${gapText} A large gap means the model fits its training rows better than new ones (overfitting).`;
+    return gap.worse > TIE_BAND * se
+      ? `${gapText} That is more than the validation noise (${TIE_BAND} × ${small(se)}): the model fits its training rows better than new ones, a sign of overfitting.`
+      : `${gapText} That is within the validation noise (${TIE_BAND} × ${small(se)}): no clear sign of overfitting.`;
+  }
+
+  noise(noise: Noise): string {
+    const { metric } = this.objective;
+    const score = this.best.score!;
+    if (noise.kind === 'unknown') {
+      if (noise.why === 'no-rows')
+        return 'The dataset is not loaded, so the validation size, and with it the noise, is unknown.';
+      return `${metric} is not a proportion of rows, and one execution shows no spread: its noise cannot be estimated from one execution. Set Executions per trial above 1, or use k-fold cross-validation, to measure it.`;
+    }
+    if (noise.kind === 'executions')
+      return `Over its ${plural(noise.executions, 'execution')} ${metric} varied with a standard deviation of ${small(noise.sd)}, so the mean has a standard error of ${small(noise.sd)}/√${noise.executions} = ${small(noise.standardError)}: the true value is likely within ${num(score)} ± ${small(TIE_BAND * noise.standardError)}.`;
+    const rows = this.input.rows!;
+    const where = !metric.startsWith('val_')
+      ? `This objective is measured on the ${plural(noise.rows, 'training row')} the model learns from, which rewards overfitting; a validation metric is a fairer judge.`
+      : rows.folds && rows.folds.length >= 2
+        ? `Its executions validated on ${plural(Math.min(this.input.settings.executionsPerTrial, rows.folds.length), 'fold')} of the cross-validation, ${plural(noise.rows, 'row')} in all.`
+        : `The validation split has ${plural(noise.rows, 'row')}.`;
+    const { fromRows } = noise;
+    const formula = fromRows.adjusted
+      ? `With ${fewAnswers(fromRows.adjusted, noise.rows)}, the usual √(p(1−p)/n) would claim too little noise (0 for a perfect score); adding two right and two wrong answers first (Agresti–Coull) gives a standard error of √(p̃(1−p̃)/(n+4)) = √(${num(fromRows.adjusted.p)} × ${num(1 - fromRows.adjusted.p)} / ${formatCount(noise.rows + 4)}) = ${small(fromRows.standardError)}`
+      : `An accuracy p measured on n rows has a standard error of √(p(1−p)/n) = √(${num(score)} × ${num(1 - score)} / ${formatCount(noise.rows)}) = ${small(fromRows.standardError)}`;
+    const seeds =
+      noise.seedError !== undefined
+        ? `; with the spread over executions (${small(noise.seedError)}) it is ${small(noise.standardError)}`
+        : '';
+    const margin = TIE_BAND * noise.standardError;
+    return `${where} ${formula}${seeds}: the true accuracy is likely between ${num(Math.max(0, score - margin))} and ${num(Math.min(1, score + margin))} (about 95 %).`;
+  }
+
+  runnerUp(runnerUp: RunnerUp | undefined, noise: Noise): string {
+    const se = noise.kind === 'unknown' ? undefined : noise.standardError;
+    if (!runnerUp) return 'No other configuration has a score to compare with.';
+    if (runnerUp.difference === 0)
+      return `The runner-up, ${trialName(runnerUp.trial)}, has exactly the same score: the two are tied at any validation size.`;
+    const rival = `The runner-up, ${trialName(runnerUp.trial)} (${scoreWords(runnerUp.trial.score!, this.objective)}), is ${small(runnerUp.difference)} behind`;
+    if (runnerUp.tied === undefined || se === undefined)
+      return `${rival}. Without an estimate of the noise we cannot tell whether that difference is real.`;
+    const size = this.sizeWords(noise);
+    if (runnerUp.tied)
+      return `${rival}: within ${TIE_BAND} standard errors (${small(TIE_BAND * se)}). ${size ? `At ${size} the` : 'The'} two are statistically tied: the data cannot tell them apart.`;
+    return `${rival}: more than ${TIE_BAND} standard errors (${small(TIE_BAND * se)}), so the difference is likely real${size ? ` at ${size}` : ''}.`;
+  }
+
+  ties(runnerUp: RunnerUp | undefined): string {
+    const { scoring } = this.input.settings;
+    const exact =
+      runnerUp && runnerUp.difference === 0
+        ? ` ${trialName(this.best)} and ${trialRef(runnerUp.trial)} score exactly the same: ${trialRef(this.best)} wins because it was proposed first.`
+        : '';
+    const epoch =
+      scoring === 'best'
+        ? ' Within a trial the score is its best epoch (the first one, if several are equal).'
+        : ' Within a trial the score is its last epoch.';
+    const statistical =
+      runnerUp?.tied === true
+        ? ' A statistical tie is not broken by the data: any of the tied configurations is a fair choice, so prefer the simpler or cheaper one.'
+        : '';
+    return `The tuner takes the best score; an exact tie goes to the trial proposed first.${exact}${epoch}${statistical}`;
+  }
+
+  test(): string {
+    const rows = this.input.rows ? `The ${plural(this.input.rows.test, 'test row')}` : 'The test rows';
+    return `${rows} took no part in the search. Use them once, for the chosen configuration only: that score estimates how the model does on new data. Choosing between trials by their test score would make the test split a second validation split, and its score optimistic.`;
+  }
+
+  /** "206 validation rows", or undefined when the noise did not come from the validation size. */
+  private sizeWords(noise: Noise): string | undefined {
+    if (noise.kind !== 'proportion' || !this.objective.metric.startsWith('val_')) return undefined;
+    return plural(noise.rows, 'validation row');
+  }
+}
