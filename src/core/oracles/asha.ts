@@ -147,4 +147,6 @@ export const asha: AlgorithmDefinition = {
   settings: [...RUNG_SETTINGS, { key: 'minEpochs', group: 'budget' }, EPOCHS_ON_EACH_FRACTION],
   create: createAsha,
   plan: ({ tuner }) => ({ kind: 'rungs', rungs: ashaRungs(tuner) }),
+  orderDependence:
+    'ASHA promotes a trial as soon as it ranks in the top 1/η of the results that have arrived, so which trials climb depends on which finish first.',
 };

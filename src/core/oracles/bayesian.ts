@@ -146,4 +146,6 @@ export const bayesian: AlgorithmDefinition = {
   create: createBayesian,
   plan: distinctConfigsPlan,
   initialRandomTrials: bayesianInitialTrials,
+  orderDependence:
+    'Bayesian optimisation proposes each trial from the results that have arrived, so its proposals depend on which trials finish first.',
 };

@@ -131,4 +131,6 @@ export const tpe: AlgorithmDefinition = {
   create: createTpe,
   plan: distinctConfigsPlan,
   initialRandomTrials: tpeInitialTrials,
+  orderDependence:
+    'TPE proposes each trial from the results that have arrived, so its proposals depend on which trials finish first.',
 };

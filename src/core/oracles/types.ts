@@ -135,4 +135,10 @@ export interface AlgorithmDefinition {
   plan(input: PlanInput): BudgetPlan;
   /** Model-based tuners: the trials drawn at random before the model proposes. */
   initialRandomTrials?(input: Pick<PlanInput, 'space' | 'tuner'>): number;
+  /**
+   * Asynchronous tuners: why their proposals depend on the order results arrive, so that with several
+   * workers two runs of the same setup may differ. Absent for tuners that are reproducible at any
+   * worker count.
+   */
+  orderDependence?: string;
 }
