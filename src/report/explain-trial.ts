@@ -195,7 +195,7 @@ class BracketWords extends Words {
     const rank = rankAmong(t, peers, objective)!;
     if (!next) {
       const last = round.rounds > 1 ? 'its last rung' : 'its only rung';
-      return `${name} finished ${last}, ${where}: ${this.score(t)}, ${ordinal(rank)} of ${round.models} there.`;
+      return `${name} finished ${last}, ${where}: ${this.score(t)}, ${ordinal(rank)} of ${peers.length} there.`;
     }
     const upNext = trialsInRound(this.ctx.trials, next);
     const reported = peers.filter((p) => p.state !== 'running' && p.state !== 'pending');
@@ -225,7 +225,7 @@ class BracketWords extends Words {
     const { rank, of, keep } = t.origin;
     const at = parent ? ` at ${this.budget(parent.resource)}` : '';
     const ref = parent ? trialRef(parent) : 'its parent';
-    return `It continues trial ${ref} ${this.continuation(parent)}: ${ref} ranked ${ordinal(rank)} of ${of}${at}, and the top ${keep} went on.`;
+    return `It continues trial ${ref} ${this.continuation(parent)}: ${ref} ranked ${ordinal(rank)} of ${of}${at}, and ${goOn(keep, 'went on', 'went on')}.`;
   }
 }
 

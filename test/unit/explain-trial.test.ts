@@ -149,6 +149,13 @@ describe('Hyperband and successive halving', () => {
       ),
     ).study;
     for (const t of sh.trials) expect(text(t, context(sh))).not.toContain('bracket');
+    const last = sh.trials.find((t) => t.round === 2)!;
+    expect(explainTrial(last, context(sh)).at(-1)).toMatch(
+      /^It continues trial #\d+ from its checkpoint: #\d+ ranked 1st of 3 at 3 epochs, and the best one went on\.$/,
+    );
+    expect(explainTrial(last, context(sh))[0]).toMatch(
+      /finished its last rung, rung 3 \(9 epochs\): val_loss [\d.]+, 1st of 1 there\.$/,
+    );
     expect(
       sh.trials
         .map((t) => explainTrial(t, context(sh))[0])
