@@ -313,7 +313,7 @@ class ChoiceWords {
     const { scoring } = this.input.settings;
     const exact =
       runnerUp && runnerUp.difference === 0
-        ? ` ${trialName(this.best)} and ${trialRef(runnerUp.trial)} score exactly the same: ${trialRef(this.best)} wins because it was proposed first.`
+        ? ` ${trialName(this.best)} and ${trialRef(runnerUp.trial)} score exactly the same: ${trialRef(this.best)} wins because its number is lower.`
         : '';
     const epoch =
       scoring === 'best'
@@ -323,7 +323,7 @@ class ChoiceWords {
       runnerUp?.tied === true
         ? ' A statistical tie is not broken by the data: any of the tied configurations is a fair choice, so prefer the simpler or cheaper one.'
         : '';
-    return `The tuner takes the best score; an exact tie goes to the trial proposed first.${exact}${epoch}${statistical}`;
+    return `The tuner takes the best score; an exact tie goes to the lower trial number, the same however many workers ran the study.${exact}${epoch}${statistical}`;
   }
 
   test(): string {

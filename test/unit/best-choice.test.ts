@@ -277,15 +277,15 @@ describe('the answer on screen', () => {
     );
   });
 
-  it('an exact tie goes to the trial proposed first', () => {
+  it('an exact tie goes to the lower trial number, whichever finished first', () => {
     const choice = explainChoice(input([trial(3, [0.9]), trial(1, [0.9])]))!;
-    expect(choice.best.id).toBe('3');
+    expect(choice.best.id).toBe('1');
     const text = Object.fromEntries(choice.sections.map((s) => [s.id, s.text]));
     expect(text['runner-up']).toBe(
-      'The runner-up, Trial #2, has exactly the same score: the two are tied at any validation size.',
+      'The runner-up, Trial #4, has exactly the same score: the two are tied at any validation size.',
     );
     expect(text.ties).toContain(
-      'Trial #4 and #2 score exactly the same: #4 wins because it was proposed first.',
+      'Trial #2 and #4 score exactly the same: #2 wins because its number is lower.',
     );
   });
 
