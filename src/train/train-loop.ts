@@ -14,7 +14,14 @@ import { buildModel, exportModelArtifacts, forwardTrain, predictInChunks } from 
 import { createOptimizer, disposeOptimizer, setLearningRate, type ScheduledOptimizer } from './optimizer';
 import { epochOrder, fractionOfRows, selectRows } from './rows';
 import { disposeRows, uploadRows, type RowTensors } from './tensors';
-import type { EarlyStopping, EpochReport, TrainRequest, TrainResult } from './types';
+import {
+  disposingOnThrow,
+  EarlyStopMonitor,
+  earlyStopReason,
+  validateRequest,
+  yieldToEvents,
+} from './trial-control';
+import type { EpochReport, TrainRequest, TrainResult } from './types';
 
 interface TrialContext {
   data: EncodedDataset;
@@ -27,21 +34,6 @@ interface TrialContext {
   loss: LossFn;
   train: RowTensors;
   validation: RowTensors;
-}
-
-function validateRequest(req: TrainRequest): void {
-  if (!Number.isInteger(req.epochs) || req.epochs < 0)
-    throw new Error(`epochs must be an integer ≥ 0, got ${req.epochs}`);
-  if (!Number.isInteger(req.initialEpoch) || req.initialEpoch < 0 || req.initialEpoch > req.epochs) {
-    throw new Error(`initialEpoch must be an integer in 0…epochs, got ${req.initialEpoch}`);
-  }
-  if (req.checkpoint && req.checkpoint.epoch !== req.initialEpoch) {
-    throw new Error(
-      `initialEpoch ${req.initialEpoch} does not match the checkpoint's epoch ${req.checkpoint.epoch}`,
-    );
-  }
-  if (!req.checkpoint && req.initialEpoch > 0)
-    throw new Error(`initialEpoch ${req.initialEpoch} > 0 needs a checkpoint`);
 }
 
 /** Trains one epoch; returns training loss and metrics and the new global step. */
@@ -113,49 +105,6 @@ async function evaluateValidation(ctx: TrialContext): Promise<Record<string, num
   } finally {
     predictions.dispose();
     loss.dispose();
-  }
-}
-
-class EarlyStopMonitor {
-  private best = NaN;
-  private wait = 0;
-  constructor(private readonly rule: EarlyStopping) {}
-
-  /** True when the rule says stop after this epoch. */
-  update(metrics: Record<string, number>): boolean {
-    const value = metrics[this.rule.metric];
-    if (value === undefined)
-      throw new Error(`early stopping monitors '${this.rule.metric}', which is not reported`);
-    const better =
-      Number.isNaN(this.best) || (this.rule.direction === 'min' ? value < this.best : value > this.best);
-    if (better) {
-      this.best = value;
-      this.wait = 0;
-      return false;
-    }
-    this.wait++;
-    return this.wait >= this.rule.patience;
-  }
-}
-
-/** Lets queued messages (a stop request) in between epochs; a MessageChannel avoids setTimeout's 4 ms clamp. */
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-function disposingOnThrow<T>(make: () => T, cleanUp: () => void): T {
-  try {
-    return make();
-  } catch (error) {
-    cleanUp();
-    throw error;
   }
 }
 
@@ -252,13 +201,8 @@ export async function trainTrial(
       history.push(report);
       onEpoch?.(report);
       if (monitor?.update(report.metrics) && epoch < req.epochs) {
-        const rule = req.earlyStopping!;
         return await finish(
-          {
-            status: 'completed',
-            earlyStopped: true,
-            reason: `early stopping at epoch ${epoch}: no improvement in ${rule.metric} for ${rule.patience} epochs`,
-          },
+          { status: 'completed', earlyStopped: true, reason: earlyStopReason(req.earlyStopping!, epoch) },
           step,
         );
       }
