@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../data/types';
 
-const EPSILON = 1e-7;
+export const EPSILON = 1e-7;
 
 export type LossFn = (targets: tf.Tensor, predictions: tf.Tensor) => tf.Scalar;
 

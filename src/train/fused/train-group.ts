@@ -1,0 +1,237 @@
+/**
+ * trainGroup: K compatible trials trained as one fused model, each with the results trainTrial would
+ * give it alone (per-epoch reports, early stopping, divergence, checkpoints), within float tolerance.
+ * Members leave the group as they finish (stopped, early-stopped, diverged, out of epochs): their rows
+ * are dropped from the device state, so a diverged member's NaNs never meet the others.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { outputFor, type EncodedDataset } from '../../data/types';
+import { readTrainSpec } from '../hyperparams';
+import { taskMetrics } from '../metrics';
+import { buildModel, exportModelArtifacts } from '../model';
+import { earlyStopReason, validateRequest, yieldToEvents } from '../trial-control';
+import type { EpochReport, ModelArtifacts, TrainRequest, TrainResult } from '../types';
+import { trainFusedEpoch, type GroupContext } from './fused-epoch';
+import { slotCount } from './fused-update';
+import { createMember, initialState, nextEpoch, type Member } from './group-member';
+import { checkLabels } from './group-rows';
+import { groupShape, paramLayout, type ParamSlot } from './group-shape';
+import { GroupState } from './group-state';
+import { ValidationSet } from './group-validation';
+import { checkpointOf, type MemberState } from './member-checkpoint';
+import { packMember, unpackMember } from './member-params';
+
+type Outcome = Omit<TrainResult, 'history' | 'epochsTrained' | 'ms' | 'checkpoint' | 'model'>;
+
+interface Leaving {
+  member: Member;
+  outcome: Outcome;
+}
+
+function classCount(data: EncodedDataset): number {
+  return data.task === 'multiclass' ? data.classNames.length : 1;
+}
+
+/** Flat K × P rows and slots of the members' starting states. */
+function packStates(
+  states: MemberState[],
+  members: Member[],
+  slots: ParamSlot[],
+  p: number,
+  slotKinds: number,
+) {
+  const k = members.length;
+  const params = new Float32Array(k * p);
+  const slotRows = Array.from({ length: slotKinds }, () => new Float32Array(k * p));
+  states.forEach((state, m) => {
+    packMember(params.subarray(m * p, (m + 1) * p), state.weights, slots, members[m].dims);
+    state.slots.forEach((values, s) => {
+      if (s < slotKinds) packMember(slotRows[s].subarray(m * p, (m + 1) * p), values, slots, members[m].dims);
+    });
+  });
+  return { params, slotRows };
+}
+
+async function exportMember(
+  data: EncodedDataset,
+  member: Member,
+  weights: Float32Array[],
+): Promise<ModelArtifacts> {
+  const model = buildModel(
+    member.spec,
+    { features: data.features, task: data.task, classes: classCount(data) },
+    member.request.seed,
+  );
+  try {
+    const tensors = weights.map((w, i) => tf.tensor(w, member.shapes[i]));
+    model.setWeights(tensors);
+    tf.dispose(tensors);
+    return await exportModelArtifacts(model);
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * Trains every request to its `epochs`; results come back in request order, shaped as trainTrial's.
+ * Requests must share depth, activation, optimizer kind and batch size (groupShape says why not);
+ * widths may differ for zero-preserving activations (the narrower are padded).
+ * A report's `ms` and a result's `ms` are the member's share of the group's wall time.
+ */
+export async function trainGroup(
+  data: EncodedDataset,
+  requests: TrainRequest[],
+  onEpoch?: (index: number, report: EpochReport) => void,
+  shouldStop?: (index: number) => boolean,
+  atEpochBoundary?: () => Promise<void>,
+): Promise<TrainResult[]> {
+  const started = performance.now();
+  requests.forEach(validateRequest);
+  const specs = requests.map((r) => readTrainSpec(r.config));
+  const classes = classCount(data);
+  const outputs = outputFor(data.task, classes).units;
+  const shape = groupShape(specs, data.features, outputs);
+  const layout = paramLayout(shape);
+  let members = requests.map((r, i) => createMember(data, r, specs[i], i, layout.slots, outputs));
+  for (const m of members) {
+    checkLabels(data, m.rows.train, classes);
+    checkLabels(data, m.rows.validation, classes);
+  }
+  const states = await Promise.all(members.map((m) => initialState(data, m, classes)));
+  const slotKinds = slotCount(
+    shape.optimizer,
+    specs.some((s) => s.momentum > 0),
+  );
+  const packed = packStates(states, members, layout.slots, layout.size, slotKinds);
+  const ctx: GroupContext = {
+    data,
+    shape,
+    slots: layout.slots,
+    classes,
+    state: GroupState.upload(members.length, layout.size, packed.params, packed.slotRows),
+  };
+  const results: TrainResult[] = new Array(requests.length);
+  let validation: ValidationSet | undefined;
+  try {
+    validation = new ValidationSet(
+      data,
+      members.map((m) => m.rows.validation),
+      classes,
+    );
+    const setupShare = (performance.now() - started) / members.length;
+    members.forEach((m) => (m.ms += setupShare));
+
+    /** Records the leaving members' results (one read of the device state for all) and drops their rows. */
+    const leave = async (leaving: Leaving[]): Promise<void> => {
+      if (leaving.length === 0) return;
+      const wanted = leaving.some(
+        (l) =>
+          l.outcome.status !== 'failed' && (l.member.request.keepCheckpoint || l.member.request.keepModel),
+      );
+      const host = wanted ? await ctx.state.download() : undefined;
+      const p = layout.size;
+      for (const { member, outcome } of leaving) {
+        const at = members.indexOf(member);
+        const ok = outcome.status !== 'failed';
+        const read = (flat: Float32Array) =>
+          unpackMember(flat.subarray(at * p, (at + 1) * p), layout.slots, member.dims);
+        const weights = host && ok ? read(host.params) : undefined;
+        const state: MemberState | undefined = weights && {
+          weights,
+          slots: member.hasSlots ? host!.slots.slice(0, slotKindsOf(member)).map(read) : [],
+          iterations: member.clock.iterations,
+        };
+        results[member.index] = {
+          ...outcome,
+          history: member.history,
+          checkpoint:
+            ok && member.request.keepCheckpoint && state
+              ? checkpointOf(state, member.spec, member.shapes, member.clock.step, nextEpoch(member) - 1)
+              : undefined,
+          model:
+            ok && member.request.keepModel && weights ? await exportMember(data, member, weights) : undefined,
+          epochsTrained: member.history.length,
+          ms: member.ms,
+        };
+      }
+      const gone = new Set(leaving.map((l) => l.member));
+      const staying = members.flatMap((m, k) => (gone.has(m) ? [] : [k]));
+      if (staying.length > 0) {
+        ctx.state.keep(staying);
+        validation!.keep(staying);
+      }
+      members = staying.map((k) => members[k]);
+    };
+
+    await leave(
+      members
+        .filter((m) => m.request.epochs === m.request.initialEpoch)
+        .map((member) => ({ member, outcome: { status: 'completed' } })),
+    );
+    while (members.length > 0) {
+      await atEpochBoundary?.();
+      await leave(
+        members
+          .filter((m) => shouldStop?.(m.index))
+          .map((member) => ({
+            member,
+            outcome: { status: 'stopped', reason: `stopped before epoch ${nextEpoch(member)}` },
+          })),
+      );
+      if (members.length === 0) break;
+      const epochStarted = performance.now();
+      const learningRates = members.map((m) => m.clock.rate());
+      const trained = await trainFusedEpoch(ctx, members);
+      const widest = Math.max(...shape.hidden, shape.outputs);
+      const evaluation = await validation.evaluate(ctx.state.params, layout.slots, shape.activation, widest);
+      const share = (performance.now() - epochStarted) / members.length;
+      const leaving: Leaving[] = [];
+      members.forEach((m, k) => {
+        const epoch = nextEpoch(m);
+        m.ms += share;
+        const loss = trained.losses[k];
+        const valLoss = evaluation.losses[k];
+        if (!Number.isFinite(loss) || !Number.isFinite(valLoss)) {
+          leaving.push({ member: m, outcome: { status: 'failed', reason: `diverged at epoch ${epoch}` } });
+          return;
+        }
+        const report: EpochReport = {
+          epoch,
+          metrics: {
+            loss,
+            ...taskMetrics(data.task, '', trained.predictions[k], trained.labels[k], classes),
+            val_loss: valLoss,
+            ...taskMetrics(data.task, 'val_', evaluation.predictions[k], validation!.labels(k), classes),
+          },
+          learningRate: learningRates[k],
+          step: m.clock.step,
+          ms: share,
+        };
+        m.history.push(report);
+        onEpoch?.(m.index, report);
+        if (m.monitor?.update(report.metrics) && epoch < m.request.epochs) {
+          leaving.push({
+            member: m,
+            outcome: {
+              status: 'completed',
+              earlyStopped: true,
+              reason: earlyStopReason(m.request.earlyStopping!, epoch),
+            },
+          });
+        } else if (epoch === m.request.epochs) {
+          leaving.push({ member: m, outcome: { status: 'completed' } });
+        }
+      });
+      await leave(leaving);
+      await yieldToEvents();
+    }
+    return results;
+  } finally {
+    ctx.state.dispose();
+    validation?.dispose();
+  }
+}
+
+function slotKindsOf(member: Member): number {
+  return slotCount(member.spec.optimizer, member.spec.momentum > 0);
+}
