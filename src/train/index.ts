@@ -1,6 +1,8 @@
 /** The training runtime's public API (tfjs; used by the trainer worker). */
 export { trainTrial } from './train-loop';
 export { trainTrialOrFail } from './train-or-fail';
+export { trainGroup, type GroupOptions } from './fused/train-group';
+export { trainGroupOrFail } from './fused/train-group-or-fail';
 export { failureReason, isLostDevice, LOST_DEVICE } from './failure-reason';
 export { chooseBackend } from './backend';
 export type { ProbeShape } from './backend-probe';

@@ -9,6 +9,7 @@ import {
   evaluateOnTest,
   exportTrainedModel,
   predictGrid,
+  trainGroupOrFail,
   trainTrialOrFail,
   type ProbeShape,
 } from '../train';
@@ -20,6 +21,10 @@ let data: EncodedDataset | undefined;
 let stopRequested = false;
 let paused = false;
 let release: (() => void) | undefined;
+
+async function waitWhilePaused(): Promise<void> {
+  while (paused && !stopRequested) await new Promise<void>((resolve) => (release = resolve));
+}
 
 function dataset(): EncodedDataset {
   if (!data) throw new Error('The trainer has no dataset: call init first');
@@ -49,6 +54,26 @@ const api = {
       },
     );
     return Comlink.transfer(result, result.checkpoint ? checkpointBuffers(result.checkpoint) : []);
+  },
+
+  /**
+   * Trains the requests as one fused group (see planGroups for which requests to group); one result
+   * per request, in order. `onEpoch` gets the request's position with each report.
+   */
+  async trainGroup(
+    requests: TrainRequest[],
+    onEpoch: (index: number, report: EpochReport) => void,
+  ): Promise<TrainResult[]> {
+    stopRequested = false;
+    const results = await trainGroupOrFail(
+      dataset(),
+      requests,
+      (index, report) => void onEpoch(index, report),
+      () => stopRequested,
+      waitWhilePaused,
+    );
+    const buffers = results.flatMap((r) => (r.checkpoint ? checkpointBuffers(r.checkpoint) : []));
+    return Comlink.transfer(results, [...new Set(buffers)]);
   },
 
   setPaused(value: boolean): void {

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/core/space/types';
 import type { EncodedDataset } from '../../src/data/types';
 import { trainGroup } from '../../src/train/fused/train-group';
+import { trainGroupOrFail } from '../../src/train/fused/train-group-or-fail';
 import { trainTrial } from '../../src/train/train-loop';
-import type { EpochReport, TrainRequest } from '../../src/train/types';
+import type { EpochReport, TrainRequest, TrainResult } from '../../src/train/types';
 import { expectCheckpointsClose, expectEquivalent, trainAlone } from './support/fused-compare';
 import { blobsDataset, linearDataset, xorDataset } from './support/train-fixtures';
 
@@ -31,17 +32,23 @@ function memberConfig(optimizer: string, i: number): Config {
   };
 }
 
+/** Trains the requests alone and as a group, with the update on the host and on the device; all agree. */
 async function expectGroupEqualsAlone(data: EncodedDataset, requests: TrainRequest[], tolerance = 1e-5) {
   const alone = await trainAlone(data, requests);
-  const before = tf.memory().numTensors;
-  const reports: [number, EpochReport][] = [];
-  const fused = await trainGroup(data, requests, (i, r) => reports.push([i, r]));
-  expect(tf.memory().numTensors).toBe(before);
-  expect(fused).toHaveLength(requests.length);
-  fused.forEach((f, i) => {
-    expectEquivalent(f, alone[i], tolerance);
-    expect(reports.filter(([j]) => j === i).map(([, r]) => r)).toEqual(f.history);
-  });
+  let fused: TrainResult[] = [];
+  for (const update of ['host', 'device'] as const) {
+    const before = tf.memory().numTensors;
+    const reports: [number, EpochReport][] = [];
+    fused = await trainGroup(data, requests, (i, r) => reports.push([i, r]), undefined, undefined, {
+      update,
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(fused).toHaveLength(requests.length);
+    fused.forEach((f, i) => {
+      expectEquivalent(f, alone[i], tolerance);
+      expect(reports.filter(([j]) => j === i).map(([, r]) => r)).toEqual(f.history);
+    });
+  }
   return { fused, alone };
 }
 
@@ -311,5 +318,34 @@ describe('trainGroup equals trainTrial for each member', () => {
       ]),
     ).rejects.toThrow(/cannot be padded with sigmoid/);
     expect(tf.memory().numTensors).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('trainGroupOrFail', () => {
+  it('fails an invalid request with its reason and trains the others together', async () => {
+    const good = (seed: number) => ({ config: memberConfig('adam', 0), seed, epochs: 2, initialEpoch: 0 });
+    const reports: number[] = [];
+    const results = await trainGroupOrFail(
+      xor,
+      [
+        good(1),
+        { config: { ...memberConfig('adam', 0), units_0: -1 }, seed: 2, epochs: 2, initialEpoch: 0 },
+        good(3),
+      ],
+      (i) => reports.push(i),
+    );
+    expect(results.map((r) => r.status)).toEqual(['completed', 'failed', 'completed']);
+    expect(results[1].reason).toMatch(/^invalid configuration: config\.units_0/);
+    expect([...new Set(reports)].sort()).toEqual([0, 2]);
+    expectEquivalent(results[2], (await trainAlone(xor, [good(3)]))[0]);
+  });
+
+  it('fails every member with the reason when the group itself cannot train', async () => {
+    const results = await trainGroupOrFail(xor, [
+      { config: { layers: 1 }, seed: 1, epochs: 1, initialEpoch: 0 },
+      { config: { layers: 2 }, seed: 2, epochs: 1, initialEpoch: 0 },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(results[0].reason).toMatch(/^training failed: model 1 cannot join the group/);
   });
 });

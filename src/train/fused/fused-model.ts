@@ -7,7 +7,6 @@ import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../../data/types';
 import type { Activation } from '../hyperparams';
 import { EPSILON } from '../losses';
-import type { ParamSlot } from './group-shape';
 
 const ACTIVATIONS: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {
   relu: tf.relu,
@@ -18,12 +17,6 @@ const ACTIVATIONS: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {
   softplus: tf.softplus,
   linear: (x) => x,
 };
-
-/** [K, …slot shape] views of the flat [K, P] parameters, in model.weights order. */
-export function parameterViews(params: tf.Tensor2D, slots: ParamSlot[]): tf.Tensor3D[] {
-  const k = params.shape[0];
-  return slots.map((s) => tf.reshape(tf.slice(params, [0, s.offset], [k, s.size]), [k, ...s.shape]));
-}
 
 function outputActivation(task: Task, z: tf.Tensor): tf.Tensor {
   if (task === 'binary') return tf.sigmoid(z);

@@ -29,11 +29,6 @@ export interface FlatState {
   slots: tf.Tensor2D[];
 }
 
-export function slotCount(optimizer: OptimizerName, anyMomentum: boolean): number {
-  if (optimizer === 'sgd') return anyMomentum ? 1 : 0;
-  return 2;
-}
-
 function adam(state: FlatState, g: tf.Tensor, c: StepColumns): FlatState {
   const [m, v] = state.slots;
   const m1 = tf.add(tf.mul(m, ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));

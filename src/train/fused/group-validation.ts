@@ -6,8 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EncodedDataset } from '../../data/types';
 import type { Activation } from '../hyperparams';
-import { forward, memberLosses, parameterViews, type RowWeights } from './fused-model';
-import type { ParamSlot } from './group-shape';
+import { forward, memberLosses, type RowWeights } from './fused-model';
 import { targetWidth, writeRow } from './group-rows';
 
 /** Activations of one evaluation chunk stay under this many floats (K × rows × widest layer). */
@@ -74,21 +73,22 @@ export class ValidationSet {
     this.upload(rows);
   }
 
+  /** `views` makes the group's weight tensors (inside this evaluation's tf.tidy). */
   async evaluate(
-    params: tf.Tensor2D,
-    slots: ParamSlot[],
+    views: () => tf.Tensor[],
+    members: number,
     activation: Activation,
     widest: number,
   ): Promise<Evaluation> {
-    const k = params.shape[0];
+    const k = members;
     const total = this.x.shape[1];
     const chunk = Math.max(256, Math.floor(CHUNK_FLOATS / (k * widest)));
     const [predictions, losses] = tf.tidy(() => {
-      const views = parameterViews(params, slots);
+      const weights = views();
       const parts: tf.Tensor[] = [];
       for (let start = 0; start < total; start += chunk) {
         const x = tf.slice(this.x, [0, start, 0], [-1, Math.min(chunk, total - start), -1]);
-        parts.push(forward(views, x, activation, this.data.task));
+        parts.push(forward(weights, x, activation, this.data.task));
       }
       const all = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
       return [all, memberLosses(this.data.task, this.y, all, this.weights)];

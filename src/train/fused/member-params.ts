@@ -1,41 +1,71 @@
 /**
- * A member's weights between their model form (one array per tensor, in model.weights order, its own
- * widths) and its row of the group's flat [K, P] parameters (padded to the group's widths with zeros).
+ * A group's weights on the host, slot-major: one Float32Array per weight tensor of the model
+ * (kernel, bias of each Dense layer, in model.weights order), holding all K members' copies padded to
+ * the group's widths, member after member. Packing and unpacking move one member's own arrays in and out.
  */
 import type { ParamSlot } from './group-shape';
 
 /** [in, out] of each of the member's own Dense layers. */
 export type LayerDims = [number, number][];
 
-function slotDims(slot: ParamSlot, dims: LayerDims): [number, number] {
+/** slotArrays[s]: K × (padded size of weight s). */
+export type SlotArrays = Float32Array[];
+
+function memberDims(slot: ParamSlot, dims: LayerDims): [number, number] {
   const [n, m] = dims[slot.layer];
   return slot.kind === 'kernel' ? [n, m] : [1, m];
 }
 
-/** Copies the member's arrays into `row` (length P, zero where padded). */
-export function packMember(row: Float32Array, values: Float32Array[], slots: ParamSlot[], dims: LayerDims) {
+export function emptySlotArrays(k: number, slots: ParamSlot[]): SlotArrays {
+  return slots.map((s) => new Float32Array(k * s.size));
+}
+
+/** Copies member k's own arrays into the group arrays (its padding stays zero). */
+export function packMember(
+  target: SlotArrays,
+  k: number,
+  values: Float32Array[],
+  slots: ParamSlot[],
+  dims: LayerDims,
+): void {
   slots.forEach((slot, i) => {
-    const [n, m] = slotDims(slot, dims);
-    const stride = slot.shape[1];
+    const [n, m] = memberDims(slot, dims);
     const value = values[i];
     if (value.length !== n * m) throw new Error(`weight ${i}: ${value.length} values for [${n}, ${m}]`);
-    for (let r = 0; r < n; r++) row.set(value.subarray(r * m, (r + 1) * m), slot.offset + r * stride);
+    const stride = slot.shape[1];
+    const base = k * slot.size;
+    for (let r = 0; r < n; r++) target[i].set(value.subarray(r * m, (r + 1) * m), base + r * stride);
   });
 }
 
-/** The member's arrays read back from its row, padding dropped. */
-export function unpackMember(row: Float32Array, slots: ParamSlot[], dims: LayerDims): Float32Array[] {
-  return slots.map((slot) => {
-    const [n, m] = slotDims(slot, dims);
+/** Member k's own arrays, padding dropped. */
+export function unpackMember(
+  source: SlotArrays,
+  k: number,
+  slots: ParamSlot[],
+  dims: LayerDims,
+): Float32Array[] {
+  return slots.map((slot, i) => {
+    const [n, m] = memberDims(slot, dims);
     const stride = slot.shape[1];
+    const base = k * slot.size;
     const value = new Float32Array(n * m);
     for (let r = 0; r < n; r++)
-      value.set(row.subarray(slot.offset + r * stride, slot.offset + r * stride + m), r * m);
+      value.set(source[i].subarray(base + r * stride, base + r * stride + m), r * m);
     return value;
   });
 }
 
-/** Shapes of the member's weights as the model reports them: kernels [in, out], biases [out]. */
+/** The arrays of the listed members only, in that order. */
+export function keepMembers(source: SlotArrays, members: number[], slots: ParamSlot[]): SlotArrays {
+  return slots.map((slot, i) => {
+    const out = new Float32Array(members.length * slot.size);
+    members.forEach((k, j) => out.set(source[i].subarray(k * slot.size, (k + 1) * slot.size), j * slot.size));
+    return out;
+  });
+}
+
+/** Shapes of the member's weights as its model reports them: kernels [in, out], biases [out]. */
 export function weightShapes(slots: ParamSlot[], dims: LayerDims): number[][] {
   return slots.map((slot) => (slot.kind === 'kernel' ? dims[slot.layer] : [dims[slot.layer][1]]));
 }

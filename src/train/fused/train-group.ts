@@ -12,14 +12,21 @@ import { buildModel, exportModelArtifacts } from '../model';
 import { earlyStopReason, validateRequest, yieldToEvents } from '../trial-control';
 import type { EpochReport, ModelArtifacts, TrainRequest, TrainResult } from '../types';
 import { trainFusedEpoch, type GroupContext } from './fused-epoch';
-import { slotCount } from './fused-update';
+import { DeviceParams } from './device-params';
+import {
+  slotCount,
+  updatePlaceFor,
+  type GroupParams,
+  type HostState,
+  type UpdatePlace,
+} from './group-params';
+import { HostParams } from './host-params';
 import { createMember, initialState, nextEpoch, type Member } from './group-member';
 import { checkLabels } from './group-rows';
-import { groupShape, paramLayout, type ParamSlot } from './group-shape';
-import { GroupState } from './group-state';
+import { groupShape, paramLayout, type GroupShape, type ParamSlot } from './group-shape';
 import { ValidationSet } from './group-validation';
 import { checkpointOf, type MemberState } from './member-checkpoint';
-import { packMember, unpackMember } from './member-params';
+import { emptySlotArrays, packMember, unpackMember, type SlotArrays } from './member-params';
 
 type Outcome = Omit<TrainResult, 'history' | 'epochsTrained' | 'ms' | 'checkpoint' | 'model'>;
 
@@ -32,24 +39,42 @@ function classCount(data: EncodedDataset): number {
   return data.task === 'multiclass' ? data.classNames.length : 1;
 }
 
-/** Flat K × P rows and slots of the members' starting states. */
+/** The members' starting states as the group's slot-major host arrays. */
 function packStates(
   states: MemberState[],
   members: Member[],
   slots: ParamSlot[],
-  p: number,
   slotKinds: number,
-) {
+): HostState {
   const k = members.length;
-  const params = new Float32Array(k * p);
-  const slotRows = Array.from({ length: slotKinds }, () => new Float32Array(k * p));
+  const host: HostState = {
+    params: emptySlotArrays(k, slots),
+    slots: Array.from({ length: slotKinds }, () => emptySlotArrays(k, slots)),
+  };
   states.forEach((state, m) => {
-    packMember(params.subarray(m * p, (m + 1) * p), state.weights, slots, members[m].dims);
+    packMember(host.params, m, state.weights, slots, members[m].dims);
     state.slots.forEach((values, s) => {
-      if (s < slotKinds) packMember(slotRows[s].subarray(m * p, (m + 1) * p), values, slots, members[m].dims);
+      if (s < slotKinds) packMember(host.slots[s], m, values, slots, members[m].dims);
     });
   });
-  return { params, slotRows };
+  return host;
+}
+
+function createParams(
+  place: UpdatePlace,
+  shape: GroupShape,
+  layout: { slots: ParamSlot[]; size: number },
+  host: HostState,
+  members: number,
+): GroupParams {
+  return place === 'host'
+    ? new HostParams(shape.optimizer, layout.slots, host, members)
+    : new DeviceParams(shape.optimizer, layout.slots, layout.size, host, members);
+}
+
+export interface GroupOptions {
+  /** Where the optimizer update runs; by default the faster place for the active backend. */
+  update?: UpdatePlace;
 }
 
 async function exportMember(
@@ -84,6 +109,7 @@ export async function trainGroup(
   onEpoch?: (index: number, report: EpochReport) => void,
   shouldStop?: (index: number) => boolean,
   atEpochBoundary?: () => Promise<void>,
+  options: GroupOptions = {},
 ): Promise<TrainResult[]> {
   const started = performance.now();
   requests.forEach(validateRequest);
@@ -102,13 +128,17 @@ export async function trainGroup(
     shape.optimizer,
     specs.some((s) => s.momentum > 0),
   );
-  const packed = packStates(states, members, layout.slots, layout.size, slotKinds);
   const ctx: GroupContext = {
     data,
     shape,
-    slots: layout.slots,
     classes,
-    state: GroupState.upload(members.length, layout.size, packed.params, packed.slotRows),
+    params: createParams(
+      options.update ?? updatePlaceFor(tf.getBackend()),
+      shape,
+      layout,
+      packStates(states, members, layout.slots, slotKinds),
+      members.length,
+    ),
   };
   const results: TrainResult[] = new Array(requests.length);
   let validation: ValidationSet | undefined;
@@ -128,13 +158,11 @@ export async function trainGroup(
         (l) =>
           l.outcome.status !== 'failed' && (l.member.request.keepCheckpoint || l.member.request.keepModel),
       );
-      const host = wanted ? await ctx.state.download() : undefined;
-      const p = layout.size;
+      const host = wanted ? await ctx.params.download() : undefined;
       for (const { member, outcome } of leaving) {
         const at = members.indexOf(member);
         const ok = outcome.status !== 'failed';
-        const read = (flat: Float32Array) =>
-          unpackMember(flat.subarray(at * p, (at + 1) * p), layout.slots, member.dims);
+        const read = (arrays: SlotArrays) => unpackMember(arrays, at, layout.slots, member.dims);
         const weights = host && ok ? read(host.params) : undefined;
         const state: MemberState | undefined = weights && {
           weights,
@@ -157,7 +185,7 @@ export async function trainGroup(
       const gone = new Set(leaving.map((l) => l.member));
       const staying = members.flatMap((m, k) => (gone.has(m) ? [] : [k]));
       if (staying.length > 0) {
-        ctx.state.keep(staying);
+        ctx.params.keep(staying);
         validation!.keep(staying);
       }
       members = staying.map((k) => members[k]);
@@ -183,7 +211,12 @@ export async function trainGroup(
       const learningRates = members.map((m) => m.clock.rate());
       const trained = await trainFusedEpoch(ctx, members);
       const widest = Math.max(...shape.hidden, shape.outputs);
-      const evaluation = await validation.evaluate(ctx.state.params, layout.slots, shape.activation, widest);
+      const evaluation = await validation.evaluate(
+        () => ctx.params.views(),
+        members.length,
+        shape.activation,
+        widest,
+      );
       const share = (performance.now() - epochStarted) / members.length;
       const leaving: Leaving[] = [];
       members.forEach((m, k) => {
@@ -227,7 +260,7 @@ export async function trainGroup(
     }
     return results;
   } finally {
-    ctx.state.dispose();
+    ctx.params.dispose();
     validation?.dispose();
   }
 }
