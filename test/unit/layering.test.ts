@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf } from './support/imports';
 
 const SRC = resolve(__dirname, '../../src');
 const LAYERS = ['core', 'data', 'train', 'report', 'workers', 'app'] as const;
@@ -40,36 +41,6 @@ function files(dir: string): string[] {
     if (statSync(path).isDirectory()) return files(path);
     return /\.(ts|svelte)$/.test(name) ? [path] : [];
   });
-}
-
-interface ImportRef {
-  spec: string;
-  typeOnly: boolean;
-}
-
-/** Static imports and re-exports, dynamic imports and `new URL(…, import.meta.url)` worker references. */
-export function importsOf(source: string): ImportRef[] {
-  const refs: ImportRef[] = [];
-  const statement = /^\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*['"]([^'"]+)['"]/gms;
-  for (const m of source.matchAll(statement)) {
-    const names = m[3];
-    const braces = /^\{([^}]*)\}$/.exec(names.trim());
-    const allTypes =
-      braces !== null &&
-      braces[1]
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .every((s) => s.startsWith('type '));
-    refs.push({ spec: m[4], typeOnly: Boolean(m[2]) || allTypes });
-  }
-  for (const m of source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm))
-    refs.push({ spec: m[1], typeOnly: false });
-  for (const m of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g))
-    refs.push({ spec: m[1], typeOnly: false });
-  for (const m of source.matchAll(/new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g))
-    refs.push({ spec: m[1], typeOnly: false });
-  return refs;
 }
 
 function layerOf(path: string): Layer | undefined {
