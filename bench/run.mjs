@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --quick | --full] [--only=throughput,scaling,oracle,synthetic,real,soak,responsiveness] [--no-build]
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,fused,oracle,synthetic,real,soak,responsiveness] [--no-build]
  * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
@@ -110,6 +110,7 @@ async function main() {
     const call = (name, options) => page.evaluate(([n, o]) => window.bench[n](o), [name, options]);
     await figure('throughput', results, () => call('throughput', plan.throughput));
     await figure('scaling', results, () => call('scaling', plan.scaling));
+    await figure('fused', results, () => call('fused', plan.fused));
     await figure('soak', results, () => call('soak', plan.soak));
     await figure('real', results, async () => {
       const out = [];

@@ -14,6 +14,23 @@ export const MODES = {
       ],
     },
     scaling: { backend: 'wasm', dataset: 'banknote', configs: 4, epochs: 1, workers: [1, 2, 4] },
+    fused: {
+      dataset: 'banknote',
+      layers: 2,
+      epochs: 1,
+      backends: [
+        {
+          backend: 'wasm',
+          ks: [1, 2, 4, 8, 16],
+          widths: [32, 160, 416],
+          mixedKs: [4, 8],
+          reps: 3,
+          profile: { k: 8, width: 32 },
+        },
+        { backend: 'webgl', ks: [1, 4, 8, 16], widths: [32, 160], mixedKs: [], reps: 2 },
+        { backend: 'webgpu', ks: [1, 8], widths: [32], mixedKs: [], reps: 1, profile: { k: 8, width: 32 } },
+      ],
+    },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },
     synthetic: { maxEpochs: 27, seeds: 30 },
     real: [
@@ -36,6 +53,31 @@ export const MODES = {
       ],
     },
     scaling: { backend: 'wasm', dataset: 'banknote', configs: 8, epochs: 2, workers: [1, 2, 4] },
+    fused: {
+      dataset: 'banknote',
+      layers: 2,
+      epochs: 2,
+      backends: [
+        {
+          backend: 'wasm',
+          ks: [1, 2, 4, 8, 16],
+          widths: [32, 160, 416],
+          mixedKs: [4, 8, 16],
+          reps: 5,
+          profile: { k: 8, width: 32 },
+        },
+        { backend: 'webgl', ks: [1, 2, 4, 8, 16], widths: [32, 160, 416], mixedKs: [8], reps: 3 },
+        {
+          backend: 'webgpu',
+          ks: [1, 2, 4, 8, 16],
+          widths: [32, 160, 416],
+          mixedKs: [8],
+          reps: 2,
+          profile: { k: 8, width: 32 },
+        },
+        { backend: 'cpu', ks: [1, 4, 8], widths: [32, 160], mixedKs: [], reps: 2 },
+      ],
+    },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },
     synthetic: { maxEpochs: 27, seeds: 100 },
     // banknote costs ~2× pima per epoch and is solved within a few epochs: the larger R goes to pima.

@@ -28,6 +28,28 @@ export function targets(r) {
         .join('; '),
     ),
   );
+  const fusedWasm = ok(r.fused)
+    ? r.fused.rows.filter(
+        (row) => row.available && row.backend === 'wasm' && row.width === '32' && row.k === 8,
+      )
+    : [];
+  out.push(
+    target(
+      'fused ≥ 3× separate trial-epochs/s at K = 8, 32 units, wasm',
+      fusedWasm.length ? fusedWasm.every((row) => row.ratio >= 3) : undefined,
+      fusedWasm.map((row) => `×${fmt(row.ratio)} (${fmt(row.ratioMin)}–${fmt(row.ratioMax)})`).join('; '),
+    ),
+  );
+  const chosen = ok(r.fused) ? r.fused.rows.filter((row) => row.available && row.plannerFuses) : [];
+  out.push(
+    target(
+      'fused never slower where the planner chooses it',
+      chosen.length ? chosen.every((row) => row.ratio >= 1) : undefined,
+      chosen.length
+        ? `${chosen.filter((row) => row.ratio >= 1).length}/${chosen.length} chosen cases at ≥ ×1 (lowest ×${fmt(Math.min(...chosen.map((row) => row.ratio)))})`
+        : '',
+    ),
+  );
   const problems = [...(ok(r.synthetic) ? [r.synthetic] : []), ...(ok(r.real) ? r.real : [])];
   for (const p of problems) {
     const ratio = p.hyperbandEpochsToRandomFinal.median;
@@ -138,6 +160,9 @@ function keyFigures(r) {
   if (ok(r?.scaling))
     for (const row of r.scaling.rows)
       k[`scaling ${row.workers} workers: trial-epochs/s`] = row.trialEpochsPerS;
+  if (ok(r?.fused))
+    for (const row of r.fused.rows.filter((x) => x.available))
+      k[`fused ${row.backend} width ${row.width} K=${row.k}: ratio`] = row.ratio;
   for (const p of [...(ok(r?.synthetic) ? [r.synthetic] : []), ...(ok(r?.real) ? r.real : [])])
     k[`${p.problem}: Hyperband epochs / random's`] = p.hyperbandEpochsToRandomFinal.median;
   if (ok(r?.responsiveness)) k['longest long task (ms)'] = r.responsiveness.longestTaskMs;
@@ -233,6 +258,54 @@ export function markdownReport(r, previous) {
           ]),
         ),
       );
+    }
+  }
+  if (r.fused) {
+    parts.push('## 2b. Fused vs separate (K trials as one fused group vs one after another, same worker)');
+    parts.push(errorLine('fused', r.fused) ?? '');
+    if (ok(r.fused)) {
+      parts.push(
+        `${r.fused.dataset}, ${r.fused.layers} hidden layers (relu), Adam, batch 32, ${r.fused.epochs} epoch(s) per trial (${r.fused.stepsPerEpoch} steps per epoch); each member its own learning rate and decay. "mixed": each layer's width drawn from 32/160/288/416, padded to the widest in the group. Ratio: median of the per-repeat ratios (range in brackets). "planner": what planGroups, with the cost model committed at the time of the run, does with these requests.`,
+      );
+      parts.push(
+        table(
+          [
+            'backend',
+            'width',
+            'K',
+            'separate trial-epochs/s',
+            'fused trial-epochs/s',
+            'ratio (range)',
+            'planner',
+          ],
+          r.fused.rows.map((row) =>
+            row.available
+              ? [
+                  row.backend,
+                  row.width,
+                  row.k,
+                  fmt(row.separate.trialEpochsPerS),
+                  fmt(row.fused.trialEpochsPerS),
+                  `**×${fmt(row.ratio)}** (${fmt(row.ratioMin)}–${fmt(row.ratioMax)}, ${row.reps} reps)`,
+                  row.planned ?? '–',
+                ]
+              : [row.backend, '–', '–', `not available: ${row.reason}`, '', '', ''],
+          ),
+        ),
+      );
+      for (const p of r.fused.profiles ?? []) {
+        const line = (x) =>
+          `${fmt(x.kernelsPerStep, 1)} kernels${x.kernelMsPerStep === undefined ? '' : `, ${fmt(x.kernelMsPerStep, 3)} ms of kernel time`} per step (wall ${fmt(x.wallMs, 0)} ms); top: ${x.kernels
+            .slice(0, 8)
+            .map(
+              (k) =>
+                `${k.name} ${fmt(k.perStep, 1)}×${k.msPerStep === undefined ? '' : ` ${fmt(k.msPerStep, 3)} ms`}`,
+            )
+            .join(', ')}`;
+        parts.push(
+          `Profile ${p.backend}, K = ${p.k}, width ${p.width}, one epoch (tf.profile, per step of all K models):\n- separate: ${line(p.separate)}\n- fused: ${line(p.fused)}`,
+        );
+      }
     }
   }
   if (r.oracle) {

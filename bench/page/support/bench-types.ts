@@ -23,3 +23,13 @@ export interface MemoryPoint {
   numTensors: number;
   numBytes: number;
 }
+
+/** tf.profile of a training run, per optimizer step (kernel times only where the backend can time them). */
+export interface KernelProfile {
+  mode: 'separate' | 'fused';
+  steps: number;
+  wallMs: number;
+  kernelsPerStep: number;
+  kernelMsPerStep?: number;
+  kernels: { name: string; perStep: number; msPerStep?: number }[];
+}

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { EncodedDataset } from '../../../src/data/types';
 import { chooseBackend, trainTrial } from '../../../src/train';
+import { trainGroup } from '../../../src/train/fused/train-group';
 import type { BackendPreference } from '../../../src/train/backend-select';
 import { readTrainSpec } from '../../../src/train/hyperparams';
 import { buildModel } from '../../../src/train/model';
@@ -13,7 +14,7 @@ import { createOptimizer } from '../../../src/train/optimizer';
 import { selectRows } from '../../../src/train/rows';
 import { disposeRows, uploadRows } from '../../../src/train/tensors';
 import type { EpochReport, TrainRequest, TrainResult } from '../../../src/train/types';
-import type { MemoryPoint, NaiveRequest, NaiveResult, CeilingResult } from './bench-types';
+import type { MemoryPoint, NaiveRequest, NaiveResult, CeilingResult, KernelProfile } from './bench-types';
 
 const PROBE = { inputs: 8, units: 32, batch: 32 };
 let data: EncodedDataset | undefined;
@@ -119,6 +120,52 @@ const api = {
     const { numTensors, numBytes } = tf.memory();
     trialsDone++;
     return { result, memory: { trials: trialsDone, numTensors, numBytes } };
+  },
+
+  /** The requests trained one after another by trainTrial; the wall time of all of them. */
+  async separate(requests: TrainRequest[]): Promise<number> {
+    const started = performance.now();
+    for (const request of requests) {
+      const result = await trainTrial(dataset(), request);
+      if (result.status !== 'completed')
+        throw new Error(`a benchmark trial ${result.status}: ${result.reason}`);
+    }
+    return performance.now() - started;
+  },
+
+  /** The requests trained as one fused group; its wall time. */
+  async fused(requests: TrainRequest[]): Promise<number> {
+    const started = performance.now();
+    const results = await trainGroup(dataset(), requests);
+    const bad = results.find((r) => r.status !== 'completed');
+    if (bad) throw new Error(`a fused benchmark trial ${bad.status}: ${bad.reason}`);
+    return performance.now() - started;
+  },
+
+  /** Kernels run (and their time, where the backend can time them) while training, per optimizer step. */
+  async profile(requests: TrainRequest[], mode: 'separate' | 'fused', steps: number): Promise<KernelProfile> {
+    const started = performance.now();
+    const info = await tf.profile(() => (mode === 'fused' ? api.fused(requests) : api.separate(requests)));
+    const wallMs = performance.now() - started;
+    const byKernel = new Map<string, { count: number; ms: number }>();
+    let timed = true;
+    for (const k of info.kernels) {
+      const entry = byKernel.get(k.name) ?? { count: 0, ms: 0 };
+      entry.count++;
+      if (typeof k.kernelTimeMs === 'number') entry.ms += k.kernelTimeMs;
+      else timed = false;
+      byKernel.set(k.name, entry);
+    }
+    return {
+      mode,
+      steps,
+      wallMs,
+      kernelsPerStep: info.kernels.length / steps,
+      kernelMsPerStep: timed ? [...byKernel.values()].reduce((a, b) => a + b.ms, 0) / steps : undefined,
+      kernels: [...byKernel.entries()]
+        .map(([name, e]) => ({ name, perStep: e.count / steps, msPerStep: timed ? e.ms / steps : undefined }))
+        .sort((a, b) => (b.msPerStep ?? b.perStep) - (a.msPerStep ?? a.perStep)),
+    };
   },
 
   setPaused(): void {},
