@@ -1,6 +1,7 @@
 /** Which rows a trial trains and validates on, and their seeded per-epoch order. */
 import type { EncodedDataset } from '../data/types';
 import { streamRng, STREAM } from './seeds';
+import type { TrainRequest } from './types';
 
 export interface RowSelection {
   train: Uint32Array;
@@ -60,4 +61,19 @@ export function epochOrder(n: number, seed: number, epoch: number): Int32Array {
   const order = Array.from({ length: n }, (_, i) => i);
   streamRng(seed, STREAM.shuffle, epoch).shuffle(order);
   return Int32Array.from(order);
+}
+
+/** The rows a trial trains on (its fold's training rows, its data fraction of them) and validates on. */
+export function trialRows(
+  data: EncodedDataset,
+  req: Pick<TrainRequest, 'foldIndex' | 'dataFraction' | 'seed'>,
+): RowSelection {
+  const rows = selectRows(data, req.foldIndex);
+  const train =
+    req.dataFraction === undefined
+      ? rows.train
+      : fractionOfRows(data, rows.train, req.dataFraction, req.seed);
+  if (train.length === 0) throw new Error('no training rows');
+  if (rows.validation.length === 0) throw new Error('no validation rows');
+  return { train, validation: rows.validation };
 }

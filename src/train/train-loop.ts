@@ -12,7 +12,7 @@ import { lossFor, type LossFn } from './losses';
 import { taskMetrics } from './metrics';
 import { buildModel, exportModelArtifacts, forwardTrain, predictInChunks } from './model';
 import { createOptimizer, disposeOptimizer, setLearningRate, type ScheduledOptimizer } from './optimizer';
-import { epochOrder, fractionOfRows, selectRows } from './rows';
+import { epochOrder, trialRows } from './rows';
 import { disposeRows, uploadRows, type RowTensors } from './tensors';
 import {
   disposingOnThrow,
@@ -123,13 +123,8 @@ export async function trainTrial(
   const started = performance.now();
   validateRequest(req);
   const spec = readTrainSpec(req.config);
-  const rows = selectRows(data, req.foldIndex);
-  const trainRows =
-    req.dataFraction === undefined
-      ? rows.train
-      : fractionOfRows(data, rows.train, req.dataFraction, req.seed);
-  if (trainRows.length === 0) throw new Error('no training rows');
-  if (rows.validation.length === 0) throw new Error('no validation rows');
+  const rows = trialRows(data, req);
+  const trainRows = rows.train;
   const classes = data.task === 'multiclass' ? data.classNames.length : 1;
 
   const train = uploadRows(data, trainRows, classes);

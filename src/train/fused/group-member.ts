@@ -5,7 +5,7 @@ import type { TrainSpec } from '../hyperparams';
 import { EarlyStopMonitor } from '../trial-control';
 import type { EpochReport, TrainRequest } from '../types';
 import { layerWidths, type ParamSlot } from './group-shape';
-import { memberRows, type MemberRows } from './group-rows';
+import { trialRows, type RowSelection } from '../rows';
 import { stateFromCheckpoint, type MemberState } from './member-checkpoint';
 import { MemberClock } from './member-clock';
 import { weightShapes, type LayerDims } from './member-params';
@@ -15,7 +15,7 @@ export interface Member {
   index: number;
   request: TrainRequest;
   spec: TrainSpec;
-  rows: MemberRows;
+  rows: RowSelection;
   dims: LayerDims;
   /** Weight shapes as its own model has them. */
   shapes: number[][];
@@ -53,7 +53,7 @@ export function createMember(
     index,
     request,
     spec,
-    rows: memberRows(data, request),
+    rows: trialRows(data, request),
     dims,
     shapes: weightShapes(slots, dims),
     clock: new MemberClock(spec.schedule, request.checkpoint?.globalStep ?? 0, 0),

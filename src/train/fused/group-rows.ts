@@ -3,25 +3,7 @@
  * batches of a fused step: member k's rows in its own seeded epoch order, stacked as [K, rows, …].
  */
 import type { EncodedDataset } from '../../data/types';
-import { epochOrder, fractionOfRows, selectRows } from '../rows';
-import type { TrainRequest } from '../types';
-
-export interface MemberRows {
-  /** Dataset row ids. */
-  train: Uint32Array;
-  validation: Uint32Array;
-}
-
-export function memberRows(data: EncodedDataset, req: TrainRequest): MemberRows {
-  const rows = selectRows(data, req.foldIndex);
-  const train =
-    req.dataFraction === undefined
-      ? rows.train
-      : fractionOfRows(data, rows.train, req.dataFraction, req.seed);
-  if (train.length === 0) throw new Error('no training rows');
-  if (rows.validation.length === 0) throw new Error('no validation rows');
-  return { train, validation: rows.validation };
-}
+import { epochOrder } from '../rows';
 
 /** Targets as the loss wants them: the value, or a one-hot row for multiclass. */
 export function targetWidth(data: EncodedDataset, classes: number): number {

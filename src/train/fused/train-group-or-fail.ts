@@ -8,7 +8,7 @@ import { failureReason, isLostDevice } from '../failure-reason';
 import { readTrainSpec } from '../hyperparams';
 import { validateRequest } from '../trial-control';
 import type { EpochReport, TrainRequest, TrainResult } from '../types';
-import { memberRows } from './group-rows';
+import { trialRows } from '../rows';
 import { trainGroup, type GroupOptions } from './train-group';
 
 export async function trainGroupOrFail(
@@ -33,7 +33,7 @@ export async function trainGroupOrFail(
     try {
       validateRequest(request);
       readTrainSpec(request.config);
-      memberRows(data, request);
+      trialRows(data, request);
       valid.push(i);
     } catch (error) {
       results[i] = failed(request, error);
