@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --quick | --full] [--only=throughput,scaling,fused,oracle,synthetic,real,soak,responsiveness] [--no-build]
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,fused,threads,oracle,synthetic,real,soak,responsiveness] [--no-build]
  * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
@@ -103,6 +103,14 @@ async function main() {
     const timed = (name, options) => timing.evaluate(([n, o]) => window.bench[n](o), [name, options]);
     await figure('oracle', results, () => timed('oracleOverhead', plan.oracle));
     await figure('synthetic', results, () => timed('syntheticQuality', plan.synthetic));
+    // WASM threads need cross-origin isolation: the same cases in this isolated page and, below, a plain one.
+    // tfjs' default thread count, then one thread per core.
+    const isolatedThreads = [];
+    if (wanted('threads'))
+      for (const threads of [undefined, describeMachine('').nproc])
+        isolatedThreads.push(
+          await timed('wasmThreads', { ...plan.threads, threads }).catch((e) => ({ error: String(e) })),
+        );
     await timing.close();
 
     // Training figures: a page served like the app (not isolated), so tfjs picks the same WASM build.
@@ -111,6 +119,10 @@ async function main() {
     await figure('throughput', results, () => call('throughput', plan.throughput));
     await figure('scaling', results, () => call('scaling', plan.scaling));
     await figure('fused', results, () => call('fused', plan.fused));
+    await figure('threads', results, async () => ({
+      isolated: isolatedThreads,
+      plain: await call('wasmThreads', plan.threads),
+    }));
     await figure('soak', results, () => call('soak', plan.soak));
     await figure('real', results, async () => {
       const out = [];

@@ -14,6 +14,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 8192,
+    // tfjs' threaded WASM build serialises its module factory with toString() into the pthread
+    // workers; minified, that source names helpers of the enclosing bundle ("e is not defined").
+    minify: false,
   },
   logLevel: 'warn',
 });

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 /** The benchmark page: each figure is one function the runner calls through page.evaluate. */
-import { fusedVsSeparate } from './sections/fused';
+import { fusedVsSeparate, wasmThreads } from './sections/fused';
 import { oracleOverhead } from './sections/oracle-overhead';
 import { realQuality, syntheticQuality } from './sections/quality';
 import { soak } from './sections/soak';
@@ -20,6 +20,7 @@ const bench = {
   throughput: (options: Parameters<typeof throughput>[0]) => throughput(options, log),
   scaling: (options: Parameters<typeof scaling>[0]) => scaling(options, log),
   fused: (options: Parameters<typeof fusedVsSeparate>[0]) => fusedVsSeparate(options, log),
+  wasmThreads: (options: Parameters<typeof wasmThreads>[0]) => wasmThreads(options, log),
   oracleOverhead,
   syntheticQuality,
   realQuality: (options: Parameters<typeof realQuality>[0]) => realQuality(options, log),

@@ -31,6 +31,17 @@ export const MODES = {
         { backend: 'webgpu', ks: [1, 8], widths: [32], mixedKs: [], reps: 1, profile: { k: 8, width: 32 } },
       ],
     },
+    threads: {
+      dataset: 'banknote',
+      layers: 2,
+      epochs: 1,
+      reps: 3,
+      cases: [
+        { k: 8, width: 32 },
+        { k: 1, width: 160 },
+        { k: 1, width: 416 },
+      ],
+    },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },
     synthetic: { maxEpochs: 27, seeds: 30 },
     real: [
@@ -56,26 +67,39 @@ export const MODES = {
     fused: {
       dataset: 'banknote',
       layers: 2,
-      epochs: 2,
+      epochs: 1,
       backends: [
         {
           backend: 'wasm',
           ks: [1, 2, 4, 8, 16],
-          widths: [32, 160, 416],
+          widths: [32, 64, 160, 416],
           mixedKs: [4, 8, 16],
           reps: 5,
           profile: { k: 8, width: 32 },
         },
         { backend: 'webgl', ks: [1, 2, 4, 8, 16], widths: [32, 160, 416], mixedKs: [8], reps: 3 },
+        // SwiftShader WebGPU: seconds per trial-epoch; 416 units would take most of an hour.
         {
           backend: 'webgpu',
           ks: [1, 2, 4, 8, 16],
-          widths: [32, 160, 416],
-          mixedKs: [8],
+          widths: [32, 160],
+          mixedKs: [],
           reps: 2,
           profile: { k: 8, width: 32 },
         },
         { backend: 'cpu', ks: [1, 4, 8], widths: [32, 160], mixedKs: [], reps: 2 },
+      ],
+    },
+    threads: {
+      dataset: 'banknote',
+      layers: 2,
+      epochs: 1,
+      reps: 5,
+      cases: [
+        { k: 8, width: 32 },
+        { k: 4, width: 160 },
+        { k: 1, width: 160 },
+        { k: 1, width: 416 },
       ],
     },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },

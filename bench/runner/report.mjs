@@ -308,6 +308,32 @@ export function markdownReport(r, previous) {
       }
     }
   }
+  if (r.threads) {
+    parts.push('## 2c. WASM threads (cross-origin-isolated page vs plain page, one benchmark worker)');
+    parts.push(errorLine('threads', r.threads) ?? '');
+    if (ok(r.threads) && r.threads.plain) {
+      const runs = [r.threads.plain, ...r.threads.isolated.filter(ok)];
+      const label = (x) => `${x.crossOriginIsolated ? 'isolated' : 'plain'}, ${x.threads ?? '?'} thread(s)`;
+      parts.push(
+        table(
+          [
+            'width',
+            'K',
+            ...runs.map((x) => `separate (${label(x)})`),
+            ...runs.map((x) => `fused (${label(x)})`),
+          ],
+          r.threads.plain.rows.map((row, i) => [
+            row.width,
+            row.k,
+            ...runs.map((x) => fmt(x.rows[i].separate.trialEpochsPerS)),
+            ...runs.map((x) => fmt(x.rows[i].fused.trialEpochsPerS)),
+          ]),
+        ),
+      );
+      for (const x of r.threads.isolated.filter((y) => !ok(y)))
+        parts.push(`_isolated run failed: ${x.error}_`);
+    }
+  }
   if (r.oracle) {
     parts.push(
       '## 3. Oracle overhead (ask / tell, ms, median of the 10 trials around each count; course search space)',

@@ -198,3 +198,43 @@ export async function fusedVsSeparate(options: FusedOptions, log: (line: string)
     profiles,
   };
 }
+
+export interface ThreadsOptions {
+  dataset: string;
+  layers: number;
+  epochs: number;
+  reps: number;
+  cases: { k: number; width: number }[];
+  /** XNNPACK threads to ask for (tfjs' default on this build is half the logical cores, at most 4). */
+  threads?: number;
+}
+
+/**
+ * The same fused and separate cases on wasm, for running once in a cross-origin-isolated page (where
+ * tfjs loads its threaded SIMD build) and once in a plain one; the runner puts the two side by side.
+ */
+export async function wasmThreads(options: ThreadsOptions, log: (line: string) => void) {
+  const dataset = await loadDataset(options.dataset);
+  const worker = await spawnBenchWorker(dataset, 'wasm', options.threads);
+  try {
+    const threads = await worker.api.wasmThreads();
+    const rows = [];
+    for (const { k, width } of options.cases) {
+      const requests = uniformRequests(k, width, options.layers, options.epochs);
+      const { separate, fused } = await compare(worker, requests, options.reps);
+      const row = {
+        k,
+        width,
+        separate: measured(separate, k * options.epochs),
+        fused: measured(fused, k * options.epochs),
+      };
+      rows.push(row);
+      log(
+        `wasm threads ${threads.threads ?? '?'} (isolated: ${threads.crossOriginIsolated}) width ${width} K=${k}: separate ${row.separate.trialEpochsPerS}, fused ${row.fused.trialEpochsPerS} trial-epochs/s`,
+      );
+    }
+    return { ...threads, rows };
+  } finally {
+    worker.terminate();
+  }
+}

@@ -15,10 +15,11 @@ export interface BenchWorker extends TrainerHandle {
 export async function spawnBenchWorker(
   dataset: EncodedDataset,
   preference: BackendPreference,
+  wasmThreads?: number,
 ): Promise<BenchWorker> {
   const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
   const api = Comlink.wrap<BenchWorkerApi>(worker);
-  const backend = await api.init(dataset, preference);
+  const backend = await api.init(dataset, preference, wasmThreads);
   const memory: MemoryPoint[] = [];
   return {
     api,

@@ -84,10 +84,21 @@ async function timeMatMul(m: number, k: number, n: number, reps: number): Promis
 }
 
 const api = {
-  async init(d: EncodedDataset, preference: BackendPreference) {
+  /** `wasmThreads`: XNNPACK threads for the threaded build (only where the page is cross-origin isolated). */
+  async init(d: EncodedDataset, preference: BackendPreference, wasmThreads?: number) {
     data = d;
+    if (wasmThreads !== undefined)
+      (await import('@tensorflow/tfjs-backend-wasm')).setThreadsCount(wasmThreads);
     const choice = await chooseBackend(preference, PROBE);
     return { backend: choice.backend, reason: choice.reason };
+  },
+
+  /** Whether this worker is cross-origin isolated and how many threads the wasm backend runs. */
+  async wasmThreads(): Promise<{ crossOriginIsolated: boolean; threads?: number }> {
+    const isolated = self.crossOriginIsolated;
+    if (tf.getBackend() !== 'wasm') return { crossOriginIsolated: isolated };
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    return { crossOriginIsolated: isolated, threads: wasm.getThreadsCount() };
   },
 
   /** Trials one after another with model.fit; the wall time of each fit call. */
