@@ -7,37 +7,51 @@ import type { FusionCostModel } from './cost-model';
 
 export const MEASURED_COSTS: FusionCostModel = {
   measured: {
-    date: '2026-12-04T04:33:15.010Z',
-    machine: '2 cores (AMD EPYC), 23Gi RAM, load average 10.04 8.2 6.38',
+    date: '2026-12-04T05:23:20.638Z',
+    machine: '2 cores (AMD EPYC), 23Gi RAM, load average 2.26 2.28 2.15',
     browser: 'Chromium 156.0.8078.114',
     source:
-      'npm run bench (quick, fused figure, banknote, 2 hidden layers, 1 epoch(s), commit 3ab462f): bench/results/partial-2026-12-04T04-33-15-010Z.json',
+      'npm run bench (full, fused figure, banknote, 2 hidden layers, 1 epoch(s), commit 427569c): bench/results/partial-2026-12-04T05-23-20-638Z.json',
   },
   backends: {
     wasm: {
       ks: [1, 2, 4, 8, 16],
-      widths: [32, 160, 416],
+      widths: [32, 64, 160, 416],
       speedup: [
-        [3.81, 1.99, 3.69, 9.51, 7.09],
-        [0.97, 1.09, 1.35, 1.11, 1.42],
-        [0.83, 0.77, 0.55, 0.74, 0.63],
+        [2.87, 2.43, 3.88, 5.78, 5.42],
+        [1.46, 2.48, 2.59, 2.95, 3.45],
+        [0.82, 1.09, 1.09, 1.12, 0.96],
+        [0.82, 0.6, 0.65, 0.68, 0.64],
       ],
-      separateCost: [1, 1.841, 5],
+      separateCost: [1, 1.055, 1.859, 6.618],
     },
     webgl: {
-      ks: [1, 4, 8, 16],
-      widths: [32, 160],
+      ks: [1, 2, 4, 8, 16],
+      widths: [32, 160, 416],
       speedup: [
-        [1.2, 2.41, 7.37, 10.94],
-        [0.74, 1.28, 1.55, 2.32],
+        [1.46, 3.26, 4.52, 8.64, 12.07],
+        [1.18, 1.82, 2.06, 2.61, 2.74],
+        [0.67, 0.82, 0.88, 0.89, 0.89],
       ],
-      separateCost: [1, 1.216],
+      separateCost: [1, 1.378, 2.248],
     },
     webgpu: {
-      ks: [1, 8],
-      widths: [32],
-      speedup: [[1.05, 5.55]],
-      separateCost: [1],
+      ks: [1, 2, 4, 8, 16],
+      widths: [32, 160],
+      speedup: [
+        [1.21, 2.53, 2.66, 6.57, 10.65],
+        [1.1, 1.57, 1.71, 1.95, 1.96],
+      ],
+      separateCost: [1, 1.424],
+    },
+    cpu: {
+      ks: [1, 4, 8],
+      widths: [32, 160],
+      speedup: [
+        [1.96, 2.16, 2.48],
+        [1.88, 2.29, 2.52],
+      ],
+      separateCost: [1, 6.238],
     },
   },
 };
