@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * node bench/runner/cost-model.mjs <results.json>
- * Turns the "fused" figure of a bench run into the planner's cost model, src/train/fused/measured-costs.ts:
- * per backend, the median fused ÷ separate ratio by K and width (uniform widths only), and the
- * separate cost per trial-epoch by width. Only complete K × width grids are kept.
+ * node bench/runner/cost-model.mjs <results.json> [more results.json…]
+ * Turns the "fused" figure of one or more bench runs into the planner's cost model,
+ * src/train/fused/measured-costs.ts: per backend, the median of all repeats' fused ÷ separate ratios
+ * (pooled over the runs) by K and uniform width, and the separate time per trial-epoch by width.
+ * Only complete K × width grids are kept.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,10 +12,13 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const source = process.argv[2];
-if (!source) throw new Error('usage: node bench/runner/cost-model.mjs <bench results json>');
-const results = JSON.parse(readFileSync(source, 'utf8'));
-if (!results.fused?.rows) throw new Error(`${source} has no fused figure`);
+const sources = process.argv.slice(2);
+if (sources.length === 0) throw new Error('usage: node bench/runner/cost-model.mjs <bench results json>…');
+const runs = sources.map((source) => {
+  const results = JSON.parse(readFileSync(source, 'utf8'));
+  if (!results.fused?.rows) throw new Error(`${source} has no fused figure`);
+  return { source, results };
+});
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -23,32 +27,49 @@ const median = (xs) => {
 };
 const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Every repeat of every run: its fused ÷ separate ratio and its separate ms per trial-epoch. */
+const repeats = runs.flatMap(({ results }) =>
+  results.fused.rows
+    .filter((r) => r.available && r.width !== 'mixed')
+    .flatMap((r) =>
+      r.separate.ms.map((ms, i) => ({
+        backend: r.backend,
+        width: Number(r.width),
+        k: r.k,
+        ratio: ms / r.fused.ms[i],
+        separatePerTrialEpoch: ms / (r.k * r.epochs),
+      })),
+    ),
+);
+
 const backends = {};
-const rows = results.fused.rows.filter((r) => r.available && r.width !== 'mixed');
-for (const backend of [...new Set(rows.map((r) => r.backend))]) {
-  const mine = rows.filter((r) => r.backend === backend);
-  const widths = [...new Set(mine.map((r) => Number(r.width)))].sort((a, b) => a - b);
+for (const backend of [...new Set(repeats.map((r) => r.backend))]) {
+  const mine = repeats.filter((r) => r.backend === backend);
+  const widths = [...new Set(mine.map((r) => r.width))].sort((a, b) => a - b);
+  const at = (w, k) => mine.filter((r) => r.width === w && r.k === k);
   // Keep the K values measured at every width, so the grid has no holes.
   const ks = [...new Set(mine.map((r) => r.k))]
-    .filter((k) => widths.every((w) => mine.some((r) => r.k === k && Number(r.width) === w)))
+    .filter((k) => widths.every((w) => at(w, k).length))
     .sort((a, b) => a - b);
-  const cell = (w, k) => mine.find((r) => r.k === k && Number(r.width) === w);
-  const perTrialEpoch = widths.map((w) => median(ks.map((k) => 1 / cell(w, k).separate.trialEpochsPerS)));
+  const perTrialEpoch = widths.map((w) =>
+    median(mine.filter((r) => r.width === w).map((r) => r.separatePerTrialEpoch)),
+  );
   backends[backend] = {
     ks,
     widths,
-    speedup: widths.map((w) => ks.map((k) => cell(w, k).ratio)),
+    speedup: widths.map((w) => ks.map((k) => round(median(at(w, k).map((r) => r.ratio)), 2))),
     separateCost: perTrialEpoch.map((c) => round(c / perTrialEpoch[0])),
   };
 }
 
-const m = results.machine;
+const machines = runs.map(({ results }) => results.machine);
+const m = machines[machines.length - 1];
 const model = {
   measured: {
-    date: m.date,
-    machine: `${m.nproc} cores (${m.cpu}), ${m.memory} RAM, load average ${m.loadAverage.join(' ')}`,
+    date: machines.map((x) => x.date).join(', '),
+    machine: `${m.nproc} cores (${m.cpu}), ${m.memory} RAM, load average ${machines.map((x) => x.loadAverage[0]).join(' / ')} at the runs' ends`,
     browser: m.chromium,
-    source: `npm run bench (${results.mode}, fused figure, ${results.fused.dataset}, ${results.fused.layers} hidden layers, ${results.fused.epochs} epoch(s), commit ${m.commit}): ${relative(repo, source)}`,
+    source: `npm run bench, fused figure (${runs.map(({ results }) => `${results.mode} ${results.fused.dataset} ${results.fused.layers} layers ${results.fused.epochs} epoch(s), commit ${results.machine.commit}`).join('; ')}): ${runs.map(({ source }) => relative(repo, source)).join(', ')}`,
   },
   backends,
 };

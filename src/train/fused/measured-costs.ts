@@ -7,51 +7,51 @@ import type { FusionCostModel } from './cost-model';
 
 export const MEASURED_COSTS: FusionCostModel = {
   measured: {
-    date: '2026-12-04T05:23:20.638Z',
-    machine: '2 cores (AMD EPYC), 23Gi RAM, load average 2.26 2.28 2.15',
+    date: '2026-12-04T04:33:15.010Z, 2026-12-04T05:23:20.638Z, 2026-12-04T05:34:17.916Z',
+    machine: "2 cores (AMD EPYC), 23Gi RAM, load average 10.04 / 2.26 / 5.52 at the runs' ends",
     browser: 'Chromium 156.0.8078.114',
     source:
-      'npm run bench (full, fused figure, banknote, 2 hidden layers, 1 epoch(s), commit 427569c): bench/results/partial-2026-12-04T05-23-20-638Z.json',
+      'npm run bench, fused figure (quick banknote 2 layers 1 epoch(s), commit 3ab462f; full banknote 2 layers 1 epoch(s), commit 427569c; quick banknote 2 layers 1 epoch(s), commit e8d30c4): bench/results/partial-2026-12-04T04-33-15-010Z.json, bench/results/partial-2026-12-04T05-23-20-638Z.json, bench/results/partial-2026-12-04T05-34-17-916Z.json',
   },
   backends: {
     wasm: {
       ks: [1, 2, 4, 8, 16],
       widths: [32, 64, 160, 416],
       speedup: [
-        [2.87, 2.43, 3.88, 5.78, 5.42],
-        [1.46, 2.48, 2.59, 2.95, 3.45],
-        [0.82, 1.09, 1.09, 1.12, 0.96],
-        [0.82, 0.6, 0.65, 0.68, 0.64],
+        [2.93, 2.25, 3.93, 5.84, 6.35],
+        [1.47, 2.47, 2.59, 2.96, 3.45],
+        [0.92, 1.09, 1.11, 1.1, 0.96],
+        [0.81, 0.64, 0.64, 0.68, 0.65],
       ],
-      separateCost: [1, 1.055, 1.859, 6.618],
+      separateCost: [1, 0.956, 1.751, 5.944],
     },
     webgl: {
       ks: [1, 2, 4, 8, 16],
       widths: [32, 160, 416],
       speedup: [
-        [1.46, 3.26, 4.52, 8.64, 12.07],
-        [1.18, 1.82, 2.06, 2.61, 2.74],
+        [1.46, 3.26, 3.93, 8.64, 12.07],
+        [1.13, 1.82, 1.98, 2.36, 2.74],
         [0.67, 0.82, 0.88, 0.89, 0.89],
       ],
-      separateCost: [1, 1.378, 2.248],
+      separateCost: [1, 1.321, 2.009],
     },
     webgpu: {
       ks: [1, 2, 4, 8, 16],
       widths: [32, 160],
       speedup: [
-        [1.21, 2.53, 2.66, 6.57, 10.65],
-        [1.1, 1.57, 1.71, 1.95, 1.96],
+        [1.12, 2.53, 2.65, 6.57, 10.65],
+        [1.1, 1.56, 1.71, 1.95, 1.96],
       ],
-      separateCost: [1, 1.424],
+      separateCost: [1, 1.342],
     },
     cpu: {
       ks: [1, 4, 8],
       widths: [32, 160],
       speedup: [
-        [1.96, 2.16, 2.48],
+        [1.95, 2.17, 2.48],
         [1.88, 2.29, 2.52],
       ],
-      separateCost: [1, 6.238],
+      separateCost: [1, 6],
     },
   },
 };
