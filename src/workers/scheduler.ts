@@ -1,8 +1,12 @@
 import { backendLabel } from '../core/experiment';
+import { algorithmInfo } from '../core/oracles/registry';
+import { joinAnd } from '../core/format';
 import { plannedWork } from '../core/planned-work';
 import { better } from '../core/scoring';
 import type { Study, Trial } from '../core/study';
-import type { Checkpoint, EarlyStopping, TrainResult } from '../train/types';
+import { MEASURED_COSTS } from '../train/fused/measured-costs';
+import { planGroups } from '../train/fused/plan-groups';
+import type { Checkpoint, EarlyStopping, EpochReport, TrainRequest, TrainResult } from '../train/types';
 import { LOST_DEVICE } from '../train/failure-reason';
 import type { BackendName, EpochEvent, Progress, RunStatus, TunerEvent } from './protocol';
 import type { TrainerFactory, TrainerHandle } from './trainer-handle';
@@ -33,6 +37,15 @@ interface LaneTrial {
   lane: number;
   trial: Trial;
 }
+
+/** One execution of a trial, ready for a trainer. */
+interface Execution extends LaneTrial {
+  execution: number;
+  request: TrainRequest;
+}
+
+/** The largest fused group (the cost tables go to 16). */
+const MAX_GROUP = 16;
 
 /**
  * Runs a study, or a race of several studies (lanes) sharing one pool, on a pool of trainers: fills idle
@@ -174,7 +187,7 @@ export class Scheduler {
       }
       if (!next) break;
       slot.busy = true;
-      void this.runTrial(slot, next);
+      void this.runTrials(slot, this.companions(slot, next));
     }
     if (blocked) this.setStatus(this.busyCount() > 0 ? 'pausing' : 'paused');
     this.maybeFinish();
@@ -227,55 +240,136 @@ export class Scheduler {
     return undefined;
   }
 
-  private async runTrial(slot: Slot, { lane, trial }: LaneTrial): Promise<void> {
-    const study = this.studies[lane];
-    this.options.emit({ type: 'trial', lane, trial: structuredClone(trial) });
-    let best: { score: number; checkpoint?: Checkpoint } | undefined;
-    const executions = study.settings.executionsPerTrial;
-    for (let e = 0; e < executions && trial.state === 'running'; e++) {
-      const budget = study.budgetFor(trial, e);
-      const parentCheckpoint =
-        budget.resumeFrom !== undefined
-          ? this.checkpoints.get(checkpointKey(lane, budget.resumeFrom))
-          : undefined;
-      const request = {
-        config: trial.config,
-        seed: budget.seed,
-        epochs: budget.epochs,
-        initialEpoch: parentCheckpoint ? budget.initialEpoch : 0,
-        dataFraction: budget.dataFraction,
-        foldIndex: this.options.folds ? e % this.options.folds : undefined,
-        earlyStopping: this.options.earlyStopping,
-        checkpoint: parentCheckpoint ? structuredClone(parentCheckpoint) : undefined,
-        keepCheckpoint: true,
-      };
-      const result = await this.trainWithRetry(slot, request, lane, trial.id, e);
-      const history = result.history.map((r) => ({
-        epoch: r.epoch,
-        metrics: r.metrics,
-        learningRate: r.learningRate,
-      }));
-      const score = study.recordExecution(
-        trial.id,
-        { status: result.status, history, reason: result.reason },
-        this.elapsedMs(),
+  /**
+   * Trials that train with `first` on the same trainer, as one fused model: for a tuner whose proposals
+   * do not depend on the order results arrive, the lane's next proposals for as long as the measured
+   * cost model puts each into one fused group with `first`. The first one that does not join goes back
+   * to the front of the queue.
+   */
+  private companions(slot: Slot, first: LaneTrial): LaneTrial[] {
+    const study = this.studies[first.lane];
+    const backend = slot.trainer?.backend.backend;
+    if (
+      !backend ||
+      this.stepRound !== undefined ||
+      algorithmInfo(study.settings.tuner.algorithm).orderDependence
+    )
+      return [first];
+    const taken = [first];
+    const requests = [this.request(first, 0)];
+    while (taken.length < MAX_GROUP) {
+      const next = study.next();
+      if (next.kind !== 'trial') break;
+      const candidate = { lane: first.lane, trial: next.trial };
+      const request = this.request(candidate, 0);
+      const group = planGroups([...requests, request], backend, MEASURED_COSTS).find((g) =>
+        g.indices.includes(0),
       );
-      if (
-        score !== undefined &&
-        result.checkpoint &&
-        (!best || better(study.settings.objective.direction, score, best.score))
-      )
-        best = { score, checkpoint: result.checkpoint };
+      if (!group?.fused || group.indices.length !== taken.length + 1) {
+        study.requeue(next.trial.id);
+        break;
+      }
+      taken.push(candidate);
+      requests.push(request);
     }
-    this.flush();
-    if (best?.checkpoint && trial.state !== 'failed')
-      this.checkpoints.set(checkpointKey(lane, trial.id), best.checkpoint);
-    this.pruneCheckpoints(lane);
-    this.options.emit({ type: 'trial', lane, trial: structuredClone(study.trial(trial.id)) });
+    return taken;
+  }
+
+  /** What the trainer runs for one execution of a trial (from its parent's checkpoint when promoted). */
+  private request({ lane, trial }: LaneTrial, execution: number): TrainRequest {
+    const budget = this.studies[lane].budgetFor(trial, execution);
+    const parent =
+      budget.resumeFrom !== undefined
+        ? this.checkpoints.get(checkpointKey(lane, budget.resumeFrom))
+        : undefined;
+    return {
+      config: trial.config,
+      seed: budget.seed,
+      epochs: budget.epochs,
+      initialEpoch: parent ? budget.initialEpoch : 0,
+      dataFraction: budget.dataFraction,
+      foldIndex: this.options.folds ? execution % this.options.folds : undefined,
+      earlyStopping: this.options.earlyStopping,
+      checkpoint: parent ? structuredClone(parent) : undefined,
+      keepCheckpoint: true,
+    };
+  }
+
+  /**
+   * Trains trials on one trainer: every execution of each, grouped by the cost model into fused models
+   * (executions of one trial, folds, and same-shape trials fuse by construction) or trained one by one.
+   */
+  private async runTrials(slot: Slot, trials: LaneTrial[]): Promise<void> {
+    for (const { lane, trial } of trials)
+      this.options.emit({ type: 'trial', lane, trial: structuredClone(trial) });
+    const work: Execution[] = trials.flatMap((t) =>
+      Array.from({ length: this.studies[t.lane].settings.executionsPerTrial }, (_, e) => ({
+        ...t,
+        execution: e,
+        request: this.request(t, e),
+      })),
+    );
+    const backend = (await this.ensureTrainer(slot)).backend.backend;
+    const best = new Map<string, { score: number; checkpoint: Checkpoint }>();
+    const left = new Map(trials.map((t) => [t.trial, this.studies[t.lane].settings.executionsPerTrial]));
+    for (const group of planGroups(
+      work.map((w) => w.request),
+      backend,
+      MEASURED_COSTS,
+    )) {
+      const members = group.indices.map((i) => work[i]);
+      const results = await this.trainWithRetry(slot, members, group.fused);
+      members.forEach((m, i) => {
+        this.record(m, results[i], best);
+        left.set(m.trial, left.get(m.trial)! - 1);
+        // Its checkpoint is kept at once: another trainer may promote it before this job ends.
+        if (left.get(m.trial) === 0) this.finishTrial(m, best);
+      });
+    }
     slot.busy = false;
     await this.options.save?.(this.studies);
     this.emitStatus();
     this.pump();
+  }
+
+  /** A trial whose executions are all recorded: keep its best checkpoint, prune, tell the page. */
+  private finishTrial(
+    { lane, trial }: LaneTrial,
+    best: Map<string, { score: number; checkpoint: Checkpoint }>,
+  ): void {
+    this.flush();
+    const key = checkpointKey(lane, trial.id);
+    const kept = best.get(key);
+    if (kept && trial.state !== 'failed') this.checkpoints.set(key, kept.checkpoint);
+    this.pruneCheckpoints(lane);
+    this.options.emit({ type: 'trial', lane, trial: structuredClone(this.studies[lane].trial(trial.id)) });
+  }
+
+  /** Records one execution's result; keeps the checkpoint of each trial's best execution. */
+  private record(
+    { lane, trial }: Execution,
+    result: TrainResult,
+    best: Map<string, { score: number; checkpoint: Checkpoint }>,
+  ): void {
+    const study = this.studies[lane];
+    const history = result.history.map((r) => ({
+      epoch: r.epoch,
+      metrics: r.metrics,
+      learningRate: r.learningRate,
+    }));
+    const score = study.recordExecution(
+      trial.id,
+      { status: result.status, history, reason: result.reason },
+      this.elapsedMs(),
+    );
+    const key = checkpointKey(lane, trial.id);
+    const previous = best.get(key);
+    if (
+      score !== undefined &&
+      result.checkpoint &&
+      (!previous || better(study.settings.objective.direction, score, previous.score))
+    )
+      best.set(key, { score, checkpoint: result.checkpoint });
   }
 
   /**
@@ -283,15 +377,15 @@ export class Scheduler {
    * failure fails the trial, not the study. Errors of the trial itself (out of memory, a bad config)
    * come back from the trainer as failed results and are never retried.
    */
-  private async trainWithRetry(
-    slot: Slot,
-    request: Parameters<TrainerHandle['train']>[0],
-    lane: number,
-    trialId: string,
-    execution: number,
-  ): Promise<TrainResult> {
-    const onEpoch = (report: TrainResult['history'][number]) =>
-      this.queueEpoch({ lane, trialId, execution, report });
+  private async trainWithRetry(slot: Slot, members: Execution[], fused: boolean): Promise<TrainResult[]> {
+    const onEpoch = (index: number, report: EpochReport) => {
+      const { lane, trial, execution } = members[index];
+      this.queueEpoch({ lane, trialId: trial.id, execution, report });
+    };
+    const ids = [...new Set(members.map((m) => m.trial.id))];
+    const names = ids.length === 1 ? `trial ${ids[0]}` : `trials ${joinAnd(ids)}`;
+    const stopped = (reason: string, status: 'stopped' | 'failed'): TrainResult[] =>
+      members.map(() => ({ status, reason, history: [], epochsTrained: 0, ms: 0 }));
     let avoid: BackendName | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -301,33 +395,37 @@ export class Scheduler {
           this.options.emit({
             type: 'notice',
             level: 'warning',
-            message: `The GPU device was lost on ${backendLabel(avoid)}; fell back to ${backendLabel(to)} (trial ${trialId} restarts there).`,
+            message: `The GPU device was lost on ${backendLabel(avoid)}; fell back to ${backendLabel(to)} (${names} ${ids.length === 1 ? 'restarts' : 'restart'} there).`,
           });
           avoid = undefined;
         }
         if (this.status === 'stopping') trainer.stop();
-        return await trainer.train(request, onEpoch);
+        if (fused)
+          return await trainer.trainGroup(
+            members.map((m) => m.request),
+            onEpoch,
+          );
+        return [await trainer.train(members[0].request, (report) => onEpoch(0, report))];
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (this.status === 'stopping' || this.status === 'stopped')
-          return { status: 'stopped', reason: 'stopped by the user', history: [], epochsTrained: 0, ms: 0 };
+          return stopped('stopped by the user', 'stopped');
         const lost = LOST_DEVICE.test(message) ? slot.trainer?.backend.backend : undefined;
         slot.trainer?.terminate();
         slot.trainer = undefined;
-        if (attempt >= 1)
-          return {
-            status: 'failed',
-            reason: `the trainer crashed twice: ${message}`,
-            history: [],
-            epochsTrained: 0,
-            ms: 0,
-          };
+        // One member may have brought the trainer down: each goes on alone, so only it can fail.
+        if (fused && members.length > 1 && !lost) {
+          const alone: TrainResult[] = [];
+          for (const member of members) alone.push(...(await this.trainWithRetry(slot, [member], false)));
+          return alone;
+        }
+        if (attempt >= 1) return stopped(`the trainer crashed twice: ${message}`, 'failed');
         if (lost) avoid = lost;
         else
           this.options.emit({
             type: 'notice',
             level: 'warning',
-            message: `Trial ${trialId}: the trainer failed (${message}); retrying once on a fresh worker.`,
+            message: `${names[0].toUpperCase()}${names.slice(1)}: the trainer failed (${message}); retrying once on a fresh worker.`,
           });
       }
     }
@@ -345,15 +443,22 @@ export class Scheduler {
     return slot.trainer;
   }
 
-  /** Keeps a lane's checkpoints only for trials that may still be promoted, and for its best trial. */
+  /**
+   * Keeps a lane's checkpoints only for trials that may still be promoted, the parents of promotions
+   * not trained yet (put back in the queue, or running), and its best trial.
+   */
   private pruneCheckpoints(lane: number): void {
     const study = this.studies[lane];
-    const bestId = study.best()?.id;
+    const keep = new Set<string>();
+    const best = study.best()?.id;
+    if (best !== undefined) keep.add(best);
+    for (const t of study.trials)
+      if (t.parentId !== undefined && (t.state === 'pending' || t.state === 'running')) keep.add(t.parentId);
     const prefix = checkpointKey(lane, '');
     for (const key of [...this.checkpoints.keys()]) {
       if (!key.startsWith(prefix)) continue;
       const id = key.slice(prefix.length);
-      if (id !== bestId && !study.needsCheckpoint(id)) this.checkpoints.delete(key);
+      if (!keep.has(id) && !study.needsCheckpoint(id)) this.checkpoints.delete(key);
     }
   }
 

@@ -5,6 +5,11 @@ import type { BackendInfo } from './protocol';
 export interface TrainerHandle {
   readonly backend: BackendInfo;
   train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult>;
+  /** Trains compatible requests as one fused model; one result per request, in order. */
+  trainGroup(
+    requests: TrainRequest[],
+    onEpoch: (index: number, report: EpochReport) => void,
+  ): Promise<TrainResult[]>;
   /** Hold (true) or release (false) training at the next epoch boundary. */
   setPaused(paused: boolean): void;
   /** End training at the next epoch boundary. */

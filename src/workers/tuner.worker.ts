@@ -5,7 +5,9 @@ import { Study } from '../core/study';
 import type { EpochRecord } from '../core/scoring';
 import type { Config } from '../core/space/types';
 import type { ProbeShape } from '../train/backend-probe';
-import type { Checkpoint } from '../train/types';
+import { MEASURED_COSTS } from '../train/fused/measured-costs';
+import { planGroups } from '../train/fused/plan-groups';
+import type { Checkpoint, TrainRequest } from '../train/types';
 import type { Evaluation, RunSetup, TunerEvent } from './protocol';
 import { Scheduler } from './scheduler';
 import { saveStudy, saveStudyProgress, storageProblem } from './study-store';
@@ -135,19 +137,37 @@ const api = {
     const trainer = await utilityTrainer();
     const rate = Number(config.lr_decay_rate) < 1 ? Number(config.lr_decay_rate) : 0.9;
     const steps = Number(config.lr_decay_steps) > 0 ? Number(config.lr_decay_steps) : 50;
-    const run = async (overrides: Config) => {
-      const result = await trainer.api.train(
-        { config: { ...config, ...overrides }, seed: 7, epochs, initialEpoch: 0 },
-        Comlink.proxy(() => {}),
-      );
-      return result.history.map((r) => ({
-        epoch: r.epoch,
-        metrics: r.metrics,
-        learningRate: r.learningRate,
-      }));
-    };
-    const constant = await run({ lr_decay_rate: 1 });
-    const decayed = await run({ lr_decay_rate: rate, lr_decay_steps: steps, lr_staircase: false });
+    const overrides: Config[] = [
+      { lr_decay_rate: 1 },
+      { lr_decay_rate: rate, lr_decay_steps: steps, lr_staircase: false },
+    ];
+    const pair: TrainRequest[] = overrides.map((change) => ({
+      config: { ...config, ...change },
+      seed: 7,
+      epochs,
+      initialEpoch: 0,
+    }));
+    // The same network twice: one fused model where the cost model says it is faster.
+    const [plan] = planGroups(pair, trainer.backend.backend, MEASURED_COSTS);
+    const results =
+      plan.fused && plan.indices.length === 2
+        ? await trainer.api.trainGroup(
+            pair,
+            Comlink.proxy(() => {}),
+          )
+        : [
+            await trainer.api.train(
+              pair[0],
+              Comlink.proxy(() => {}),
+            ),
+            await trainer.api.train(
+              pair[1],
+              Comlink.proxy(() => {}),
+            ),
+          ];
+    const [constant, decayed] = results.map((result) =>
+      result.history.map((r) => ({ epoch: r.epoch, metrics: r.metrics, learningRate: r.learningRate })),
+    );
     return { constant, decayed, decay: { rate, steps } };
   },
 };

@@ -28,6 +28,7 @@ export async function spawnTrainer(
     api,
     backend,
     train: (request, onEpoch) => client.call((w) => w.train(request, Comlink.proxy(onEpoch))),
+    trainGroup: (requests, onEpoch) => client.call((w) => w.trainGroup(requests, Comlink.proxy(onEpoch))),
     setPaused: (paused) => void (client.alive && api.setPaused(paused)),
     stop: () => void (client.alive && api.stop()),
     terminate: () => client.release(),

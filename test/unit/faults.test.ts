@@ -5,6 +5,7 @@ import type { SearchSpace } from '../../src/core/space/types';
 import { Study, type StudySettings } from '../../src/core/study';
 import type { EncodedDataset } from '../../src/data/types';
 import { failureReason } from '../../src/train/failure-reason';
+import { trainGroupOrFail } from '../../src/train/fused/train-group-or-fail';
 import { trainTrialOrFail } from '../../src/train/train-or-fail';
 import type { BackendName, TunerEvent } from '../../src/workers/protocol';
 import { Scheduler } from '../../src/workers/scheduler';
@@ -26,6 +27,7 @@ function inProcessTrainers(data: EncodedDataset): TrainerFactory & { created: nu
       return {
         backend: { backend: 'cpu', reason: 'in-process test trainer' },
         train: (request, onEpoch) => trainTrialOrFail(data, request, onEpoch, () => stopped),
+        trainGroup: (requests, onEpoch) => trainGroupOrFail(data, requests, onEpoch, () => stopped),
         setPaused: () => {},
         stop: () => void (stopped = true),
         terminate: () => void (stopped = true),
@@ -174,6 +176,10 @@ describe('a lost GPU device (fake trainers)', () => {
             backend === 'webgpu'
               ? Promise.reject(new Error('GPUDevice was lost: device lost (reason: unknown)'))
               : trainer.train(request, onEpoch),
+          trainGroup: (requests, onEpoch) =>
+            backend === 'webgpu'
+              ? Promise.reject(new Error('GPUDevice was lost: device lost (reason: unknown)'))
+              : trainer.trainGroup(requests, onEpoch),
         };
       },
     };
@@ -191,11 +197,9 @@ describe('a lost GPU device (fake trainers)', () => {
 
     expect(study.trials.every((t) => t.state === 'completed')).toBe(true);
     expect(trainers.avoided).toContain('webgpu');
+    // The three small models train as one fused group on WebGPU, so the whole group moves.
     expect(log.notices()).toContain(
-      'The GPU device was lost on WebGPU; fell back to WebGL (trial 0 restarts there).'.replace(
-        'trial 0',
-        `trial ${study.trials[0].id}`,
-      ),
+      'The GPU device was lost on WebGPU; fell back to WebGL (trials 0, 1 and 2 restart there).',
     );
     const backends = log.events.flatMap((e) => (e.type === 'backend' ? [e.info.backend] : []));
     expect(backends).toEqual(['webgpu', 'webgl']);

@@ -38,6 +38,8 @@ describe('a race between tuners', () => {
     await scheduler.run();
     for (const study of scheduler.studies) {
       expect(study.finished).toBeDefined();
+      // Every promotion resumed from its parent's checkpoint: nothing trained twice.
+      expect(study.epochsConsumed).toBe(study.epochsCommitted);
       expect(study.epochsConsumed).toBeGreaterThanOrEqual(50);
       expect(study.epochsConsumed).toBeLessThanOrEqual(60 + 9);
     }

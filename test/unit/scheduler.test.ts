@@ -115,3 +115,35 @@ describe('scheduler', () => {
     scheduler.stop();
   });
 });
+
+describe('fused groups', () => {
+  const lrOnly = {
+    params: [
+      { kind: 'float' as const, name: 'learning_rate', min: 1e-4, max: 1e-1, sampling: 'log' as const },
+      { kind: 'fixed' as const, name: 'units_0', value: 32 },
+      { kind: 'fixed' as const, name: 'layers', value: 1 },
+    ],
+  };
+
+  it('trains executions of a trial, and same-shape trials of an order-free tuner, as one group', async () => {
+    const trainers = fakeTrainers({ seeded: true });
+    const study = new Study(
+      settingsFor({ algorithm: 'random', maxTrials: 8, epochs: 2 }, { space: lrOnly, executionsPerTrial: 3 }),
+    );
+    await new Scheduler(study, trainers, { workers: 1, emit: () => {}, flushMs: 5 }).run();
+    expect(study.trials.every((t) => t.state === 'completed' && t.executions.length === 3)).toBe(true);
+    // The cpu cost model fuses 32-unit models: the 8 trials × 3 executions go in groups, not one by one.
+    expect(Math.max(...trainers.groups)).toBeGreaterThan(3);
+    expect(trainers.groups.reduce((a, b) => a + b, 0)).toBe(24);
+  });
+
+  it('keeps proposing one at a time for a tuner whose proposals depend on the results', async () => {
+    const trainers = fakeTrainers({ seeded: true });
+    const study = new Study(
+      settingsFor({ algorithm: 'tpe', maxTrials: 6, epochs: 2, initialPoints: 3 }, { space: lrOnly }),
+    );
+    await new Scheduler(study, trainers, { workers: 1, emit: () => {}, flushMs: 5 }).run();
+    expect(study.trials).toHaveLength(6);
+    expect(trainers.groups.every((size) => size === 1)).toBe(true);
+  });
+});

@@ -20,18 +20,24 @@ const hash01 = (seed: number, epoch: number) =>
 /** In-process trainers that "train" the synthetic objective, epoch by epoch, with real pause/stop hooks. */
 export function fakeTrainers(
   options: FakeOptions = {},
-): TrainerFactory & { created: number; requests: TrainRequest[] } {
+): TrainerFactory & { created: number; requests: TrainRequest[]; groups: number[] } {
   let attempts = 0;
   const factory = {
     created: 0,
     requests: [] as TrainRequest[],
+    /** The size of every fused group trained. */
+    groups: [] as number[],
     async create(): Promise<TrainerHandle> {
       factory.created++;
       let paused = false;
       let stopped = false;
       let release: (() => void) | undefined;
-      return {
+      const handle: TrainerHandle = {
         backend: { backend: 'cpu', reason: 'fake trainer' },
+        trainGroup(requests, onEpoch) {
+          factory.groups.push(requests.length);
+          return Promise.all(requests.map((r, i) => handle.train(r, (report) => onEpoch(i, report))));
+        },
         async train(request, onEpoch): Promise<TrainResult> {
           factory.requests.push(request);
           if (options.crash?.(request, attempts++)) throw new Error('worker crashed');
@@ -84,6 +90,7 @@ export function fakeTrainers(
           release?.();
         },
       };
+      return handle;
     },
   };
   return factory;
