@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --quick | --full] [--only=throughput,scaling,fused,threads,oracle,synthetic,real,soak,responsiveness] [--no-build]
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,fused,threads,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
  * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
@@ -13,7 +13,7 @@ import { launch } from './runner/browser.mjs';
 import { describeMachine } from './runner/machine.mjs';
 import { MODES } from './runner/modes.mjs';
 import { markdownReport, targets } from './runner/report.mjs';
-import { responsiveness } from './runner/responsiveness.mjs';
+import { firstResult, responsiveness } from './runner/responsiveness.mjs';
 import { mainThreadBundle } from './runner/bundle.mjs';
 import { serveStatic } from './runner/server.mjs';
 
@@ -118,6 +118,7 @@ async function main() {
     const call = (name, options) => page.evaluate(([n, o]) => window.bench[n](o), [name, options]);
     await figure('throughput', results, () => call('throughput', plan.throughput));
     await figure('scaling', results, () => call('scaling', plan.scaling));
+    await figure('search', results, () => call('searchThroughput', plan.search));
     await figure('fused', results, () => call('fused', plan.fused));
     await figure('threads', results, async () => ({
       isolated: isolatedThreads,
@@ -130,6 +131,7 @@ async function main() {
       return out;
     });
     await figure('bundle', results, async () => mainThreadBundle(join(repo, 'dist')));
+    await figure('first', results, () => firstResult(browser, server.url, { hash: '' }, log));
     await figure('responsiveness', results, () =>
       responsiveness(browser, server.url, plan.responsiveness, log),
     );

@@ -14,6 +14,14 @@ export const MODES = {
       ],
     },
     scaling: { backend: 'wasm', dataset: 'banknote', configs: 4, epochs: 1, workers: [1, 2, 4] },
+    search: {
+      dataset: 'banknote',
+      backend: 'wasm',
+      workers: 2,
+      reps: 2,
+      maxEpochs: 3,
+      lrOnly: { trials: 8, epochs: 3, executions: 3 },
+    },
     fused: {
       dataset: 'banknote',
       layers: 2,
@@ -64,6 +72,14 @@ export const MODES = {
       ],
     },
     scaling: { backend: 'wasm', dataset: 'banknote', configs: 8, epochs: 2, workers: [1, 2, 4] },
+    search: {
+      dataset: 'banknote',
+      backend: 'wasm',
+      workers: 2,
+      reps: 3,
+      maxEpochs: 10,
+      lrOnly: { trials: 16, epochs: 5, executions: 3 },
+    },
     fused: {
       dataset: 'banknote',
       layers: 2,

@@ -73,6 +73,30 @@ export function targets(r) {
       ),
     );
   }
+  const search = ok(r.search) ? r.search.rows : [];
+  for (const [pattern, goal, label] of [
+    [/learning rate only/, 4, 'learning-rate-only search with 3 executions'],
+    [/default search/, 2, 'default search'],
+  ]) {
+    const row = search.find((s) => pattern.test(s.search));
+    out.push(
+      target(
+        `scheduler with fused training ≥ ${goal}× naive model.fit trial-epochs/s, ${label} (wasm)`,
+        row ? row.ratio.median >= goal : undefined,
+        row
+          ? `×${fmt(row.ratio.median)} (${fmt(row.trialEpochsPerS.scheduler)} vs ${fmt(row.trialEpochsPerS.naive)}; spread ×${fmt(row.ratio.min)}–×${fmt(row.ratio.max)} over ${r.search.reps} runs, ${r.search.workers} workers)`
+          : '',
+      ),
+    );
+  }
+  const first = ok(r.first) ? r.first : undefined;
+  out.push(
+    target(
+      'the default preset shows its first result within 10 s of Start',
+      first ? first.seconds < 10 : undefined,
+      first ? `${fmt(first.seconds)} s` : '',
+    ),
+  );
   const shares = (ok(r.real) ? r.real : []).flatMap((p) =>
     p.perVariant
       .filter((v) => v.oracleShare)

@@ -78,3 +78,31 @@ export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
     await page.close();
   }
 }
+
+/**
+ * The default preset as a visitor meets it: from the click on "Start search" until the first trial
+ * has finished and its dot is on the rungs chart (backend probe, worker start-up and the first trial).
+ */
+export async function firstResult(browser, baseUrl, { hash }, log) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await page.goto(`${baseUrl}/app/index.html#${hash}`);
+    await startable(page, true, 60_000);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Start search' }).click();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('table[aria-label="Leaderboard"] tbody tr')].some((row) =>
+          /completed|stopped/.test(row.textContent ?? ''),
+        ),
+      undefined,
+      { timeout: 120_000 },
+    );
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    const backend = (await page.getByRole('status').first().innerText()).slice(0, 200);
+    log(`first result of the default preset after ${seconds} s (${backend.replace(/\s+/g, ' ')})`);
+    return { hash, seconds, status: backend };
+  } finally {
+    await page.close();
+  }
+}

@@ -30,6 +30,7 @@ export async function spawnBenchWorker(
       memory.push(point);
       return result;
     },
+    trainGroup: (requests, onEpoch) => api.trainGroup(requests, Comlink.proxy(onEpoch)),
     setPaused: () => {},
     stop: () => void api.stop(),
     terminate() {

@@ -133,6 +133,17 @@ const api = {
     return { result, memory: { trials: trialsDone, numTensors, numBytes } };
   },
 
+  /** A fused group, as the trainer worker runs it for the scheduler. */
+  trainGroup(requests: TrainRequest[], onEpoch: (index: number, report: EpochReport) => void) {
+    stopRequested = false;
+    return trainGroup(
+      dataset(),
+      requests,
+      (i, r) => void onEpoch(i, r),
+      () => stopRequested,
+    );
+  },
+
   /** The requests trained one after another by trainTrial; the wall time of all of them. */
   async separate(requests: TrainRequest[]): Promise<number> {
     const started = performance.now();
