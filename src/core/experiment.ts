@@ -2,7 +2,7 @@
 import { defaultTunerSettings } from './oracles/settings';
 import type { RaceSetup } from './race';
 import type { Direction, Scoring } from './scoring';
-import type { ChoiceSetting, NumberSetting } from './setting';
+import { choiceSetting, realSetting, wholeSetting, type NumberSetting } from './setting';
 import { courseSearchSpace } from './space/preset';
 import type { StudySettings } from './study';
 
@@ -75,79 +75,51 @@ export function defaultSetup(): ExperimentSetup {
   };
 }
 
-const whole = (label: string, min: number, max: number, hint?: string): NumberSetting => ({
-  kind: 'number',
-  label,
-  min,
-  max,
-  integer: true,
-  hint,
-});
-
-/** The experiment's own numbers (the tuner's are in TUNER_SETTINGS): one range for the panels and the URL. */
 export const EXPERIMENT_NUMBERS = {
-  executionsPerTrial: whole(
+  executionsPerTrial: wholeSetting(
     'Executions per trial',
     1,
     20,
     'Trains each configuration this often, with different seeds.',
   ),
-  seed: whole('Seed', 0, 2 ** 31 - 1),
-  workers: whole('Workers', 1, 16),
-  patience: whole('Patience (epochs)', 1, 100),
-  raceBudget: {
-    ...whole('Epoch budget per tuner', 1, 100_000),
-    special: { value: 0, means: 'one Hyperband sweep' },
-    hint: '0 = what one Hyperband sweep trains at these R and η.',
-  },
-  folds: { ...whole('Folds', 2, 20), special: { value: 0, means: 'one validation split' } },
-  size: whole('Rows', 10, 100_000),
-  noise: { kind: 'number', label: 'Noise', min: 0, max: 1, integer: false, step: 0.05 },
+  seed: wholeSetting('Seed', 0, 2 ** 31 - 1),
+  workers: wholeSetting('Workers', 1, 16),
+  patience: wholeSetting('Patience (epochs)', 1, 100),
+  raceBudget: wholeSetting(
+    'Epoch budget per tuner',
+    1,
+    100_000,
+    '0 = what one Hyperband sweep trains at these R and η.',
+    { value: 0, means: 'one Hyperband sweep' },
+  ),
+  folds: wholeSetting('Folds', 2, 20, undefined, { value: 0, means: 'one validation split' }),
+  size: wholeSetting('Rows', 10, 100_000),
+  noise: realSetting('Noise', 0, 1, undefined, 0.05),
 } satisfies Record<string, NumberSetting>;
 
-export const BACKENDS: ChoiceSetting<BackendPreference> = {
-  kind: 'choice',
-  label: 'Backend',
-  options: [
-    { value: 'auto', label: 'Auto (measured)' },
-    { value: 'webgpu', label: 'WebGPU' },
-    { value: 'webgl', label: 'WebGL' },
-    { value: 'wasm', label: 'WASM' },
-    { value: 'cpu', label: 'CPU' },
-  ],
-};
+export const BACKENDS = choiceSetting<BackendPreference>('Backend', [
+  ['auto', 'Auto (measured)'],
+  ['webgpu', 'WebGPU'],
+  ['webgl', 'WebGL'],
+  ['wasm', 'WASM'],
+  ['cpu', 'CPU'],
+]);
 
 /** "WebGPU", "WASM"… */
 export const backendLabel = (name: string): string =>
   BACKENDS.options.find((o) => o.value === name && name !== 'auto')?.label ?? name;
 
-export const SCORINGS: ChoiceSetting<Scoring> = {
-  kind: 'choice',
-  label: 'Trial score',
-  options: [
-    { value: 'best', label: 'Best epoch', hint: 'As Keras Tuner does; averaged over the executions.' },
-    { value: 'last', label: 'Last epoch', hint: 'Averaged over the executions.' },
-  ],
-};
+export const SCORINGS = choiceSetting<Scoring>('Trial score', [
+  ['best', 'Best epoch', 'As Keras Tuner does; averaged over the executions.'],
+  ['last', 'Last epoch', 'Averaged over the executions.'],
+]);
 
-export const BUDGET_UNITS: ChoiceSetting<StudySettings['budget']> = {
-  kind: 'choice',
-  label: 'Budget unit',
-  options: [
-    { value: 'epochs', label: 'Epochs', hint: 'A rung of r trains r epochs.' },
-    {
-      value: 'data',
-      label: 'Fraction of training data',
-      hint: 'A rung of r trains on r/R of the training rows.',
-    },
-  ],
-};
+export const BUDGET_UNITS = choiceSetting<StudySettings['budget']>('Budget unit', [
+  ['epochs', 'Epochs', 'A rung of r trains r epochs.'],
+  ['data', 'Fraction of training data', 'A rung of r trains on r/R of the training rows.'],
+]);
 
-export const DIRECTIONS: ChoiceSetting<Direction> = {
-  kind: 'choice',
-  label: 'Direction',
-  options: [
-    { value: 'min', label: 'lower is better' },
-    { value: 'max', label: 'higher is better' },
-  ],
-};
+export const DIRECTIONS = choiceSetting<Direction>('Direction', [
+  ['min', 'lower is better'],
+  ['max', 'higher is better'],
+]);

@@ -46,3 +46,51 @@ export function acceptsNumber(s: NumberSetting, n: number): boolean {
 }
 
 export const choiceValues = <T extends string>(s: ChoiceSetting<T>): T[] => s.options.map((o) => o.value);
+
+/** A whole-number setting. */
+export const wholeSetting = (
+  label: string,
+  min: number,
+  max: number,
+  hint?: string,
+  special?: NumberSetting['special'],
+): NumberSetting => ({
+  kind: 'number',
+  label,
+  min,
+  max,
+  integer: true,
+  ...(hint !== undefined && { hint }),
+  ...(special && { special }),
+});
+
+/** A real-number setting. */
+export const realSetting = (
+  label: string,
+  min: number,
+  max: number,
+  hint?: string,
+  step?: number,
+): NumberSetting => ({
+  kind: 'number',
+  label,
+  min,
+  max,
+  integer: false,
+  ...(hint !== undefined && { hint }),
+  ...(step !== undefined && { step }),
+});
+
+/** A choice from [value, label, hint when chosen] rows. */
+export const choiceSetting = <T extends string>(
+  label: string,
+  options: readonly (readonly [T, string, string?])[],
+): ChoiceSetting<T> => ({
+  kind: 'choice',
+  label,
+  options: options.map(([value, text, hint]) => ({
+    value,
+    label: text,
+    ...(hint !== undefined && { hint }),
+  })),
+});

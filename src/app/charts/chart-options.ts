@@ -41,3 +41,13 @@ export function layout(theme: ChartTheme) {
     padding: { top: Math.round(theme.rem * 0.5), right: Math.round(theme.rem * 0.75), bottom: 0, left: 0 },
   };
 }
+
+/** Lines without point markers that still answer the pointer with a tooltip. */
+export const hiddenPoints = (theme: ChartTheme) => ({
+  point: { radius: 0, hoverRadius: theme.pointRadius, hitRadius: theme.pointRadius },
+});
+
+/** No Chart.js legend (each card draws its own, in HTML) and the shared tooltip with these callbacks. */
+export function legendlessTooltip<C, E extends object = object>(theme: ChartTheme, callbacks: C, extra?: E) {
+  return { legend: { display: false }, tooltip: { ...tooltip(theme), ...extra, callbacks } };
+}

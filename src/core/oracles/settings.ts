@@ -1,14 +1,13 @@
 /** Every tuner setting once: label, range, default and hint. The panel, the URL codec and the reports read this. */
-import type { ChoiceSetting, NumberSetting } from '../setting';
-import type { AlgorithmSetting, TunerSettings } from './types';
+import { choiceSetting, realSetting, wholeSetting, type ChoiceSetting, type NumberSetting } from '../setting';
+import type { AlgorithmSetting, HyperbandVariant, TunerSettings } from './types';
 
 export type TunerSettingKey = Exclude<keyof TunerSettings, 'algorithm'>;
 
 type Described<T> = [T] extends [string] ? ChoiceSetting<T> : NumberSetting;
 type SettingTable = { [K in TunerSettingKey]: Described<TunerSettings[K]> & { default: TunerSettings[K] } };
 
-const int = (label: string, min: number, max: number, hint?: string) =>
-  ({ kind: 'number', label, min, max, integer: true, hint }) as const;
+const int = wholeSetting;
 
 export const TUNER_SETTINGS: SettingTable = {
   maxTrials: { ...int('Max trials', 1, 10_000), default: 30 },
@@ -17,58 +16,49 @@ export const TUNER_SETTINGS: SettingTable = {
   factor: { ...int('Factor (η)', 2, 10, 'Keep the best 1/η each round.'), default: 3 },
   iterations: { ...int('Iterations', 1, 10, 'Times the bracket sweep repeats.'), default: 1 },
   variant: {
-    kind: 'choice',
-    label: 'Hyperband variant',
-    options: [
-      { value: 'keras-tuner', label: 'Keras Tuner' },
-      { value: 'paper', label: 'Paper (Li et al.)' },
-    ],
+    ...choiceSetting<HyperbandVariant>('Hyperband variant', [
+      ['keras-tuner', 'Keras Tuner'],
+      ['paper', 'Paper (Li et al.)'],
+    ]),
     default: 'keras-tuner',
   },
   minEpochs: { ...int('Min epochs (r)', 1, 1000, 'Budget of the first rung.'), default: 1 },
   initialConfigs: {
-    ...int('Initial configurations', 1, 10_000),
-    special: { value: 0, means: 'η to the power of (rounds − 1)' },
-    hint: '0 = η to the power of (rounds − 1).',
+    ...int('Initial configurations', 1, 10_000, '0 = η to the power of (rounds − 1).', {
+      value: 0,
+      means: 'η to the power of (rounds − 1)',
+    }),
     default: 0,
   },
   gridPoints: { ...int('Grid points', 1, 100, 'Values for a float without a step.'), default: 5 },
   acquisition: {
-    kind: 'choice',
-    label: 'Acquisition',
-    options: [
-      { value: 'ucb', label: 'Confidence bound', hint: 'Tries the lowest μ − β·σ of the predicted loss.' },
-      {
-        value: 'ei',
-        label: 'Expected improvement',
-        hint: 'Tries where the expected gain over the best is largest.',
-      },
-    ],
+    ...choiceSetting<TunerSettings['acquisition']>('Acquisition', [
+      ['ucb', 'Confidence bound', 'Tries the lowest μ − β·σ of the predicted loss.'],
+      ['ei', 'Expected improvement', 'Tries where the expected gain over the best is largest.'],
+    ]),
     default: 'ucb',
   },
   beta: {
-    kind: 'number',
-    label: 'β (exploration)',
-    min: 0,
-    max: 20,
-    integer: false,
-    step: 0.1,
-    hint: 'Higher tries uncertain places more.',
+    ...realSetting('β (exploration)', 0, 20, 'Higher tries uncertain places more.', 0.1),
     default: 2.6,
   },
   alpha: {
-    kind: 'number',
-    label: 'Noise (α)',
-    min: 1e-12,
-    max: 1,
-    integer: false,
-    hint: 'Added to the kernel diagonal: how noisy scores are assumed to be.',
+    ...realSetting(
+      'Noise (α)',
+      1e-12,
+      1,
+      'Added to the kernel diagonal: how noisy scores are assumed to be.',
+    ),
     default: 1e-4,
   },
   initialPoints: {
-    ...int('Initial random trials', 1, 1000),
-    special: { value: 0, means: "the algorithm's default, at most a third of max trials" },
-    hint: "0 = the algorithm's default (Keras Tuner's 3 × dimensions, Optuna's 10), at most a third of max trials.",
+    ...int(
+      'Initial random trials',
+      1,
+      1000,
+      "0 = the algorithm's default (Keras Tuner's 3 × dimensions, Optuna's 10), at most a third of max trials.",
+      { value: 0, means: "the algorithm's default, at most a third of max trials" },
+    ),
     default: 0,
   },
   eiCandidates: { ...int('EI candidates', 1, 1000, 'Samples scored per proposal.'), default: 24 },

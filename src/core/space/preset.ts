@@ -16,22 +16,10 @@ export function courseSearchSpace(): SearchSpace {
   for (let i = 0; i < MAX_LAYERS; i++) {
     const condition =
       i < minLayers ? undefined : { parent: 'layers', values: layersAtLeast(i + 1, minLayers, MAX_LAYERS) };
-    perLayer.push({
-      kind: 'int',
-      name: `units_${i}`,
-      min: 32,
-      max: 512,
-      step: 128,
-      ...(condition && { condition }),
-    });
-    perLayer.push({
-      kind: 'float',
-      name: `dropout_${i}`,
-      min: 0,
-      max: 0.3,
-      step: 0.1,
-      ...(condition && { condition }),
-    });
+    perLayer.push(
+      { kind: 'int', name: `units_${i}`, min: 32, max: 512, step: 128, ...(condition && { condition }) },
+      { kind: 'float', name: `dropout_${i}`, min: 0, max: 0.3, step: 0.1, ...(condition && { condition }) },
+    );
   }
   return {
     params: [
