@@ -257,7 +257,18 @@ export class Scheduler {
       return [first];
     const taken = [first];
     const requests = [this.request(first, 0)];
-    while (taken.length < MAX_GROUP) {
+    // Every execution is a member of the group: room for this many trials, leaving the rest of the
+    // lane's proposals to the other trainers.
+    const idleOthers = this.slots.filter((s) => !s.busy).length;
+    const proposalsLeft = Math.max(0, plannedWork(study.settings).trials - study.trials.length);
+    const room = Math.max(
+      1,
+      Math.min(
+        Math.floor(MAX_GROUP / study.settings.executionsPerTrial),
+        Math.ceil((proposalsLeft + 1) / (idleOthers + 1)),
+      ),
+    );
+    while (taken.length < room) {
       const next = study.next();
       if (next.kind !== 'trial') break;
       const candidate = { lane: first.lane, trial: next.trial };
