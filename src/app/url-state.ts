@@ -7,7 +7,7 @@
  * or hostile falls back to the default, field by field, with a notice that names what was ignored.
  */
 import { defaultSetup, type ExperimentSetup } from '../core/experiment';
-import { FIELD_BY_KEY, FIELDS, OTHER_KEYS, type Setup } from './url-fields';
+import { FIELD_BY_KEY, FIELDS, OTHER_KEYS } from './url-fields';
 import { FORBIDDEN_KEYS, quote } from '../report/json-reader';
 import { readSearchSpace } from '../report/read-space';
 import { courseSearchSpace } from '../core/space';
@@ -47,6 +47,11 @@ export interface DecodedSetup {
   ui: UiState;
   /** Plain text for the user: what the link asked for that was ignored, and why. */
   notices: string[];
+  /**
+   * The user's file the link named. A link cannot carry it, but this browser may have kept it with
+   * the study it last ran: only when it has not is `notice` for the user.
+   */
+  localFile?: { fileName: string; notice: string };
 }
 
 // ───────────────────────────── encoding ─────────────────────────────
@@ -94,8 +99,9 @@ export function decodeSetup(hash: string): DecodedSetup {
   const ui: UiState = { hide: [], presenter: false };
   const notices: string[] = [];
   try {
-    decodeInto(typeof hash === 'string' ? hash : '', setup, ui, notices);
-    return { setup, ui, notices };
+    const decoded: DecodedSetup = { setup, ui, notices };
+    decodeInto(typeof hash === 'string' ? hash : '', decoded);
+    return decoded;
   } catch {
     // Defensive only: every step above reports through notices rather than throwing.
     return {
@@ -106,7 +112,8 @@ export function decodeSetup(hash: string): DecodedSetup {
   }
 }
 
-function decodeInto(hash: string, setup: Setup, ui: UiState, notices: string[]): void {
+function decodeInto(hash: string, decoded: DecodedSetup): void {
+  const { setup, ui, notices } = decoded;
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text.length > MAX_HASH_LENGTH) {
     notices.push(
@@ -137,7 +144,7 @@ function decodeInto(hash: string, setup: Setup, ui: UiState, notices: string[]):
     notices.push(
       `The link has version ${quote(version)}; this app reads version ${URL_STATE_VERSION}, so some settings may be missed.`,
     );
-  readDataset(values, setup, notices);
+  readDataset(values, decoded);
   for (const [key, raw] of values) {
     const field = FIELD_BY_KEY.get(key);
     if (!field) continue;
@@ -160,12 +167,14 @@ function decodeInto(hash: string, setup: Setup, ui: UiState, notices: string[]):
   readUi(values, ui, notices);
 }
 
-function readDataset(values: Map<string, string>, setup: Setup, notices: string[]): void {
+function readDataset(values: Map<string, string>, decoded: DecodedSetup): void {
+  const { setup, notices } = decoded;
   const file = values.get('file');
   if (file !== undefined) {
-    notices.push(
-      `This link used a local file (${quote(file)}), which a link cannot carry: choose it again. The default dataset is shown meanwhile.`,
-    );
+    decoded.localFile = {
+      fileName: file,
+      notice: `This link used a local file (${quote(file)}), which a link cannot carry: choose it again. The default dataset is shown meanwhile.`,
+    };
   }
   const id = values.get('dataset');
   if (id === undefined) return;

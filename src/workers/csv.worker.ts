@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The CSV worker: decodes and parses files off the main thread, so a 50 MB upload never freezes the page. */
 import * as Comlink from 'comlink';
-import { decodeCsvBytes, loadCsv, loadCsvBytes, type LoadOptions, type Loaded, type Result } from '../data';
+import { loadCsv, loadCsvBytes, type LoadOptions, type Loaded, type Result } from '../data';
 import { exposeWorker } from './expose-worker';
 
 /** The typed arrays go back transferred, not copied. */
@@ -19,11 +19,6 @@ const api = {
 
   parseText(text: string, options: LoadOptions): Result<Loaded> {
     return transferred(loadCsv(text, options));
-  },
-
-  /** The file's text as it will be parsed (kept with a saved study so a reload can parse it again). */
-  async decodeFile(file: Blob, fileName: string): Promise<string> {
-    return decodeCsvBytes(new Uint8Array(await file.arrayBuffer()), fileName).text;
   },
 };
 

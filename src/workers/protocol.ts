@@ -27,7 +27,7 @@ export interface RunSetup {
   /** Start paused (a restored study waits for Resume). */
   paused?: boolean;
   /** What the tuner saves with the study (it is the only writer of saved studies). */
-  saved: Pick<SavedStudy, 'createdAt' | 'datasetName' | 'setup' | 'csvText'>;
+  saved: Pick<SavedStudy, 'createdAt' | 'datasetName' | 'setup' | 'csvFile'>;
 }
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'done' | 'error';

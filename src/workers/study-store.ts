@@ -12,7 +12,9 @@ export interface SavedStudy {
   updatedAt: number;
   datasetName: string;
   setup: ExperimentSetup;
-  /** The user's CSV, kept only in this browser, so a reloaded study can be resumed. */
+  /** The user's CSV file, kept only in this browser, so a reloaded study can be resumed. */
+  csvFile?: Blob;
+  /** How studies saved before December 2026 kept it: as decoded text. */
   csvText?: string;
   /** The data the study ran on (saved since results files carry it too). */
   dataset?: DatasetIdentity;
@@ -59,11 +61,12 @@ export async function latestStudy(): Promise<SavedStudy | undefined> {
   return cursor?.value && upgrade(cursor.value);
 }
 
-/** Studies saved before the output activation and loss left the search space. */
+/** Studies saved before the output activation and loss left the search space, or with the CSV as text. */
 function upgrade(saved: SavedStudy): SavedStudy {
-  const { setup, state } = saved;
+  const { setup, state, csvText, ...rest } = saved;
   return {
-    ...saved,
+    ...rest,
+    ...(csvText !== undefined && !rest.csvFile && { csvFile: new Blob([csvText], { type: 'text/csv' }) }),
     setup: { ...setup, study: { ...setup.study, space: withoutTaskOutput(setup.study.space) } },
     ...(state && { state: studyWithoutTaskOutput(state) }),
   };

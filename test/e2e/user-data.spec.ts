@@ -232,3 +232,33 @@ test('importing results made on other data says so, offers to load it, and says 
   await expect(viewer.locator('.evaluation')).toContainText('Run the search again to train them.');
   expect(errors).toEqual([]);
 });
+
+test('a study on a user file survives a reload: the file comes back as it was (bytes, encoding) and the study resumes', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  await openApp(page, '#tuner=random&maxTrials=3&epochs=2&backend=wasm&seed=5&workers=1', errors);
+  await upload(page, 'latin1.csv', fixture('latin1.csv'));
+  const warning = page.getByText('latin1.csv is not UTF-8; it was read as Windows-1252');
+  await expect(warning).toBeVisible();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect
+    .poll(async () => (await leaderboard(page)).filter((r) => r.state === 'completed').length)
+    .toBe(1);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.dataset .about .mono')).toHaveText('latin1.csv');
+  await expect(page.locator('section.dataset')).toHaveAttribute('aria-busy', 'false');
+  await expect(warning).toBeVisible();
+  await expect(page.locator('.dataset').getByText('naïve').first()).toBeVisible();
+  await expect(page.getByText('a link cannot carry')).toHaveCount(0);
+  await expect(page.locator('.evaluation')).toContainText('This study was restored after a reload');
+  expect((await leaderboard(page)).filter((r) => r.state === 'completed')).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await waitUntilFinished(page);
+  expect((await leaderboard(page)).filter((r) => r.state === 'completed')).toHaveLength(3);
+  expect(errors).toEqual([]);
+});

@@ -222,8 +222,9 @@ describe('URL state: bad and hostile links', () => {
     expect(hash).toContain('file=my%20data.csv');
     const decoded = decode(hash);
     expect(decoded.setup.dataset.source).toEqual(defaultSetup().dataset.source);
-    expect(decoded.notices).toHaveLength(1);
-    expect(decoded.notices[0]).toMatch(/local file \("my data\.csv"\).*choose it again/);
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.localFile?.fileName).toBe('my data.csv');
+    expect(decoded.localFile?.notice).toMatch(/local file \("my data\.csv"\).*choose it again/);
   });
 
   it('refuses an unknown dataset, unknown keys, duplicates, bad escapes and prototype keys', () => {

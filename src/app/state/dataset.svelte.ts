@@ -14,10 +14,11 @@ import { runCsvJob, type CsvJob } from '../../workers/csv-client';
 
 export interface UserCsv {
   fileName: string;
-  /** The decoded text (UTF-8, UTF-16 or Windows-1252 files alike), kept with a saved study. */
-  text: string;
-  /** The file itself: the worker reads it directly, so the text is not copied back and forth. */
-  file?: Blob;
+  /**
+   * The file itself, kept with a saved study. Only the CSV worker ever decodes it: a 50 MB text
+   * copied to the page would block it for a quarter of a second.
+   */
+  file: Blob;
 }
 
 type Outcome = { ok: true; value: Loaded } | { ok: false; error: string };
@@ -65,21 +66,15 @@ export class DatasetState {
     }
   }
 
-  /** Reads a dropped or picked file; too large or unreadable files get a message, nothing else changes. */
-  async readFile(file: File): Promise<UserCsv | undefined> {
+  /** Takes a dropped or picked file; a too large one gets a message and nothing else changes. */
+  readFile(file: File): UserCsv | undefined {
     if (file.size > MAX_FILE_BYTES) {
       this.error = `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to ${MAX_FILE_BYTES / 1024 / 1024} MB can be used.`;
       return undefined;
     }
-    try {
-      const text = await runCsvJob((api) => api.decodeFile(file, file.name)).result;
-      const csv = { fileName: file.name, text, file };
-      this.userCsv = csv;
-      return csv;
-    } catch (error) {
-      this.error = `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      return undefined;
-    }
+    const csv = { fileName: file.name, file };
+    this.userCsv = csv;
+    return csv;
   }
 
   private parse(source: Blob | string, options: LoadOptions): Promise<Result<Loaded>> {
@@ -106,7 +101,7 @@ export class DatasetState {
           error: `Choose ${setup.source.fileName} again: uploaded files are not kept in links.`,
         };
       return message(
-        await this.parse(csv.file ?? csv.text, {
+        await this.parse(csv.file, {
           fileName: csv.fileName,
           seed,
           target: setup.target,

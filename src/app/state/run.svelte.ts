@@ -21,7 +21,7 @@ export interface Notice {
 /** What is saved with a study besides its setup: the dataset's name, the user's CSV, its identity. */
 export interface StudyMeta {
   datasetName: string;
-  csvText?: string;
+  csvFile?: Blob;
   dataset?: DatasetIdentity;
 }
 
@@ -62,6 +62,8 @@ export class RunState {
   private pending: PendingRestore | undefined;
   /** A study shown without a live tuner (restored or imported). */
   private viewed: StudyState[] | undefined;
+  /** Where the study on screen without a live tuner came from. */
+  viewedFrom = $state<'restore' | 'import' | undefined>();
   private client: WorkerClient<TunerWorkerApi> | undefined;
 
   get active(): boolean {
@@ -125,7 +127,7 @@ export class RunState {
       createdAt: this.pending?.saved.createdAt ?? Date.now(),
       datasetName: meta.datasetName,
       setup: $state.snapshot(setup) as ExperimentSetup,
-      csvText: meta.csvText,
+      csvFile: meta.csvFile,
       dataset: meta.dataset,
     };
     this.pending = undefined;
@@ -153,7 +155,7 @@ export class RunState {
    * Shows saved studies (one, or a race's lanes); an unfinished single study waits for Resume (or Step),
    * then continues where it was. A race is shown as it was left.
    */
-  show(saved: SavedStudy, states: StudyState[], resumable: boolean): void {
+  show(saved: SavedStudy, states: StudyState[], resumable: boolean, from: 'restore' | 'import'): void {
     this.reset(
       states.map((s) => s.settings),
       saved.id,
@@ -168,6 +170,7 @@ export class RunState {
     const single = states.length === 1;
     this.pending = resumable && single ? { saved, state: states[0] } : undefined;
     this.viewed = states;
+    this.viewedFrom = from;
     this.status = this.pending ? 'paused' : 'done';
     this.reason = this.pending
       ? 'restored from this browser: press Resume to continue'
@@ -202,7 +205,7 @@ export class RunState {
     return this.start(
       saved.setup,
       dataset,
-      { datasetName: saved.datasetName, csvText: saved.csvText, dataset: saved.dataset },
+      { datasetName: saved.datasetName, csvFile: saved.csvFile, dataset: saved.dataset },
       state,
       paused,
     );
@@ -255,6 +258,7 @@ export class RunState {
     this.reason = undefined;
     this.backends = [];
     this.viewed = undefined;
+    this.viewedFrom = undefined;
     this.studyDataset = undefined;
   }
 
