@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { fail, guard, ok, type Result } from './errors';
-import { detectDelimiter } from './delimiter';
+import { detectDelimiter, excelSeparator, spacesToTabs } from './delimiter';
 import { hashRows } from './hash';
 import { columnNames, detectHeader, generatedNames, repeatedNames } from './header';
 import { delimiterName, type Delimiter, type RawTable } from './table';
@@ -25,7 +25,8 @@ interface Rec {
 }
 
 /**
- * Text → RawTable: refuses binary content, strips a UTF-8 BOM, detects the delimiter and the header,
+ * Text → RawTable: refuses binary content, strips a UTF-8 BOM, detects the delimiter (or reads Excel's
+ * `sep=` line) and the header,
  * trims cells, drops blank lines, and skips rows with a wrong field count (an error above 10 %).
  */
 export function readCsv(text: string, options: ReadCsvOptions): Result<RawTable> {
@@ -40,8 +41,14 @@ function read(text: string, options: ReadCsvOptions): Result<RawTable> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('empty-file', file, `${file} is empty.`);
 
-  const delimiter = detectDelimiter(body);
-  const parsed = parseRecords(body, delimiter, file);
+  // Excel's `sep=;` line is blanked, not cut, so that row numbers still count it.
+  const named = excelSeparator(body);
+  const content = named ? body.replace(/^[^\r\n]*/, '') : body;
+  const delimiter = named ?? detectDelimiter(content);
+  const parsed =
+    delimiter === ' '
+      ? parseRecords(spacesToTabs(content), '\t', file)
+      : parseRecords(content, delimiter, file);
   if (!parsed.ok) return parsed;
   const records = parsed.value;
   if (records.length === 0) return fail('empty-file', file, `${file} has no rows with values.`);
@@ -79,6 +86,10 @@ function read(text: string, options: ReadCsvOptions): Result<RawTable> {
     return fail('header-only', file, `${file} has a header row but no data rows.`, { row: records[0].row });
   }
   const warnings: string[] = [];
+  if (delimiter === ' ')
+    warnings.push(
+      `${file} separates its columns with spaces: each run of spaces or tabs was read as one separator.`,
+    );
   if (hasHeader) {
     for (const { name, count } of repeatedNames(records[0].cells)) {
       const renamed = header

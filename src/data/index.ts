@@ -16,7 +16,9 @@
  * The rules, in pipeline order:
  * - Reading: NUL bytes, a ZIP signature or >5 % unreadable characters → `binary-file`. A UTF-8 BOM is
  *   stripped, cells are trimmed, blank lines dropped. The delimiter (comma, semicolon, tab) is the one
- *   that splits the first rows most consistently into ≥ 2 fields. In semicolon files `3,5` reads as 3.5.
+ *   that splits the first rows most consistently into ≥ 2 fields, or the one Excel's `sep=;` first line
+ *   names. A file without commas or semicolons whose lines split on runs of spaces into ≥ 2 fields, more
+ *   than any of those gives (when none gives 3), is space-separated (UCI `.data` files): `' '`. In semicolon files `3,5` reads as 3.5.
  * - Header: the whole first row is read against the rows below. A number in it is data, unless the
  *   first row's numbers count up in equal whole-number steps across their columns (`0,1,…,56,target`,
  *   `2019,2020,2021`) and no row below does; a text above a column of numbers is a name; a text that
@@ -33,7 +35,9 @@
  *   column's text cells as missing (on the target: classes, or regression even for whole numbers).
  * - Ignored columns, each with its reason: chosen by the caller (`ignore`); all missing; constant;
  *   identifier-like (named id, ID, *_id, userId, Unnamed: 0… or, with ≥ 20 rows, whole numbers counting
- *   up by one from row to row, or all different; with ≥ 50 rows, ≥ 95 % different); categorical with
+ *   up by one from row to row, or all different (with ≥ 50 rows, ≥ 95 % different) AND code-like: the
+ *   first column, sorted, or all of one length ≥ 5 digits, and mostly not multiples of 10; counts,
+ *   weights and prices that rarely repeat stay measurements); categorical with
  *   more distinct values than `cardinalityCap` (20). `include` keeps an identifier-like or many-valued
  *   column (up to 200 one-hot values).
  * - Target: `target` when given; otherwise `chooseTarget`: a column named like a target (target, label,

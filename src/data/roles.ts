@@ -33,9 +33,17 @@ const ID_MIN_ROWS = 20;
 const NEAR_UNIQUE_MIN_ROWS = 50;
 const NEAR_UNIQUE_SHARE = 0.95;
 
+/** Codes with this many digits or more, all the same length, read as codes (842302, 100042). */
+const CODE_DIGITS = 5;
+/** Counts, prices and weights are often round; identifiers are not (about 1 in 10 is a multiple of 10). */
+const ROUND_SHARE = 0.5;
+
 /**
  * Why the column looks like an identifier rather than a measurement, or undefined. `name-or-count`
  * applies only the surest rules: the name, or whole numbers counting up by one from row to row.
+ * Whole numbers that (nearly) never repeat are an identifier only when they also look like codes:
+ * in the first column, in sorted order, or all of one length of 5 digits or more, and seldom round.
+ * Counts such as bike rentals, weights in grams or populations repeat rarely too, and are measurements.
  */
 export function identifierReason(
   profile: ColumnProfile,
@@ -51,13 +59,37 @@ export function identifierReason(
   if (isSequential(profile.numbers))
     return 'it counts up by one from row to row: it looks like a row number (an identifier)';
   if (rules === 'name-or-count') return undefined;
-  if (profile.distinct === present && profile.missing === 0)
-    return 'every row has a different whole number: it looks like an identifier';
-  if (rows >= NEAR_UNIQUE_MIN_ROWS && profile.distinct >= NEAR_UNIQUE_SHARE * present) {
-    const share = Math.floor((profile.distinct / present) * 100);
-    return `${share}% of the rows have a different whole number: it looks like an identifier`;
+  const allDifferent = profile.distinct === present && profile.missing === 0;
+  const nearlyAll = rows >= NEAR_UNIQUE_MIN_ROWS && profile.distinct >= NEAR_UNIQUE_SHARE * present;
+  if (!(allDifferent || nearlyAll) || !looksLikeCodes(profile)) return undefined;
+  if (allDifferent) return 'every row has a different whole number: it looks like an identifier';
+  const share = Math.floor((profile.distinct / present) * 100);
+  return `${share}% of the rows have a different whole number: it looks like an identifier`;
+}
+
+function looksLikeCodes(profile: ColumnProfile): boolean {
+  let round = 0;
+  let present = 0;
+  let digits: number | undefined;
+  let sameLength = true;
+  let up = true;
+  let down = true;
+  let previous = NaN;
+  for (const v of profile.numbers) {
+    if (Number.isNaN(v)) continue;
+    present++;
+    if (v % 10 === 0) round++;
+    const length = String(Math.abs(v)).length;
+    digits ??= length;
+    if (length !== digits) sameLength = false;
+    if (!Number.isNaN(previous)) {
+      if (v < previous) up = false;
+      if (v > previous) down = false;
+    }
+    previous = v;
   }
-  return undefined;
+  if (round > ROUND_SHARE * present) return false;
+  return profile.index === 0 || up || down || (sameLength && (digits ?? 0) >= CODE_DIGITS);
 }
 
 /** Whole numbers going up (or down) by exactly one from each row to the next, missing cells skipped. */

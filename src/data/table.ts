@@ -1,7 +1,8 @@
 /** The raw table: what a CSV file (or a synthetic generator) becomes before any inference. */
 import type { HeaderDecision } from './header';
 
-export type Delimiter = ',' | ';' | '\t';
+/** `' '` stands for runs of spaces and tabs (UCI's `.data` files: auto-mpg, housing). */
+export type Delimiter = ',' | ';' | '\t' | ' ';
 
 export interface RawTable {
   fileName: string;
@@ -26,5 +27,5 @@ export interface RawTable {
 
 /** `semicolon` rather than `;` in messages: a teacher reads the name more easily than the glyph. */
 export function delimiterName(delimiter: Delimiter): string {
-  return delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab';
+  return delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : delimiter === '\t' ? 'tab' : 'space';
 }

@@ -20,7 +20,9 @@ export function dataConstants(d: DatasetDescription, fractions: SplitFractions):
     `TARGET = ${pyString(d.target)}`,
     `TASK = ${pyString(d.task)}  # binary, multiclass or regression`,
     `CLASS_NAMES = ${pyStringList(d.classNames)}${d.task === 'binary' ? '  # [negative, positive]' : ''}`,
-    `DELIMITER = ${pyString(d.file.delimiter)}`,
+    d.file.delimiter === ' '
+      ? 'DELIMITER = r"\\s+"  # runs of spaces and tabs'
+      : `DELIMITER = ${pyString(d.file.delimiter)}`,
     `HAS_HEADER = ${d.file.hasHeader ? 'True' : 'False'}`,
     `COLUMN_NAMES = ${pyStringList(d.file.columns)}`,
     `IGNORED_COLUMNS = ${pyStringList(d.ignored.map((c) => c.column))}`,

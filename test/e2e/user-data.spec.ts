@@ -84,6 +84,9 @@ const CASES: Case[] = [
     ...REGRESSION,
     guess: false,
   },
+  { file: 'auto-mpg.data', target: 'column_8', header: 'data, no header', ...MULTI, guess: true },
+  { file: 'bike-day.csv', target: 'cnt', header: 'column names', ...REGRESSION, guess: true },
+  { file: 'excel-sep.csv', target: 'Group', header: 'column names', ...BINARY, guess: true },
   {
     file: 'six-classes.csv',
     text: classesCsv(6, 20),

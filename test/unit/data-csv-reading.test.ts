@@ -36,6 +36,38 @@ describe('reading CSV text', () => {
     expect(t.rows[0]).toEqual(['15', '40', 'strong', 'no']);
   });
 
+  it('reads runs of spaces (leading ones too) as one separator, keeping quoted spaces and row numbers', () => {
+    const text = '  crim    zn  "town name"\n 0.006  18.0  "Boston North"\n\n 0.027   0.0\t"Cambridge"\n';
+    const result = readCsv(text, { fileName: 'housing.data', header: true });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.delimiter).toBe(' ');
+    expect(result.value.header).toEqual(['crim', 'zn', 'town name']);
+    expect(result.value.rows).toEqual([
+      ['0.006', '18.0', 'Boston North'],
+      ['0.027', '0.0', 'Cambridge'],
+    ]);
+    expect(result.value.rowNumbers).toEqual([2, 4]);
+  });
+
+  it('does not split on spaces when a comma or semicolon separates, or a tab gives three fields', () => {
+    expect(readCsv('first name,age\nAda Lovelace,36\nAlan Turing,41\n', { fileName: 'a.csv' })).toMatchObject(
+      {
+        ok: true,
+        value: { delimiter: ',', header: ['first name', 'age'] },
+      },
+    );
+    const tabs = readCsv('city\tpeople\tclass\nNew York\t8\tbig\nSan Jose\t1\tmid\n', { fileName: 't.tsv' });
+    expect(tabs).toMatchObject({ ok: true, value: { delimiter: '\t' } });
+  });
+
+  it("takes Excel's sep= line as the delimiter and counts it in row numbers", () => {
+    const result = readCsv('sep=,\r\na;b,c\r\n1;2,3\r\n', { fileName: 'excel.csv' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.delimiter).toBe(',');
+    expect(result.value.header).toEqual(['a;b', 'c']);
+    expect(result.value.rowNumbers).toEqual([3]);
+  });
+
   it('keeps quoted commas and newlines inside one cell and numbers rows as the file does', () => {
     const t = table('quoted-fields.csv');
     expect(t.delimiter).toBe(',');

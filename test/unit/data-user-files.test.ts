@@ -46,7 +46,7 @@ describe('user files, as public datasets come', () => {
     expect(analysis.warnings.join(' ')).not.toMatch(/treated as regression/);
   });
 
-  it('adult: income with spaces around its values is the binary target; fnlwgt is a likely identifier', () => {
+  it('adult: income with spaces around its values is the binary target; fnlwgt is a measurement', () => {
     const { analysis, dataset } = load('adult-like.csv');
     expect(analysis.target).toBe('income');
     expect(dataset.task).toBe('binary');
@@ -54,10 +54,8 @@ describe('user files, as public datasets come', () => {
     // Adult writes an unknown work class as "?": missing, filled from the training rows.
     expect(column(analysis, 'workclass')).toMatchObject({ role: 'feature', type: 'categorical' });
     expect(column(analysis, 'workclass')?.missing).toBeGreaterThan(0);
-    expect(column(analysis, 'fnlwgt')).toMatchObject({ role: 'ignored', because: 'identifier' });
-    expect(column(analysis, 'fnlwgt')?.reason).toMatch(/every row has a different whole number/);
-    const included = load('adult-like.csv', { include: ['fnlwgt'] });
-    expect(column(included.analysis, 'fnlwgt')).toMatchObject({ role: 'feature' });
+    // A census weight: it nearly never repeats, but its values are not codes (5 and 6 digits, unsorted).
+    expect(column(analysis, 'fnlwgt')).toMatchObject({ role: 'feature', type: 'numeric' });
   });
 
   it('mushrooms: class is the first column and still the target', () => {
@@ -144,6 +142,78 @@ describe('user files, as public datasets come', () => {
     const { dataset } = loadText(classesCsv(6, 20), 'six.csv');
     expect(dataset.task).toBe('multiclass');
     expect(dataset.classNames).toHaveLength(6);
+  });
+
+  it('auto-mpg.data: aligned columns separated by runs of spaces, a tab before a quoted car name', () => {
+    const { analysis, dataset } = load('auto-mpg.data');
+    expect(analysis.delimiter).toBe(' ');
+    expect(analysis.hasHeader).toBe(false);
+    expect(analysis.columns).toHaveLength(9);
+    expect(analysis.rowsUsed).toBe(60);
+    // The quoted names keep their spaces and are free text; horsepower's "?" is missing.
+    expect(analysis.preview.rows[0][8]).toBe('car model 0');
+    expect(column(analysis, 'column_9')).toMatchObject({ role: 'ignored', because: 'too-many-values' });
+    expect(column(analysis, 'column_4')?.missing).toBeGreaterThan(0);
+    // Weights in pounds ("3504.") rarely repeat but are a measurement, not an identifier.
+    expect(column(analysis, 'column_5')).toMatchObject({ role: 'feature', type: 'numeric' });
+    expect(dataset.features).toBe(7);
+  });
+
+  it('a CSV saved by Excel with its sep=; line: the named delimiter, the next line the header', () => {
+    const { analysis } = load('excel-sep.csv');
+    expect(analysis.delimiter).toBe(';');
+    expect(analysis.columns.map((c) => c.name)).toEqual(['Name', 'Height', 'Weight', 'Group']);
+    expect(column(analysis, 'Height')).toMatchObject({ role: 'feature', type: 'numeric' });
+    expect(analysis.rowsUsed).toBe(59);
+  });
+
+  it('bike sharing: counts that rarely repeat are measurements, and the last one (cnt) is the target', () => {
+    const { analysis } = load('bike-day.csv');
+    expect(analysis.target).toBe('cnt');
+    expect(analysis.task).toBe('regression');
+    expect(column(analysis, 'instant')).toMatchObject({ role: 'ignored', because: 'identifier' });
+    for (const name of ['casual', 'registered', 'temp'])
+      expect(column(analysis, name)).toMatchObject({ role: 'feature', type: 'numeric' });
+  });
+
+  it('Kaggle breast cancer: a trailing comma on every line is an empty column, left out; id by its name', () => {
+    const { analysis, dataset } = load('breast-cancer-kaggle.csv');
+    expect(analysis.target).toBe('diagnosis');
+    expect(dataset.task).toBe('binary');
+    expect(column(analysis, 'id')).toMatchObject({ role: 'ignored', because: 'identifier' });
+    expect(analysis.columns.at(-1)).toMatchObject({ role: 'ignored', because: 'empty' });
+    expect(dataset.features).toBe(5);
+  });
+
+  it('California housing: whole-number totals are features; the house value is the target by its name', () => {
+    const { analysis } = load('california-housing.csv');
+    expect(analysis.target).toBe('median_house_value');
+    expect(analysis.task).toBe('regression');
+    for (const name of ['total_rooms', 'total_bedrooms', 'population', 'households'])
+      expect(column(analysis, name)).toMatchObject({ role: 'feature' });
+    expect(column(analysis, 'total_bedrooms')?.missing).toBeGreaterThan(0);
+  });
+
+  it('near-unique whole numbers are an identifier only when they look like codes', () => {
+    const rows = (value: (i: number) => number) =>
+      [
+        'first,code,count,label',
+        ...Array.from({ length: 60 }, (_, i) => `${i % 7},${value(i)},${(i * 97) % 5000},${i % 2}`),
+      ].join('\n');
+    // Six-digit codes, unsorted and seldom round: an identifier, wherever the column is.
+    const codes = loadText(
+      rows((i) => 300_000 + ((i * 7919) % 99_991)),
+      'codes.csv',
+    ).analysis;
+    expect(column(codes, 'code')).toMatchObject({ role: 'ignored', because: 'identifier' });
+    // Counts of every length: a measurement.
+    expect(column(codes, 'count')).toMatchObject({ role: 'feature' });
+    // Round six-digit values (prices) are measurements too.
+    const prices = loadText(
+      rows((i) => 150_000 + i * 1_500),
+      'prices.csv',
+    ).analysis;
+    expect(column(prices, 'code')).toMatchObject({ role: 'feature' });
   });
 });
 
