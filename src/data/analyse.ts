@@ -293,6 +293,20 @@ function findColumn(header: readonly string[], name: string): number {
 }
 
 function columnWarnings(file: string, profile: ColumnProfile): string[] {
+  const styled = styleWarning(file, profile);
+  return styled ? [styled, ...oddCellWarnings(file, profile)] : oddCellWarnings(file, profile);
+}
+
+function styleWarning(file: string, profile: ColumnProfile): string | undefined {
+  const styled = profile.numberStyle;
+  if (profile.type !== 'numeric' || !styled) return undefined;
+  const example = `"${styled.example.cell}" was read as ${styled.example.value}`;
+  return styled.style === 'grouped'
+    ? `${file}, column "${profile.name}": numbers written with thousands separators, a currency or a percent sign were read as numbers (${example}).`
+    : `${file}, column "${profile.name}": numbers written with a decimal comma were read as decimals (${example}).`;
+}
+
+function oddCellWarnings(file: string, profile: ColumnProfile): string[] {
   const column = `column "${profile.name}"`;
   const odd = profile.oddCells;
   if (odd.length > 0) {

@@ -23,6 +23,44 @@ export function cellNumber(cell: string, decimalComma: boolean): number {
   return NaN;
 }
 
+/**
+ * How a column writes numbers that are not plain: `grouped` with thousands separators (1,234,567 in
+ * comma files; 1.234.567 or 1 234 567 with a decimal comma in semicolon files), a currency sign or a
+ * percent sign ($1,200, 5.3% read as 5.3); `decimal-comma` with decimal commas in a comma-separated
+ * file, quoted ("48,0"), as some spreadsheet exports do. Tried only when plain reading fails a column.
+ */
+export type NumberStyle = 'grouped' | 'decimal-comma';
+
+const CURRENCY_OR_PERCENT = /^([$€£¥]\s?)?(.*?)(\s?%)?$/;
+const GROUPED_POINT = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const GROUPED_COMMA = /^[+-]?\d{1,3}([.\s\u00a0\u202f]\d{3})+(,\d+)?$/;
+/** A text cell that a style could read: digits, separators and signs, no letters. */
+const NUMBER_LIKE = /^[$€£¥]?\s?[+-]?[\d.,\s\u00a0\u202f]*\d[\d.,\s\u00a0\u202f]*\s?%?$/;
+
+export function mightBeStyledNumber(cell: string): boolean {
+  return NUMBER_LIKE.test(cell);
+}
+
+/** The number a cell holds when the column writes numbers in `style`, or NaN. */
+export function styledNumber(cell: string, decimalComma: boolean, style?: NumberStyle): number {
+  if (!style) return cellNumber(cell, decimalComma);
+  const bare = CURRENCY_OR_PERCENT.exec(cell)?.[2] ?? cell;
+  if (style === 'decimal-comma') return cellNumber(bare, true);
+  if (!decimalComma && GROUPED_POINT.test(bare)) return Number(bare.replaceAll(',', ''));
+  if (decimalComma && GROUPED_COMMA.test(bare))
+    return Number(bare.replace(/[.\s\u00a0\u202f]/g, '').replace(',', '.'));
+  return cellNumber(bare, decimalComma);
+}
+
+/** `cellKind` for a column that writes numbers in `style`. */
+export function styledKind(cell: string, decimalComma: boolean, style?: NumberStyle): CellKind {
+  if (!style) return cellKind(cell, decimalComma);
+  if (isMissing(cell)) return 'missing';
+  const value = styledNumber(cell, decimalComma, style);
+  if (Number.isNaN(value)) return 'text';
+  return Math.abs(value) <= FLOAT32_MAX ? 'number' : 'non-finite';
+}
+
 /** Training runs in 32-bit floats: a larger magnitude (1e308 is finite in JavaScript) becomes Infinity. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 

@@ -2,13 +2,14 @@
  * Cells a spreadsheet would run as a formula (`=cmd|' /C calc'!A0`, `+SUM(…)`, `@x`, `-2+3`): the
  * app only ever reads them as text, and exports must neutralise them (see OWASP "CSV injection").
  */
-import { cellKind } from './cells';
+import { cellKind, mightBeStyledNumber } from './cells';
 import type { RawTable } from './table';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function looksLikeFormula(cell: string): boolean {
-  return FORMULA_START.test(cell) && cellKind(cell, false) === 'text';
+  // `-4.3%` and `-1,200` are numbers in another style, which a spreadsheet reads as numbers too.
+  return FORMULA_START.test(cell) && cellKind(cell, false) === 'text' && !mightBeStyledNumber(cell);
 }
 
 /** A warning naming the first formula-like cell and how many there are, or undefined when none. */

@@ -30,7 +30,9 @@
  * - Missing cells: '', '?', NA, NaN, null (any case). Infinity, inf or an overflowing number such as
  *   1e999 in a used numeric column → `non-finite` error naming row and column.
  * - Column types: numeric when ≥ 95 % of the non-missing cells are numbers (the others are read as
- *   missing, with a warning naming them); otherwise categorical; all missing → ignored.
+ *   missing, with a warning naming them); otherwise categorical; all missing → ignored. A column that
+ *   falls short only because it writes numbers another way (`1,234,567`, `$1,200`, `5.3%`, a quoted
+ *   `"48,0"` in a comma file) is read in that style, with a warning showing one cell and its value.
  * - Types can be overridden: `categorical` reads a numeric column as categories, `numeric` reads a
  *   column's text cells as missing (on the target: classes, or regression even for whole numbers).
  * - Ignored columns, each with its reason: chosen by the caller (`ignore`); all missing; constant;

@@ -1,4 +1,4 @@
-import { cellKind, cellNumber } from './cells';
+import { mightBeStyledNumber, styledKind, styledNumber, type CellKind, type NumberStyle } from './cells';
 import type { RawTable } from './table';
 
 export type ColumnType = 'numeric' | 'categorical' | 'empty';
@@ -40,6 +40,8 @@ export interface ColumnProfile {
   firstText?: CellRef;
   /** The first non-missing value (for reasons such as "constant"). */
   example: string;
+  /** Numbers written with thousands separators, a currency or percent sign, or decimal commas. */
+  numberStyle?: { style: NumberStyle; example: { cell: string; value: number } };
 }
 
 /**
@@ -55,13 +57,9 @@ export function profileColumn(
 ): ColumnProfile {
   const decimalComma = table.delimiter === ';';
   const cells = rows.map((r) => table.rows[r][index]);
-  const kinds = cells.map((cell) => cellKind(cell, decimalComma));
-  let numeric = 0;
-  let text = 0;
-  for (const kind of kinds) {
-    if (kind === 'text') text++;
-    else if (kind !== 'missing') numeric++;
-  }
+  const { kinds, style } = readNumbers(cells, decimalComma);
+  const cellNumber = (cell: string) => styledNumber(cell, decimalComma, style);
+  const { numeric, text } = countKinds(kinds);
   const present = numeric + text;
   const inferredType: ColumnType =
     present === 0 ? 'empty' : numeric / present >= NUMERIC_SHARE ? 'numeric' : 'categorical';
@@ -79,6 +77,7 @@ export function profileColumn(
     numericShare: present === 0 ? 0 : numeric / present,
     firstText: textAt < 0 ? undefined : { row: table.rowNumbers[rows[textAt]], value: cells[textAt] },
     example,
+    ...(style && { numberStyle: { style, example: styledExample(cells, kinds, cellNumber) } }),
   };
 
   if (type === 'numeric') {
@@ -90,7 +89,7 @@ export function profileColumn(
       const kind = kinds[i];
       if (kind === 'text') base.oddCells.push({ row: table.rowNumbers[rows[i]], value: cell });
       if (kind === 'non-finite' && !nonFinite) nonFinite = { row: table.rowNumbers[rows[i]], value: cell };
-      const value = kind === 'number' ? cellNumber(cell, decimalComma) : NaN;
+      const value = kind === 'number' ? cellNumber(cell) : NaN;
       numbers[i] = value;
       if (!Number.isNaN(value)) {
         seen.add(value);
@@ -104,11 +103,55 @@ export function profileColumn(
     kinds[i] === 'missing'
       ? null
       : inferredType === 'numeric' && kinds[i] === 'number'
-        ? String(cellNumber(cell, decimalComma))
+        ? String(cellNumber(cell))
         : cell,
   );
   const distinct = new Set(texts.filter((t) => t !== null)).size;
   return { ...base, numbers: new Float64Array(0), texts, missing: cells.length - present, distinct };
+}
+
+/**
+ * Each cell's kind, read plainly; when that leaves the column short of numeric and its first text
+ * cell looks like a number written another way, read in the first style that makes it numeric.
+ */
+function readNumbers(
+  cells: readonly string[],
+  decimalComma: boolean,
+): { kinds: CellKind[]; style?: NumberStyle } {
+  const kinds = cells.map((cell) => styledKind(cell, decimalComma));
+  if (isNumeric(kinds)) return { kinds };
+  const firstText = cells[kinds.indexOf('text')];
+  if (firstText === undefined || !mightBeStyledNumber(firstText)) return { kinds };
+  const styles: NumberStyle[] = decimalComma ? ['grouped'] : ['grouped', 'decimal-comma'];
+  for (const style of styles) {
+    const styled = cells.map((cell) => styledKind(cell, decimalComma, style));
+    if (isNumeric(styled)) return { kinds: styled, style };
+  }
+  return { kinds };
+}
+
+function styledExample(
+  cells: readonly string[],
+  kinds: readonly CellKind[],
+  read: (cell: string) => number,
+): { cell: string; value: number } {
+  const i = kinds.indexOf('number');
+  return { cell: cells[i], value: read(cells[i]) };
+}
+
+function countKinds(kinds: readonly CellKind[]): { numeric: number; text: number } {
+  let numeric = 0;
+  let text = 0;
+  for (const kind of kinds) {
+    if (kind === 'text') text++;
+    else if (kind !== 'missing') numeric++;
+  }
+  return { numeric, text };
+}
+
+function isNumeric(kinds: readonly CellKind[]): boolean {
+  const { numeric, text } = countKinds(kinds);
+  return numeric + text > 0 && numeric / (numeric + text) >= NUMERIC_SHARE;
 }
 
 /** The distinct non-missing values of a column, in natural order (numbers ascending, text sorted). */

@@ -194,6 +194,36 @@ describe('user files, as public datasets come', () => {
     expect(column(analysis, 'total_bedrooms')?.missing).toBeGreaterThan(0);
   });
 
+  it('numbers written as 1,234,567, $1,200, 5.3% or a quoted "48,0" are numbers, each style said once', () => {
+    const { analysis, dataset } = load('countries-like.csv');
+    for (const name of ['Population', 'Area (sq. mi.)', 'Literacy (%)', 'GDP ($ per capita)', 'Growth'])
+      expect(column(analysis, name)).toMatchObject({ type: 'numeric', role: 'feature' });
+    expect(column(analysis, 'Literacy (%)')?.missing).toBe(1);
+    const warnings = analysis.warnings.join(' ');
+    expect(warnings).toMatch(
+      /column "Area \(sq\. mi\.\)": numbers written with thousands separators.*"[\d,]+" was read as \d+\)/,
+    );
+    expect(warnings).toMatch(
+      /column "Literacy \(%\)": numbers written with a decimal comma were read as decimals \("\d+,\d" was read as \d+\.\d\)/,
+    );
+    expect(warnings).toMatch(/column "GDP \(\$ per capita\)".*"\$[\d,]+" was read as \d+\)/);
+    expect(warnings).not.toMatch(/spreadsheet formula/);
+    expect(warnings).not.toMatch(/column "Population"/);
+    const area = dataset.featureNames.indexOf('Area (sq. mi.)');
+    expect(area).toBeGreaterThanOrEqual(0);
+    // Standardised values stay finite: every cell was read as a number.
+    expect(Array.from(dataset.x).every(Number.isFinite)).toBe(true);
+  });
+
+  it('a text column of words is not mistaken for styled numbers', () => {
+    const text = [
+      'size,label',
+      ...Array.from({ length: 30 }, (_, i) => `${i % 2 ? '"1,5"' : 'big'},${i % 2}`),
+    ].join('\n');
+    const { analysis } = loadText(text, 'words.csv');
+    expect(column(analysis, 'size')).toMatchObject({ type: 'categorical' });
+  });
+
   it('near-unique whole numbers are an identifier only when they look like codes', () => {
     const rows = (value: (i: number) => number) =>
       [
