@@ -28,6 +28,12 @@ export function detectDelimiter(text: string): Delimiter {
     const spaces = whitespaceScore(text);
     if (spaces && spaces.fields > (best?.fields ?? 1)) return ' ';
   }
+  // A tab file whose rows sometimes have two tabs in a row (UCI's seeds) splits evenly on runs of
+  // whitespace; a tab file with empty cells does not, and stays tab-separated.
+  if (best?.delimiter === '\t' && best.consistency < 1) {
+    const spaces = whitespaceScore(text);
+    if (spaces && spaces.fields === best.fields && spaces.consistency > best.consistency) return ' ';
+  }
   return best ? best.delimiter : ',';
 }
 

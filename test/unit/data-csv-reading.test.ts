@@ -60,6 +60,20 @@ describe('reading CSV text', () => {
     expect(tabs).toMatchObject({ ok: true, value: { delimiter: '\t' } });
   });
 
+  it('reads a tab file with stray double tabs by runs of whitespace, but keeps empty cells of a clean one', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${i}.5\t${i % 3}\t${i % 5 === 0 ? '\t' : ''}${i % 2}`);
+    const seeds = readCsv(['area\tgroove\tkind', ...rows].join('\n'), { fileName: 'seeds.txt' });
+    expect(seeds).toMatchObject({
+      ok: true,
+      value: { delimiter: ' ', warnings: [expect.stringContaining('spaces')] },
+    });
+    if (seeds.ok) expect(seeds.value.rows.every((r) => r.length === 3)).toBe(true);
+    const gaps = Array.from({ length: 20 }, (_, i) => `${i}.5\t${i % 5 === 0 ? '' : i % 3}\t${i % 2}`);
+    const clean = readCsv(['area\tgroove\tkind', ...gaps].join('\n'), { fileName: 'gaps.tsv' });
+    expect(clean).toMatchObject({ ok: true, value: { delimiter: '\t' } });
+    if (clean.ok) expect(clean.value.rows[0]).toEqual(['0.5', '', '0']);
+  });
+
   it("takes Excel's sep= line as the delimiter and counts it in row numbers", () => {
     const result = readCsv('sep=,\r\na;b,c\r\n1;2,3\r\n', { fileName: 'excel.csv' });
     if (!result.ok) throw new Error(result.error.message);
