@@ -257,17 +257,14 @@ export class Scheduler {
       return [first];
     const taken = [first];
     const requests = [this.request(first, 0)];
-    // Every execution is a member of the group: room for this many trials, leaving the rest of the
-    // lane's proposals to the other trainers.
-    const idleOthers = this.slots.filter((s) => !s.busy).length;
-    const proposalsLeft = Math.max(0, plannedWork(study.settings).trials - study.trials.length);
-    const room = Math.max(
-      1,
-      Math.min(
-        Math.floor(MAX_GROUP / study.settings.executionsPerTrial),
-        Math.ceil((proposalsLeft + 1) / (idleOthers + 1)),
-      ),
-    );
+    // Every execution is a member of the group. The proposals left are cut into equal groups, as few
+    // as fit MAX_GROUP, in a multiple of the trainers free now: 16 trials of 3 executions on 2 trainers
+    // are 4 groups of 4 (two even rounds), not 5, 5, 5 and 1.
+    const trainersFree = this.slots.filter((s) => !s.busy).length + 1;
+    const remaining = Math.max(0, plannedWork(study.settings).trials - study.trials.length) + 1;
+    const perGroup = Math.max(1, Math.floor(MAX_GROUP / study.settings.executionsPerTrial));
+    const groups = Math.ceil(Math.ceil(remaining / perGroup) / trainersFree) * trainersFree;
+    const room = Math.max(1, Math.min(perGroup, Math.ceil(remaining / groups)));
     while (taken.length < room) {
       const next = study.next();
       if (next.kind !== 'trial') break;

@@ -137,6 +137,22 @@ describe('fused groups', () => {
     expect(trainers.groups.reduce((a, b) => a + b, 0)).toBe(24);
   });
 
+  it('cuts the proposals into even groups across the trainers, none over 16 members', async () => {
+    const trainers = fakeTrainers({ seeded: true });
+    const study = new Study(
+      settingsFor(
+        { algorithm: 'random', maxTrials: 16, epochs: 2 },
+        { space: lrOnly, executionsPerTrial: 3 },
+      ),
+    );
+    await new Scheduler(study, trainers, { workers: 2, emit: () => {}, flushMs: 5 }).run();
+    expect(study.trials.filter((t) => t.state === 'completed')).toHaveLength(16);
+    expect(trainers.groups.reduce((a, b) => a + b, 0)).toBe(48);
+    expect(Math.max(...trainers.groups)).toBeLessThanOrEqual(16);
+    // Four groups of 4 trials (12 members): no trainer is left with a short last round.
+    expect(trainers.groups).toEqual([12, 12, 12, 12]);
+  });
+
   it('keeps proposing one at a time for a tuner whose proposals depend on the results', async () => {
     const trainers = fakeTrainers({ seeded: true });
     const study = new Study(
