@@ -36,6 +36,18 @@ describe('exact value grids', () => {
     expect(steppedGrid(1e-4, 5e-4, 1e-4)).toEqual([1e-4, 2e-4, 3e-4, 4e-4, 5e-4]);
     expect(steppedGrid(0, 1, 0.25)).toEqual([0, 0.25, 0.5, 0.75, 1]);
   });
+  it('a grid remembered for a parameter follows its bounds when they change, and lists stay copies', () => {
+    const units = { kind: 'int' as const, name: 'units', min: 32, max: 512, step: 128 };
+    expect(fromUnit(units, 0.99)).toBe(416);
+    units.max = 640;
+    expect(fromUnit(units, 0.99)).toBe(544);
+    units.step = 32;
+    expect(toUnit(units, 64)).toBeCloseTo((1 + 0.5) / 20);
+    const listed = paramValues(units)!;
+    listed.push(-1);
+    expect(paramValues(units)).toHaveLength(20);
+  });
+
   it('continuous floats have no value list; choices and booleans do', () => {
     expect(paramValues({ kind: 'float', name: 'lr', min: 1e-4, max: 1e-2, sampling: 'log' })).toBeNull();
     expect(paramValues({ kind: 'choice', name: 'opt', values: ['adam', 'rmsprop'] })).toEqual([

@@ -1,5 +1,13 @@
 import type { KindHandler } from './kind';
-import { gridIndexFromUnit, nearestIndex, steppedGrid, unitFromGridIndex, unwarp, warp } from './numeric';
+import {
+  gridIndexFromUnit,
+  nearestIndex,
+  paramGrid,
+  steppedGrid,
+  unitFromGridIndex,
+  unwarp,
+  warp,
+} from './numeric';
 import { SpaceError, type FloatParam } from './types';
 
 export const floatKind: KindHandler<FloatParam> = {
@@ -20,12 +28,12 @@ export const floatKind: KindHandler<FloatParam> = {
   },
   toUnit(p, v) {
     if (p.step === undefined) return unwarp(Number(v), p.min, p.max, p.sampling);
-    const grid = steppedGrid(p.min, p.max, p.step);
+    const grid = paramGrid(p, p.step);
     return unitFromGridIndex(grid, nearestIndex(grid, Number(v)), p.min, p.max, p.sampling);
   },
   fromUnit(p, u) {
     if (p.step === undefined) return warp(u, p.min, p.max, p.sampling);
-    const grid = steppedGrid(p.min, p.max, p.step);
+    const grid = paramGrid(p, p.step);
     return grid[gridIndexFromUnit(grid, u, p.min, p.max, p.sampling)];
   },
 };

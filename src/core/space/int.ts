@@ -1,5 +1,5 @@
 import type { KindHandler } from './kind';
-import { gridIndexFromUnit, nearestIndex, steppedGrid, unitFromGridIndex } from './numeric';
+import { gridIndexFromUnit, nearestIndex, paramGrid, steppedGrid, unitFromGridIndex } from './numeric';
 import { SpaceError, type IntParam } from './types';
 
 export const intKind: KindHandler<IntParam> = {
@@ -18,11 +18,11 @@ export const intKind: KindHandler<IntParam> = {
     return this.fromUnit(p, rng.next());
   },
   toUnit(p, v) {
-    const grid = steppedGrid(p.min, p.max, p.step ?? 1);
+    const grid = paramGrid(p, p.step ?? 1);
     return unitFromGridIndex(grid, nearestIndex(grid, Number(v)), p.min, p.max, p.sampling);
   },
   fromUnit(p, u) {
-    const grid = steppedGrid(p.min, p.max, p.step ?? 1);
+    const grid = paramGrid(p, p.step ?? 1);
     return grid[gridIndexFromUnit(grid, u, p.min, p.max, p.sampling)];
   },
 };
