@@ -98,7 +98,7 @@ export function createBayesian(ctx: OracleContext): Oracle {
     const consider = (raw: ArrayLike<number>) => {
       const config = decodePoint(space, params, raw);
       const key = configKey(config);
-      if (pool.has(key) || !history.isNew(config)) return;
+      if (pool.has(key) || !history.isNewKey(key)) return;
       const point = encodeConfig(params, config);
       const { mean, std } = gp.predict(point);
       pool.set(key, { config, point, score: acquisitionScore(mean, std, acquisition), mean, std });

@@ -43,7 +43,12 @@ export class TrialHistory {
   }
 
   isNew(config: Config): boolean {
-    return !this.used.has(configKey(config));
+    return this.isNewKey(configKey(config));
+  }
+
+  /** `isNew` for a config whose `configKey` the caller already has. */
+  isNewKey(key: string): boolean {
+    return !this.used.has(key);
   }
 
   /** A random config never proposed before (the initial design and the fallback after collisions). */
