@@ -90,14 +90,12 @@ export async function firstResult(browser, baseUrl, { hash }, log) {
     await startable(page, true, 60_000);
     const started = Date.now();
     await page.getByRole('button', { name: 'Start search' }).click();
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('table[aria-label="Leaderboard"] tbody tr')].some((row) =>
-          /completed|stopped/.test(row.textContent ?? ''),
-        ),
-      undefined,
-      { timeout: 120_000 },
-    );
+    await page
+      .getByRole('table', { name: 'Leaderboard' })
+      .locator('tbody tr')
+      .filter({ hasText: /completed|stopped/ })
+      .first()
+      .waitFor({ timeout: 120_000 });
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     const backend = (await page.getByRole('status').first().innerText()).slice(0, 200);
     log(`first result of the default preset after ${seconds} s (${backend.replace(/\s+/g, ' ')})`);

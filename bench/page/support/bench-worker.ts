@@ -30,7 +30,11 @@ export async function spawnBenchWorker(
       memory.push(point);
       return result;
     },
-    trainGroup: (requests, onEpoch) => api.trainGroup(requests, Comlink.proxy(onEpoch)),
+    async trainGroup(requests, onEpoch) {
+      const { results, memory: point } = await api.trainGroup(requests, Comlink.proxy(onEpoch));
+      memory.push(point);
+      return results;
+    },
     setPaused: () => {},
     stop: () => void api.stop(),
     terminate() {

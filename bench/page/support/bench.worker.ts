@@ -133,15 +133,21 @@ const api = {
     return { result, memory: { trials: trialsDone, numTensors, numBytes } };
   },
 
-  /** A fused group, as the trainer worker runs it for the scheduler. */
-  trainGroup(requests: TrainRequest[], onEpoch: (index: number, report: EpochReport) => void) {
+  /** A fused group, as the trainer worker runs it for the scheduler, then tf.memory() as after a trial. */
+  async trainGroup(
+    requests: TrainRequest[],
+    onEpoch: (index: number, report: EpochReport) => void,
+  ): Promise<{ results: TrainResult[]; memory: MemoryPoint }> {
     stopRequested = false;
-    return trainGroup(
+    const results = await trainGroup(
       dataset(),
       requests,
       (i, r) => void onEpoch(i, r),
       () => stopRequested,
     );
+    const { numTensors, numBytes } = tf.memory();
+    trialsDone += requests.length;
+    return { results, memory: { trials: trialsDone, numTensors, numBytes } };
   },
 
   /** The requests trained one after another by trainTrial; the wall time of all of them. */
