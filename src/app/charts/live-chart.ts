@@ -2,7 +2,9 @@
  * Live charts are updated in place, at most once per animation frame each, and never in one long task:
  * - any number of data changes between two redraws cost one `prepare` (the latest) and one update;
  * - a chart that is off screen is only marked stale, and redrawn when it scrolls into view;
- * - a frame spends at most FRAME_BUDGET_MS on redraws; the rest wait for the next frame.
+ * - a frame spends at most FRAME_BUDGET_MS on redraws; the rest wait for the next frame;
+ * - a chart redraws at most every MIN_REDRAW_INTERVAL_MS: with 4 workers reporting epochs, redrawing
+ *   the learning curves (20–60 ms each) on every frame made most frames long tasks.
  */
 
 /** What this helper needs of a Chart.js chart of any type. */
@@ -13,10 +15,12 @@ export interface LiveChart {
 }
 
 const FRAME_BUDGET_MS = 8;
+const MIN_REDRAW_INTERVAL_MS = 250;
 
 const pending = new Map<LiveChart, (() => void) | undefined>();
 const visible = new Set<HTMLCanvasElement>();
 const observed = new WeakMap<HTMLCanvasElement, LiveChart>();
+const lastDrawn = new WeakMap<LiveChart, number>();
 let frame = 0;
 
 const observer =
@@ -53,10 +57,11 @@ function flush(): void {
   frame = 0;
   const started = performance.now();
   for (const [chart, prepare] of [...pending]) {
-    if (!isVisible(chart)) continue;
+    if (!isVisible(chart) || started - (lastDrawn.get(chart) ?? -Infinity) < MIN_REDRAW_INTERVAL_MS) continue;
     pending.delete(chart);
     prepare?.();
     chart.update('none');
+    lastDrawn.set(chart, performance.now());
     if (performance.now() - started > FRAME_BUDGET_MS) break;
   }
   if ([...pending.keys()].some(isVisible)) requestFlush();
