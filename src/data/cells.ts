@@ -52,9 +52,8 @@ export function styledNumber(cell: string, decimalComma: boolean, style?: Number
   return cellNumber(bare, decimalComma);
 }
 
-/** `cellKind` for a column that writes numbers in `style`. */
+/** `cellKind` for a column that writes numbers in `style` (plainly without one). */
 export function styledKind(cell: string, decimalComma: boolean, style?: NumberStyle): CellKind {
-  if (!style) return cellKind(cell, decimalComma);
   if (isMissing(cell)) return 'missing';
   const value = styledNumber(cell, decimalComma, style);
   if (Number.isNaN(value)) return 'text';
@@ -66,8 +65,5 @@ export const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** `non-finite` also covers numbers too large for 32-bit floats. */
 export function cellKind(cell: string, decimalComma: boolean): CellKind {
-  if (isMissing(cell)) return 'missing';
-  const value = cellNumber(cell, decimalComma);
-  if (Number.isNaN(value)) return 'text';
-  return Math.abs(value) <= FLOAT32_MAX ? 'number' : 'non-finite';
+  return styledKind(cell, decimalComma);
 }

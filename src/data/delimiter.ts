@@ -24,16 +24,14 @@ export function detectDelimiter(text: string): Delimiter {
   const scores = CANDIDATES.map((delimiter) => score(text, delimiter)).filter((s) => s.fields >= 2);
   scores.sort((a, b) => b.consistency - a.consistency || b.fields - a.fields);
   const best = scores[0];
-  if (!best || best.fields < 3) {
-    const spaces = whitespaceScore(text);
-    if (spaces && spaces.fields > (best?.fields ?? 1)) return ' ';
-  }
+  const fewFields = !best || best.fields < 3;
   // A tab file whose rows sometimes have two tabs in a row (UCI's seeds) splits evenly on runs of
   // whitespace; a tab file with empty cells does not, and stays tab-separated.
-  if (best?.delimiter === '\t' && best.consistency < 1) {
-    const spaces = whitespaceScore(text);
-    if (spaces && spaces.fields === best.fields && spaces.consistency > best.consistency) return ' ';
-  }
+  const unevenTabs = best?.delimiter === '\t' && best.consistency < 1;
+  const spaces = fewFields || unevenTabs ? whitespaceScore(text) : undefined;
+  if (spaces && fewFields && spaces.fields > (best?.fields ?? 1)) return ' ';
+  if (spaces && unevenTabs && spaces.fields === best.fields && spaces.consistency > best.consistency)
+    return ' ';
   return best ? best.delimiter : ',';
 }
 

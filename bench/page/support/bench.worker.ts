@@ -21,6 +21,13 @@ let data: EncodedDataset | undefined;
 let stopRequested = false;
 let trialsDone = 0;
 
+/** tf.memory() once `trials` more trials have finished and cleaned up. */
+function memoryAfter(trials: number): MemoryPoint {
+  trialsDone += trials;
+  const { numTensors, numBytes } = tf.memory();
+  return { trials: trialsDone, numTensors, numBytes };
+}
+
 function dataset(): EncodedDataset {
   if (!data) throw new Error('call init first');
   return data;
@@ -128,9 +135,7 @@ const api = {
       (r) => void onEpoch(r),
       () => stopRequested,
     );
-    const { numTensors, numBytes } = tf.memory();
-    trialsDone++;
-    return { result, memory: { trials: trialsDone, numTensors, numBytes } };
+    return { result, memory: memoryAfter(1) };
   },
 
   /** A fused group, as the trainer worker runs it for the scheduler, then tf.memory() as after a trial. */
@@ -145,9 +150,7 @@ const api = {
       (i, r) => void onEpoch(i, r),
       () => stopRequested,
     );
-    const { numTensors, numBytes } = tf.memory();
-    trialsDone += requests.length;
-    return { results, memory: { trials: trialsDone, numTensors, numBytes } };
+    return { results, memory: memoryAfter(requests.length) };
   },
 
   /** The requests trained one after another by trainTrial; the wall time of all of them. */

@@ -19,40 +19,26 @@ function decimals(x: number): number {
 
 /** min, min+step, … ≤ max, exactly: Float(0, 0.3, 0.1) → [0, 0.1, 0.2, 0.3]; Int(32, 512, 128) → [32, 160, 288, 416]. */
 export function steppedGrid(min: number, max: number, step: number): number[] {
-  return [...sharedGrid(min, max, step)];
+  const d = Math.min(15, Math.max(decimals(min), decimals(max), decimals(step)));
+  const scale = 10 ** d;
+  const lo = Math.round(min * scale);
+  const hi = Math.round(max * scale);
+  const st = Math.round(step * scale);
+  const count = Math.floor((hi - lo) / st) + 1;
+  return Array.from({ length: count }, (_, i) => (lo + i * st) / scale);
 }
 
-const grids = new Map<string, readonly number[]>();
-const MAX_SHARED_GRIDS = 256;
 const paramGrids = new WeakMap<object, { min: number; max: number; step: number; grid: readonly number[] }>();
 
-/** `sharedGrid` remembered per parameter object as well (checked against its bounds), which skips building the key. */
+/**
+ * A parameter's grid, built once and shared read-only (checked against its bounds): Bayesian
+ * optimisation maps about 1,400 candidate points through every stepped parameter for each proposal.
+ */
 export function paramGrid(param: { min: number; max: number }, step: number): readonly number[] {
   const known = paramGrids.get(param);
   if (known && known.min === param.min && known.max === param.max && known.step === step) return known.grid;
-  const grid = sharedGrid(param.min, param.max, step);
+  const grid = Object.freeze(steppedGrid(param.min, param.max, step));
   paramGrids.set(param, { min: param.min, max: param.max, step, grid });
-  return grid;
-}
-
-/**
- * The same grid, built once and shared (read-only): Bayesian optimisation maps about 1,400 candidate
- * points through every stepped parameter for each proposal.
- */
-export function sharedGrid(min: number, max: number, step: number): readonly number[] {
-  const key = `${min}|${max}|${step}`;
-  let grid = grids.get(key);
-  if (!grid) {
-    const d = Math.min(15, Math.max(decimals(min), decimals(max), decimals(step)));
-    const scale = 10 ** d;
-    const lo = Math.round(min * scale);
-    const hi = Math.round(max * scale);
-    const st = Math.round(step * scale);
-    const count = Math.floor((hi - lo) / st) + 1;
-    grid = Object.freeze(Array.from({ length: count }, (_, i) => (lo + i * st) / scale));
-    if (grids.size >= MAX_SHARED_GRIDS) grids.clear();
-    grids.set(key, grid);
-  }
   return grid;
 }
 
