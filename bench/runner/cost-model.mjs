@@ -2,7 +2,7 @@
 /**
  * node bench/runner/cost-model.mjs <results.json> [more results.json…]
  * Turns the "fused" figure of one or more bench runs into the planner's cost model,
- * src/train/fused/measured-costs.ts: per backend, the median of all repeats' fused ÷ separate ratios
+ * src/core/fusion/measured-costs.ts: per backend, the median of all repeats' fused ÷ separate ratios
  * (pooled over the runs) by K and uniform width, and the separate time per trial-epoch by width.
  * Only complete K × width grids are kept.
  */
@@ -73,7 +73,7 @@ const model = {
   },
   backends,
 };
-const target = join(repo, 'src/train/fused/measured-costs.ts');
+const target = join(repo, 'src/core/fusion/measured-costs.ts');
 writeFileSync(
   target,
   `/**

@@ -11,6 +11,7 @@ import type { DatasetDescription } from './dataset-description';
 import { DATA_FUNCTIONS, dataConstants, fractionsFromSizes, type SplitFractions } from './keras-data';
 import { defineHyperparametersFunction } from './keras-hyperparameters';
 import { pyComment, pyFloat, pyIdentifier, pyInt, pyString } from './python';
+import { pythonSpecDefaults } from './python-spec';
 
 export interface KerasTunerScriptInput {
   settings: StudySettings;
@@ -47,6 +48,7 @@ export function kerasTunerScript(input: KerasTunerScriptInput): string {
     `OUTPUT_ACTIVATION = ${pyString(output.activation)}`,
     `LOSS = ${pyString(output.loss)}`,
     `METRICS = ${kerasMetrics(dataset.task)}`,
+    pythonSpecDefaults().trimEnd(),
     '',
     '',
     DATA_FUNCTIONS,
@@ -147,7 +149,7 @@ const MODEL_FUNCTIONS = `def hidden_layer_count(values):
     if "layers" in values:
         return int(values["layers"])
     count = 0
-    while "units_" + str(count) in values:
+    while count < MAX_HIDDEN_LAYERS and "units_" + str(count) in values:
         count += 1
     return max(count, 1)
 
@@ -156,27 +158,27 @@ def build_network(values, n_features):
     """The playground's MLP: Dense (+ Dropout) hidden layers, output and loss from the task."""
     model = keras.Sequential()
     model.add(keras.Input(shape=(n_features,)))
-    activation = values.get("activation", "relu")
+    activation = values.get("activation", SPEC_DEFAULTS["activation"])
     for i in range(hidden_layer_count(values)):
-        model.add(keras.layers.Dense(int(values.get("units_" + str(i), 32)), activation=activation))
-        rate = float(values.get("dropout_" + str(i), 0.0))
+        model.add(keras.layers.Dense(int(values.get("units_" + str(i), SPEC_DEFAULTS["units"])), activation=activation))
+        rate = float(values.get("dropout_" + str(i), SPEC_DEFAULTS["dropout"]))
         if rate > 0:
             model.add(keras.layers.Dropout(rate))
     model.add(keras.layers.Dense(OUTPUT_UNITS, activation=OUTPUT_ACTIVATION))
-    learning_rate = float(values.get("learning_rate", 0.001))
-    decay_rate = float(values.get("lr_decay_rate", 1.0))
+    learning_rate = float(values.get("learning_rate", SPEC_DEFAULTS["learning_rate"]))
+    decay_rate = float(values.get("lr_decay_rate", SPEC_DEFAULTS["lr_decay_rate"]))
     if decay_rate != 1.0:
         learning_rate = keras.optimizers.schedules.ExponentialDecay(
             initial_learning_rate=learning_rate,
-            decay_steps=int(values.get("lr_decay_steps", 1)),
+            decay_steps=int(values.get("lr_decay_steps", SPEC_DEFAULTS["lr_decay_steps"])),
             decay_rate=decay_rate,
-            staircase=bool(values.get("lr_staircase", False)),
+            staircase=bool(values.get("lr_staircase", SPEC_DEFAULTS["lr_staircase"])),
         )
-    name = values.get("optimizer", "adam")
+    name = values.get("optimizer", SPEC_DEFAULTS["optimizer"])
     if name == "rmsprop":
         optimizer = keras.optimizers.RMSprop(learning_rate=learning_rate)
     elif name == "sgd":
-        optimizer = keras.optimizers.SGD(learning_rate=learning_rate, momentum=float(values.get("momentum", 0.9)))
+        optimizer = keras.optimizers.SGD(learning_rate=learning_rate, momentum=float(values.get("momentum", SPEC_DEFAULTS["momentum"])))
     else:
         optimizer = keras.optimizers.Adam(learning_rate=learning_rate)
     model.compile(optimizer=optimizer, loss=LOSS, metrics=METRICS)
@@ -193,7 +195,7 @@ class PlaygroundHyperModel(keras_tuner.HyperModel):
 
     def fit(self, hp, model, *args, **kwargs):
         # The batch size is a hyperparameter too (fixed or tuned), so it is applied here.
-        return model.fit(*args, batch_size=int(hp.values.get("batch_size", 32)), **kwargs)`;
+        return model.fit(*args, batch_size=int(hp.values.get("batch_size", SPEC_DEFAULTS["batch_size"])), **kwargs)`;
 
 function tunerConstruction(settings: StudySettings, project: string, directory: string): string[] {
   const t = settings.tuner;

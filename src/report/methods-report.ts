@@ -118,17 +118,20 @@ function modelText({ best, dataset: d }: MethodsReportInput): string {
     return 'The model was a fully connected feed-forward network (multilayer perceptron); no configuration completed, so no architecture was selected.';
   }
   const m = describeModel(best.config, d.task, d.classNames.length);
+  if (!m)
+    return 'The model was a fully connected feed-forward network (multilayer perceptron); the selected configuration does not describe a network the trainer can build.';
   const dropouts = m.dropouts.some((r) => r > 0)
     ? `, each followed by dropout at rates ${joinAnd(m.dropouts.map((r) => formatNumber(r)))}`
     : ' and no dropout';
+  const { initialRate, decayRate, decaySteps, staircase } = m.schedule;
   const decay =
-    m.decayRate === 1
+    decayRate === 1
       ? 'a constant learning rate'
-      : `an exponentially decaying learning rate, α(step) = α0 · ${formatNumber(m.decayRate)}^(${m.staircase ? '⌊step / ' + m.decaySteps + '⌋' : 'step / ' + m.decaySteps})`;
+      : `an exponentially decaying learning rate, α(step) = α0 · ${formatNumber(decayRate)}^(${staircase ? '⌊step / ' + decaySteps + '⌋' : 'step / ' + decaySteps})`;
   return [
     `The model was a fully connected feed-forward network (multilayer perceptron). The selected configuration had ${plural(m.units.length, 'hidden Dense layer')} of ${joinAnd(m.units.map(String))} units with ${text(m.activation)} activations${dropouts}.`,
     `The output layer had ${plural(m.output.units, 'unit')} with ${m.output.activation} activation, and the network was trained to minimise ${m.output.loss.replace(/_/g, ' ')} loss.`,
-    `It was optimised with ${text(optimizerName(m.optimizer))} with an initial learning rate α0 = ${formatNumber(m.learningRate)} and ${decay}, in mini-batches of ${m.batchSize}. Weights were initialised with Glorot-uniform initialisation.`,
+    `It was optimised with ${text(optimizerName(m.optimizer))} with an initial learning rate α0 = ${formatNumber(initialRate)} and ${decay}, in mini-batches of ${m.batchSize}. Weights were initialised with Glorot-uniform initialisation.`,
   ].join(' ');
 }
 

@@ -11,6 +11,7 @@ import { optunaReadme } from './optuna-readme';
 import { fullEpochs, optunaTrials, prunerSettings } from './optuna-trials';
 import { resultsFile } from './results';
 import runOptunaScript from './optuna/run_optuna.py?raw';
+import { withSpecDefaults } from './python-spec';
 
 export const OPTUNA_FORMAT = 'tuning-playground-optuna';
 export const OPTUNA_VERSION = 1;
@@ -102,7 +103,7 @@ export function optunaBundle(input: OptunaBundleInput): OptunaBundle {
     folder: name,
     files: {
       'README.md': readme,
-      'run_optuna.py': runOptunaScript,
+      'run_optuna.py': withSpecDefaults(runOptunaScript),
       'study.json': JSON.stringify(study, null, 1),
       [data.columns.file]: data.text,
     },

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Config } from '../core/space/types';
 import type { EncodedDataset } from '../data/types';
 import { restoreCheckpoint } from './checkpoint';
-import { readTrainSpec } from './hyperparams';
+import { readTrainSpec } from '../core/model/spec';
 import { lossFor } from './losses';
 import { taskMetrics } from './metrics';
 import { buildModel, exportModelArtifacts } from './model';

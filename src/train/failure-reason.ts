@@ -4,7 +4,7 @@
  * rethrows it and the scheduler moves to the next backend.
  */
 import type { Config } from '../core/space/types';
-import { ConfigError, readTrainSpec } from './hyperparams';
+import { ConfigError, readTrainSpec } from '../core/model/spec';
 
 export const LOST_DEVICE = /device (was )?lost|GPUDevice|context lost/i;
 

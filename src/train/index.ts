@@ -15,14 +15,12 @@ export {
 } from './backend-select';
 export { checkpointBuffers } from './checkpoint';
 export { buildModel, exportModelArtifacts } from './model';
-export { readTrainSpec, ConfigError, DEFAULTS, type TrainSpec } from './hyperparams';
 export { aucByRank } from './metrics';
 export type {
   Checkpoint,
   EarlyStopping,
   EpochReport,
   ModelArtifacts,
-  OptimizerName,
   TensorData,
   TrainRequest,
   TrainResult,

@@ -1,7 +1,7 @@
 /** The MLP of a trial: tf.sequential Dense (+ Dropout) layers, output and loss following the task. */
 import * as tf from '@tensorflow/tfjs';
 import { outputFor, type Task } from '../data/types';
-import type { TrainSpec } from './hyperparams';
+import type { TrainSpec } from '../core/model/spec';
 import { streamRng, STREAM } from './seeds';
 import type { ModelArtifacts } from './types';
 

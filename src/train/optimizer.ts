@@ -5,8 +5,8 @@
  * setLearningRate() refreshes. MomentumOptimizer.dispose() also forgets that scalar.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TrainSpec } from './hyperparams';
-import type { OptimizerName } from './types';
+import type { TrainSpec } from '../core/model/spec';
+import type { OptimizerName } from '../core/model/spec';
 
 export interface ScheduledOptimizer {
   name: OptimizerName;

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { learningRateAt } from '../core/schedule';
 import type { EncodedDataset } from '../data/types';
 import { captureCheckpoint, restoreCheckpoint } from './checkpoint';
-import { readTrainSpec, type TrainSpec } from './hyperparams';
+import { readTrainSpec, type TrainSpec } from '../core/model/spec';
 import { lossFor, type LossFn } from './losses';
 import { taskMetrics } from './metrics';
 import { buildModel, exportModelArtifacts, forwardTrain, predictInChunks } from './model';

@@ -1,7 +1,6 @@
 /** Plain-data contracts of the training runtime. Everything here crosses worker boundaries as-is. */
+import type { OptimizerName } from '../core/model/spec';
 import type { Config } from '../core/space/types';
-
-export type OptimizerName = 'adam' | 'rmsprop' | 'sgd';
 
 export interface EarlyStopping {
   /** A key of EpochReport.metrics, e.g. 'val_loss' or 'val_auc'. */

@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 /** The tuner worker: owns the study and the oracle, schedules trainer workers, streams events. */
 import * as Comlink from 'comlink';
+import { decayPair } from '../core/model/decay-pair';
 import { Study } from '../core/study';
 import type { EpochRecord } from '../core/scoring';
 import type { Config } from '../core/space/types';
 import type { ProbeShape } from '../train/backend-probe';
-import { MEASURED_COSTS } from '../train/fused/measured-costs';
-import { planGroups } from '../train/fused/plan-groups';
+import { MEASURED_COSTS } from '../core/fusion/measured-costs';
+import { planGroups } from '../core/fusion/plan-groups';
 import type { Checkpoint, TrainRequest } from '../train/types';
 import type { Evaluation, RunSetup, TunerEvent } from './protocol';
 import { Scheduler } from './scheduler';
@@ -133,16 +134,10 @@ const api = {
     epochs: number,
     lane = 0,
   ): Promise<{ constant: EpochRecord[]; decayed: EpochRecord[]; decay: { rate: number; steps: number } }> {
-    const config = best(lane).config;
+    const { constant, decayed, decay } = decayPair(best(lane).config);
     const trainer = await utilityTrainer();
-    const rate = Number(config.lr_decay_rate) < 1 ? Number(config.lr_decay_rate) : 0.9;
-    const steps = Number(config.lr_decay_steps) > 0 ? Number(config.lr_decay_steps) : 50;
-    const overrides: Config[] = [
-      { lr_decay_rate: 1 },
-      { lr_decay_rate: rate, lr_decay_steps: steps, lr_staircase: false },
-    ];
-    const pair: TrainRequest[] = overrides.map((change) => ({
-      config: { ...config, ...change },
+    const pair: TrainRequest[] = [constant, decayed].map((config) => ({
+      config,
       seed: 7,
       epochs,
       initialEpoch: 0,
@@ -165,10 +160,10 @@ const api = {
               Comlink.proxy(() => {}),
             ),
           ];
-    const [constant, decayed] = results.map((result) =>
+    const [constantHistory, decayedHistory] = results.map((result) =>
       result.history.map((r) => ({ epoch: r.epoch, metrics: r.metrics, learningRate: r.learningRate })),
     );
-    return { constant, decayed, decay: { rate, steps } };
+    return { constant: constantHistory, decayed: decayedHistory, decay };
   },
 };
 

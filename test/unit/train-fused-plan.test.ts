@@ -7,9 +7,9 @@ import {
   separateCostAt,
   speedupAt,
   type FusionCostModel,
-} from '../../src/train/fused/cost-model';
-import { MEASURED_COSTS } from '../../src/train/fused/measured-costs';
-import { planGroups } from '../../src/train/fused/plan-groups';
+} from '../../src/core/fusion/cost-model';
+import { MEASURED_COSTS } from '../../src/core/fusion/measured-costs';
+import { planGroups } from '../../src/core/fusion/plan-groups';
 import type { TrainRequest } from '../../src/train/types';
 import { importsOf } from './support/imports';
 
@@ -158,7 +158,7 @@ describe('the planner module', () => {
         else visit(resolve(dirname(file), `${ref.spec}.ts`));
       }
     };
-    visit(resolve(__dirname, '../../src/train/fused/plan-groups.ts'));
+    visit(resolve(__dirname, '../../src/core/fusion/plan-groups.ts'));
     expect(seen.size).toBeGreaterThan(2);
     expect(packages).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readTrainSpec } from '../../src/train/hyperparams';
+import { readTrainSpec } from '../../src/core/model/spec';
 import { buildModel, exportModelArtifacts } from '../../src/train/model';
 import { fractionOfRows, selectRows, epochOrder } from '../../src/train/rows';
 import { blobsDataset, xorDataset } from './support/train-fixtures';

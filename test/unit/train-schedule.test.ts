@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { learningRateAt, type DecaySchedule } from '../../src/core/schedule';
-import { readTrainSpec } from '../../src/train/hyperparams';
+import { readTrainSpec } from '../../src/core/model/spec';
 import {
   createOptimizer,
   currentLearningRate,

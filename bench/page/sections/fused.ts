@@ -6,8 +6,8 @@
 import { Rng } from '../../../src/core/rng';
 import type { Config } from '../../../src/core/space/types';
 import type { BackendName } from '../../../src/train';
-import { MEASURED_COSTS } from '../../../src/train/fused/measured-costs';
-import { planGroups, type PlannedGroup } from '../../../src/train/fused/plan-groups';
+import { MEASURED_COSTS } from '../../../src/core/fusion/measured-costs';
+import { planGroups, type PlannedGroup } from '../../../src/core/fusion/plan-groups';
 import type { TrainRequest } from '../../../src/train/types';
 import type { KernelProfile } from '../support/bench-types';
 import { spawnBenchWorker, type BenchWorker } from '../support/bench-worker';

@@ -8,7 +8,7 @@ import type { EncodedDataset } from '../../../src/data/types';
 import { chooseBackend, trainTrial } from '../../../src/train';
 import { trainGroup } from '../../../src/train/fused/train-group';
 import type { BackendPreference } from '../../../src/train/backend-select';
-import { readTrainSpec } from '../../../src/train/hyperparams';
+import { readTrainSpec } from '../../../src/core/model/spec';
 import { buildModel } from '../../../src/train/model';
 import { createOptimizer } from '../../../src/train/optimizer';
 import { selectRows } from '../../../src/train/rows';

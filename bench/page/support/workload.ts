@@ -2,7 +2,7 @@
 import { Rng } from '../../../src/core/rng';
 import { courseSearchSpace, sampleConfig } from '../../../src/core/space';
 import type { Config } from '../../../src/core/space/types';
-import { readTrainSpec } from '../../../src/train/hyperparams';
+import { readTrainSpec } from '../../../src/core/model/spec';
 
 export const WORKLOAD_SEED = 2024;
 

@@ -1,4 +1,5 @@
 /** Learning-rate curves for the schedule chart, computed with the trainer's own formula. */
+import { trainSpecOrUndefined } from '../../core/model/spec';
 import { learningRateAt, type DecaySchedule } from '../../core/schedule';
 import type { Objective } from '../../core/scoring';
 import { configKey, type Config } from '../../core/space';
@@ -6,22 +7,14 @@ import type { Trial } from '../../core/study';
 
 export type LrAxis = 'epoch' | 'step';
 
-/** The schedule a config trains with, or undefined when it sets no learning rate. */
-export function scheduleOf(config: Config, stepsPerEpoch: number): DecaySchedule | undefined {
-  const initialRate = Number(config.learning_rate);
-  if (!(initialRate > 0)) return undefined;
-  const rate = config.lr_decay_rate === undefined ? 1 : Number(config.lr_decay_rate);
-  const steps = config.lr_decay_steps === undefined ? stepsPerEpoch : Number(config.lr_decay_steps);
-  return { initialRate, decayRate: rate, decaySteps: steps, staircase: config.lr_staircase === true };
+/** The schedule a config trains with, or undefined when it does not set a learning rate of its own. */
+export function scheduleOf(config: Config): DecaySchedule | undefined {
+  if (config.learning_rate === undefined) return undefined;
+  return trainSpecOrUndefined(config)?.schedule;
 }
 
 /** The running configurations, then the `top` best finished ones; each configuration once, only those with a learning rate. */
-export function scheduleTrials(
-  trials: readonly Trial[],
-  objective: Objective,
-  top: number,
-  stepsPerEpoch: number,
-): Trial[] {
+export function scheduleTrials(trials: readonly Trial[], objective: Objective, top: number): Trial[] {
   const sign = objective.direction === 'max' ? -1 : 1;
   const running = trials.filter((t) => t.state === 'running');
   const finished = trials
@@ -31,7 +24,7 @@ export function scheduleTrials(
   const out: Trial[] = [];
   for (const t of [...running, ...finished.slice(0, top)]) {
     const key = configKey(t.config);
-    if (seen.has(key) || !scheduleOf(t.config, stepsPerEpoch)) continue;
+    if (seen.has(key) || !scheduleOf(t.config)) continue;
     seen.add(key);
     out.push(t);
   }

@@ -1,4 +1,5 @@
 /** A trial's configuration and learning-rate schedule in words. */
+import { trainSpecOrUndefined } from '../../core/model/spec';
 import { learningRateAt } from '../../core/schedule';
 import type { Config, ParamValue, SearchSpace } from '../../core/space';
 import type { Trial } from '../../core/study';
@@ -58,20 +59,16 @@ export function configLines(config: Config, space: SearchSpace): ConfigLine[] {
 
 /** "Constant at 0.001", or how it decays, with the rate after 1,000 steps. */
 export function describeSchedule(config: Config): string {
-  const initial = typeof config.learning_rate === 'number' ? config.learning_rate : 0.001;
-  const rate = typeof config.lr_decay_rate === 'number' ? config.lr_decay_rate : 1;
-  const steps = typeof config.lr_decay_steps === 'number' ? config.lr_decay_steps : 1;
-  const staircase = config.lr_staircase === true;
-  const start = formatNumber(initial, 4);
-  if (rate === 1) return `Constant at ${start}: no decay.`;
-  const later = 10 * steps;
-  const after = formatNumber(
-    learningRateAt({ initialRate: initial, decayRate: rate, decaySteps: steps, staircase }, later),
-    3,
-  );
+  const spec = trainSpecOrUndefined(config);
+  if (!spec) return 'This configuration does not describe a network the trainer can build.';
+  const { initialRate, decayRate, decaySteps, staircase } = spec.schedule;
+  const start = formatNumber(initialRate, 4);
+  if (decayRate === 1) return `Constant at ${start}: no decay.`;
+  const later = 10 * decaySteps;
+  const after = formatNumber(learningRateAt(spec.schedule, later), 3);
   const how = staircase
-    ? `is multiplied by ${formatValue(rate)} after every ${formatCount(steps)} training steps (staircase)`
-    : `shrinks smoothly by a factor ${formatValue(rate)} per ${formatCount(steps)} training steps, α = ${start} · ${formatValue(rate)}^(step / ${formatCount(steps)})`;
+    ? `is multiplied by ${formatValue(decayRate)} after every ${formatCount(decaySteps)} training steps (staircase)`
+    : `shrinks smoothly by a factor ${formatValue(decayRate)} per ${formatCount(decaySteps)} training steps, α = ${start} · ${formatValue(decayRate)}^(step / ${formatCount(decaySteps)})`;
   return `Starts at ${start} and ${how}; after ${formatCount(later)} steps it is ${after}.`;
 }
 

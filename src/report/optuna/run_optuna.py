@@ -194,31 +194,50 @@ def suggest_config(trial, bundle):
 # ----------------------------------------------------------------------------- the network
 
 
+# spec-defaults: begin
+# What the browser's trainer uses for a name a configuration leaves out (src/core/model/spec.ts).
+SPEC_DEFAULTS = {
+    "units": 32,
+    "dropout": 0.0,
+    "activation": "relu",
+    "optimizer": "adam",
+    "momentum": 0.9,
+    "learning_rate": 0.001,
+    "lr_decay_rate": 1.0,
+    "lr_decay_steps": 1,
+    "lr_staircase": False,
+    "batch_size": 32,
+}
+MAX_HIDDEN_LAYERS = 6
+# spec-defaults: end
+
+
 class Spec:
-    """A config read as the playground's trainer reads it (src/train/hyperparams.ts), with its defaults."""
+    """A config read as the playground's trainer reads it (src/core/model/spec.ts), with its defaults."""
 
     def __init__(self, config):
         if "layers" in config:
             layers = int(config["layers"])
         else:
             layers = 0
-            while layers < 6 and "units_%d" % layers in config:
+            while layers < MAX_HIDDEN_LAYERS and "units_%d" % layers in config:
                 layers += 1
             layers = layers or 1
-        self.units = [int(config.get("units_%d" % i, 32)) for i in range(layers)]
-        self.dropouts = [float(config.get("dropout_%d" % i, 0)) for i in range(layers)]
-        self.activation = config.get("activation", "relu")
+        d = SPEC_DEFAULTS
+        self.units = [int(config.get("units_%d" % i, d["units"])) for i in range(layers)]
+        self.dropouts = [float(config.get("dropout_%d" % i, d["dropout"])) for i in range(layers)]
+        self.activation = config.get("activation", d["activation"])
         if self.activation not in ACTIVATIONS:
             raise TrainingFailed("config.activation: %r is not one of %s" % (self.activation, ", ".join(ACTIVATIONS)))
-        self.optimizer = config.get("optimizer", "adam")
+        self.optimizer = config.get("optimizer", d["optimizer"])
         if self.optimizer not in ("adam", "rmsprop", "sgd"):
             raise TrainingFailed("config.optimizer: %r is not adam, rmsprop or sgd" % self.optimizer)
-        self.momentum = float(config.get("momentum", 0.9))
-        self.learning_rate = float(config.get("learning_rate", 0.001))
-        self.decay_rate = float(config.get("lr_decay_rate", 1))
-        self.decay_steps = int(config.get("lr_decay_steps", 1))
-        self.staircase = bool(config.get("lr_staircase", False))
-        self.batch_size = int(config.get("batch_size", 32))
+        self.momentum = float(config.get("momentum", d["momentum"]))
+        self.learning_rate = float(config.get("learning_rate", d["learning_rate"]))
+        self.decay_rate = float(config.get("lr_decay_rate", d["lr_decay_rate"]))
+        self.decay_steps = int(config.get("lr_decay_steps", d["lr_decay_steps"]))
+        self.staircase = bool(config.get("lr_staircase", d["lr_staircase"]))
+        self.batch_size = int(config.get("batch_size", d["batch_size"]))
 
     def learning_rate_at(self, step):
         """α(step) = α0 · rate^(step / decay_steps); staircase floors the exponent (src/core/schedule.ts)."""

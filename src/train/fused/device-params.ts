@@ -4,7 +4,7 @@
  * one flat update steps every weight of every member at once.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerName } from '../types';
+import type { OptimizerName } from '../../core/model/spec';
 import { stepColumns } from './fused-columns';
 import { applyUpdate, type FlatState } from './fused-update';
 import type { GroupParams, HostState, MemberStep } from './group-params';

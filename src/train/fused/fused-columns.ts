@@ -1,6 +1,6 @@
 /** Per-member step constants as [K, 1] device tensors, re-uploaded only when their values change. */
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerName } from '../types';
+import type { OptimizerName } from '../../core/model/spec';
 import type { StepColumns } from './fused-update';
 import type { MemberStep } from './group-params';
 

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../../data/types';
-import type { Activation } from '../hyperparams';
+import type { Activation } from '../../core/model/spec';
 import { EPSILON } from '../losses';
 
 const ACTIVATIONS: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {

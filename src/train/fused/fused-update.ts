@@ -5,7 +5,7 @@
  * ops per step whatever the number of layers and members, where tfjs runs a dozen per weight tensor.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerName } from '../types';
+import type { OptimizerName } from '../../core/model/spec';
 
 export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
 export const RMSPROP = { rho: 0.9, epsilon: 1e-7 } as const;

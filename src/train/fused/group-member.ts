@@ -1,7 +1,7 @@
 /** One model of a fused group, on the host: its request, rows, schedule position and results so far. */
 import type { EncodedDataset } from '../../data/types';
 import { buildModel } from '../model';
-import type { TrainSpec } from '../hyperparams';
+import type { TrainSpec } from '../../core/model/spec';
 import { EarlyStopMonitor } from '../trial-control';
 import type { EpochReport, TrainRequest } from '../types';
 import { layerWidths, type ParamSlot } from './group-shape';

@@ -5,7 +5,7 @@
  * JavaScript loop, the weights live on the host and one loop applies the update in float32, exactly.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { OptimizerName } from '../types';
+import type { OptimizerName } from '../../core/model/spec';
 import type { SlotArrays } from './member-params';
 
 /** One member's constants for the coming step. */

@@ -1,11 +1,6 @@
-/**
- * Which models can train as one fused group, and the group's padded shape. Pure: no tfjs, so the
- * planner can use it in the tuner worker. Members share depth, activation, optimizer kind and batch
- * size; hidden widths may differ when the activation maps 0 to 0, because then zero-padded units stay
- * exactly zero (their weights get zero gradients) and never touch the real ones.
- */
-import type { Activation, TrainSpec } from '../hyperparams';
-import type { OptimizerName } from '../types';
+/** A fused group's padded shape and the layout of each member's parameters in it (which models may share a group: core/fusion). */
+import { fusionKey, paddable } from '../../core/fusion/compatibility';
+import type { Activation, OptimizerName, TrainSpec } from '../../core/model/spec';
 
 export interface GroupShape {
   features: number;
@@ -26,18 +21,6 @@ export interface ParamSlot {
   size: number;
   /** Padded shape without the member axis: kernels [in, out], biases [1, out]. */
   shape: [number, number];
-}
-
-const ZERO_PRESERVING: ReadonlySet<Activation> = new Set(['relu', 'elu', 'selu', 'tanh', 'linear']);
-
-/** True when act(0) = 0, so zero-padded units stay zero and different widths can share a group. */
-export function paddable(activation: Activation): boolean {
-  return ZERO_PRESERVING.has(activation);
-}
-
-/** Requests with the same key can be fused (widths aside); anything else differs in the ops it needs. */
-export function fusionKey(spec: TrainSpec): string {
-  return [spec.units.length, spec.activation, spec.optimizer, spec.batchSize].join('|');
 }
 
 /** The group's padded shape; throws with the reason when the specs cannot share one. */

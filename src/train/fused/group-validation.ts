@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { EncodedDataset } from '../../data/types';
-import type { Activation } from '../hyperparams';
+import type { Activation } from '../../core/model/spec';
 import { forward, memberLosses, type RowWeights } from './fused-model';
 import { targetWidth, writeRow } from './group-rows';
 

@@ -9,7 +9,7 @@ import { ADAM, RMSPROP } from './fused-update';
 import type { GroupParams, HostState, MemberStep } from './group-params';
 import type { ParamSlot } from './group-shape';
 import { keepMembers } from './member-params';
-import type { OptimizerName } from '../types';
+import type { OptimizerName } from '../../core/model/spec';
 
 const f = Math.fround;
 const BETA1 = f(ADAM.beta1);

@@ -3,8 +3,9 @@
  * trainTrial writes and reads, so a model trained in a group can continue alone and the other way round.
  * Optimizer slots follow tfjs' getWeights(): 'iter' (int32) first, then each slot kind for every weight.
  */
-import type { TrainSpec } from '../hyperparams';
-import type { Checkpoint, OptimizerName, TensorData } from '../types';
+import type { TrainSpec } from '../../core/model/spec';
+import type { OptimizerName } from '../../core/model/spec';
+import type { Checkpoint, TensorData } from '../types';
 
 export interface MemberState {
   /** In model.weights order, the member's own shapes. */

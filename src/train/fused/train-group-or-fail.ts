@@ -5,7 +5,7 @@
  */
 import type { EncodedDataset } from '../../data/types';
 import { failureReason, isLostDevice } from '../failure-reason';
-import { readTrainSpec } from '../hyperparams';
+import { readTrainSpec } from '../../core/model/spec';
 import { validateRequest } from '../trial-control';
 import type { EpochReport, TrainRequest, TrainResult } from '../types';
 import { trialRows } from '../rows';

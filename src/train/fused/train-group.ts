@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { outputFor, type EncodedDataset } from '../../data/types';
-import { readTrainSpec } from '../hyperparams';
+import { readTrainSpec } from '../../core/model/spec';
 import { taskMetrics } from '../metrics';
 import { buildModel, exportModelArtifacts } from '../model';
 import { earlyStopReason, validateRequest, yieldToEvents } from '../trial-control';

@@ -5,9 +5,9 @@
  * similar widths is fused (padded to its widest) only when the model predicts it beats training the
  * same requests one by one by a margin.
  */
-import type { BackendName } from '../backend-select';
-import { readTrainSpec, type TrainSpec } from '../hyperparams';
-import type { TrainRequest } from '../types';
+import type { BackendName } from '../experiment';
+import { readTrainSpec, type TrainSpec } from '../model/spec';
+import type { Config } from '../space/types';
 import {
   effectiveWidth,
   separateCostAt,
@@ -15,7 +15,15 @@ import {
   type BackendCosts,
   type FusionCostModel,
 } from './cost-model';
-import { fusionKey, paddable } from './group-shape';
+import { fusionKey, paddable } from './compatibility';
+
+/** What the planner reads of a training request (the trainer's TrainRequest has these fields). */
+export interface PlannedRequest {
+  config: Config;
+  epochs: number;
+  initialEpoch: number;
+  dataFraction?: number;
+}
 
 export interface PlannedGroup {
   /** Positions in the request list; train them with trainGroup when `fused`, else with trainTrial. */
@@ -43,7 +51,7 @@ interface Candidate {
   width: number;
 }
 
-function bucketKey(request: TrainRequest, spec: TrainSpec): string {
+function bucketKey(request: PlannedRequest, spec: TrainSpec): string {
   return [fusionKey(spec), request.epochs - request.initialEpoch, request.dataFraction ?? 1].join('|');
 }
 
@@ -114,7 +122,7 @@ function planBucket(
 
 /** Groups covering every request once, in request order of their first member. */
 export function planGroups(
-  requests: TrainRequest[],
+  requests: PlannedRequest[],
   backend: BackendName,
   costModel: FusionCostModel,
   options: PlanOptions = {},

@@ -5,7 +5,7 @@
  * speed-up of the largest is assumed, below the narrowest width the narrowest's, and above the widest
  * width nothing is assumed (speed-up 0: never fuse what was not measured). Pure data and arithmetic.
  */
-import type { BackendName } from '../backend-select';
+import type { BackendName } from '../experiment';
 
 export interface BackendCosts {
   /** Ascending group sizes measured. */

@@ -1,11 +1,16 @@
-/** Reads a trial's Config into a typed training spec, applying the defaults of the course's search space. */
-import type { DecaySchedule } from '../core/schedule';
-import type { Config, ParamValue } from '../core/space/types';
-import type { OptimizerName } from './types';
+/**
+ * A trial's training spec: the network and optimiser its Config describes, with the defaults of the
+ * course's search space for names a space leaves out. The one reading of a config: the trainer, the
+ * group planner, the reports, the charts and the generated Python scripts all go through it.
+ */
+import type { DecaySchedule } from '../schedule';
+import type { Config, ParamValue } from '../space/types';
 
 export const MAX_HIDDEN_LAYERS = 6;
-const ACTIVATIONS = ['relu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear', 'softplus'] as const;
+export const ACTIVATIONS = ['relu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear', 'softplus'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
+export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 export interface TrainSpec {
   /** One entry per hidden Dense layer. */
@@ -20,7 +25,8 @@ export interface TrainSpec {
   batchSize: number;
 }
 
-export const DEFAULTS = {
+/** What a config that leaves a name out trains with. */
+export const SPEC_DEFAULTS = {
   units: 32,
   dropout: 0,
   activation: 'relu' as Activation,
@@ -75,33 +81,43 @@ export function readTrainSpec(config: Config): TrainSpec {
   const units: number[] = [];
   const dropouts: number[] = [];
   for (let i = 0; i < layers; i++) {
-    units.push(intAt(config, `units_${i}`, DEFAULTS.units, 1));
-    const rate = numberAt(config, `dropout_${i}`, DEFAULTS.dropout);
+    units.push(intAt(config, `units_${i}`, SPEC_DEFAULTS.units, 1));
+    const rate = numberAt(config, `dropout_${i}`, SPEC_DEFAULTS.dropout);
     if (rate < 0 || rate >= 1)
       throw new ConfigError(`dropout_${i}`, `expected a rate in [0, 1), got ${rate}`);
     dropouts.push(rate);
   }
-  const learningRate = numberAt(config, 'learning_rate', DEFAULTS.learningRate);
+  const learningRate = numberAt(config, 'learning_rate', SPEC_DEFAULTS.learningRate);
   if (learningRate <= 0) throw new ConfigError('learning_rate', `must be > 0, got ${learningRate}`);
-  const decayRate = numberAt(config, 'lr_decay_rate', DEFAULTS.decayRate);
+  const decayRate = numberAt(config, 'lr_decay_rate', SPEC_DEFAULTS.decayRate);
   if (decayRate <= 0) throw new ConfigError('lr_decay_rate', `must be > 0, got ${decayRate}`);
-  const staircase = config.lr_staircase ?? DEFAULTS.staircase;
+  const staircase = config.lr_staircase ?? SPEC_DEFAULTS.staircase;
   if (typeof staircase !== 'boolean')
     throw new ConfigError('lr_staircase', `expected a boolean, got ${String(staircase)}`);
-  const momentum = numberAt(config, 'momentum', DEFAULTS.momentum);
+  const momentum = numberAt(config, 'momentum', SPEC_DEFAULTS.momentum);
   if (momentum < 0 || momentum >= 1) throw new ConfigError('momentum', `expected [0, 1), got ${momentum}`);
   return {
     units,
     dropouts,
-    activation: choiceAt(config, 'activation', ACTIVATIONS, DEFAULTS.activation),
-    optimizer: choiceAt(config, 'optimizer', ['adam', 'rmsprop', 'sgd'] as const, DEFAULTS.optimizer),
+    activation: choiceAt(config, 'activation', ACTIVATIONS, SPEC_DEFAULTS.activation),
+    optimizer: choiceAt(config, 'optimizer', OPTIMIZERS, SPEC_DEFAULTS.optimizer),
     momentum,
     schedule: {
       initialRate: learningRate,
       decayRate,
-      decaySteps: intAt(config, 'lr_decay_steps', DEFAULTS.decaySteps, 1),
+      decaySteps: intAt(config, 'lr_decay_steps', SPEC_DEFAULTS.decaySteps, 1),
       staircase,
     },
-    batchSize: intAt(config, 'batch_size', DEFAULTS.batchSize, 1),
+    batchSize: intAt(config, 'batch_size', SPEC_DEFAULTS.batchSize, 1),
   };
+}
+
+/** The spec, or undefined when the config cannot train (for display: a bad imported config shows as such). */
+export function trainSpecOrUndefined(config: Config): TrainSpec | undefined {
+  try {
+    return readTrainSpec(config);
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
 }
