@@ -1,12 +1,6 @@
-/**
- * Errors thrown while training a trial, in plain words. No tfjs here: the scheduler imports
- * LOST_DEVICE too. A lost GPU device is the one error that is not the trial's fault: the trainer
- * rethrows it and the scheduler moves to the next backend.
- */
-import type { Config } from '../core/space/types';
+/** Errors thrown while training a trial, in plain words (a lost GPU device is not one: core/device-loss). */
 import { ConfigError, readTrainSpec } from '../core/model/spec';
-
-export const LOST_DEVICE = /device (was )?lost|GPUDevice|context lost/i;
+import type { Config } from '../core/space/types';
 
 const OUT_OF_MEMORY =
   /out of memory|allocation failed|failed to allocate|invalid (typed )?array length|array buffer|maxBufferSize|maxStorageBufferBindingSize|texture size|exceeds the (maximum|limit)|CONTEXT_LOST|OOM\b/i;
@@ -14,10 +8,6 @@ const OUT_OF_MEMORY =
 export interface DataShape {
   rows: number;
   features: number;
-}
-
-export function isLostDevice(error: unknown): boolean {
-  return LOST_DEVICE.test(errorMessage(error));
 }
 
 /** A sentence for the leaderboard: what went wrong and, where it can, what to change. */

@@ -3,7 +3,7 @@ export { trainTrial } from './train-loop';
 export { trainTrialOrFail } from './train-or-fail';
 export { trainGroup, type GroupOptions } from './fused/train-group';
 export { trainGroupOrFail } from './fused/train-group-or-fail';
-export { failureReason, isLostDevice, LOST_DEVICE } from './failure-reason';
+export { failureReason } from './failure-reason';
 export { chooseBackend } from './backend';
 export type { ProbeShape } from './backend-probe';
 export {

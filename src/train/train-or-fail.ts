@@ -1,6 +1,7 @@
 /** trainTrial for the scheduler: a trial that cannot train comes back failed with its reason, not thrown. */
 import type { EncodedDataset } from '../data/types';
-import { failureReason, isLostDevice } from './failure-reason';
+import { isLostDevice } from '../core/device-loss';
+import { failureReason } from './failure-reason';
 import { trainTrial } from './train-loop';
 import type { EpochReport, TrainRequest, TrainResult } from './types';
 

@@ -1,16 +1,13 @@
 /** Messages and results that cross worker boundaries. Plain data only (no class instances, no rune proxies). */
-import type { StudySettings, StudyState, Trial } from '../core/study';
+import type { StudySettings, StudyState } from '../core/study';
 import type { EncodedDataset } from '../data/types';
 import type { EarlyStopping, EpochReport, ModelArtifacts } from '../train/types';
-import type { SavedStudy } from './study-store';
+import type { SavedStudy } from '../storage/study-store';
+import type { BackendInfo, EpochEvent, Progress, RunStatus, TunerEvent } from '../scheduler/events';
 
 import type { BackendName, BackendPreference } from '../core/experiment';
 export type { BackendName, BackendPreference };
-
-export interface BackendInfo {
-  backend: BackendName;
-  reason: string;
-}
+export type { BackendInfo, EpochEvent, Progress, RunStatus, TunerEvent };
 
 export interface RunSetup {
   studyId: string;
@@ -29,40 +26,6 @@ export interface RunSetup {
   /** What the tuner saves with the study (it is the only writer of saved studies). */
   saved: Pick<SavedStudy, 'createdAt' | 'datasetName' | 'setup' | 'csvFile'>;
 }
-
-export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'done' | 'error';
-
-export interface Progress {
-  trialsDone: number;
-  trialsPlanned: number;
-  epochsDone: number;
-  epochsPlanned: number;
-  elapsedMs: number;
-  /** Estimated time left, once an epoch has been timed. */
-  etaMs?: number;
-}
-
-export interface EpochEvent {
-  /** The study it belongs to: 0, or its place in a race. */
-  lane: number;
-  trialId: string;
-  execution: number;
-  report: EpochReport;
-}
-
-export type TunerEvent =
-  | { type: 'backend'; worker: number; info: BackendInfo }
-  | { type: 'trial'; lane: number; trial: Trial }
-  | { type: 'epochs'; items: EpochEvent[] }
-  | {
-      type: 'status';
-      status: RunStatus;
-      reason?: string;
-      progress: Progress;
-      /** Each lane's best trial. */
-      bestIds: (string | undefined)[];
-    }
-  | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string };
 
 export interface Evaluation {
   split: 'test';

@@ -10,8 +10,8 @@ import { MEASURED_COSTS } from '../core/fusion/measured-costs';
 import { planGroups } from '../core/fusion/plan-groups';
 import type { Checkpoint, TrainRequest } from '../train/types';
 import type { Evaluation, RunSetup, TunerEvent } from './protocol';
-import { Scheduler } from './scheduler';
-import { saveStudy, saveStudyProgress, storageProblem } from './study-store';
+import { Scheduler } from '../scheduler/scheduler';
+import { saveStudy, saveStudyProgress, storageProblem } from '../storage/study-store';
 import { spawnTrainer, workerTrainerFactory, type SpawnedTrainer } from './worker-trainers';
 import { exposeWorker } from './expose-worker';
 

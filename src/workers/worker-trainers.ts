@@ -4,7 +4,7 @@ import type { EncodedDataset } from '../data/types';
 import type { ProbeShape } from '../train/backend-probe';
 import { fallbackChain } from '../train/backend-select';
 import type { BackendInfo, BackendPreference } from './protocol';
-import type { TrainerFactory, TrainerHandle } from './trainer-handle';
+import type { TrainerFactory, TrainerHandle } from '../scheduler/trainer-handle';
 import type { TrainerWorkerApi } from './trainer.worker';
 import { connectWorker } from './worker-client';
 

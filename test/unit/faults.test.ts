@@ -8,8 +8,8 @@ import { failureReason } from '../../src/train/failure-reason';
 import { trainGroupOrFail } from '../../src/train/fused/train-group-or-fail';
 import { trainTrialOrFail } from '../../src/train/train-or-fail';
 import type { BackendName, TunerEvent } from '../../src/workers/protocol';
-import { Scheduler } from '../../src/workers/scheduler';
-import type { TrainerFactory, TrainerHandle } from '../../src/workers/trainer-handle';
+import { Scheduler } from '../../src/scheduler/scheduler';
+import type { TrainerFactory, TrainerHandle } from '../../src/scheduler/trainer-handle';
 import { fakeTrainers } from './support/fake-trainer';
 import { linearDataset } from './support/train-fixtures';
 

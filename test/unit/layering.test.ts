@@ -1,8 +1,10 @@
 /**
- * The dependency direction of src: app → workers → train / report → data → core.
+ * The dependency direction of src: app → workers → storage, scheduler, train, report → data → core
+ * (storage reads saved studies with report's readers; the app reaches storage and report too).
  * A value import may point only down (or within its own layer); type-only imports are exempt because
  * they vanish at build time. Each layer also has its own list of allowed packages: tfjs only in train,
- * Svelte and Chart.js only in app, and nothing at all in core.
+ * Svelte and Chart.js only in app, IndexedDB (idb) only in storage, and nothing at all in core or the
+ * scheduler.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -10,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { importsOf } from './support/imports';
 
 const SRC = resolve(__dirname, '../../src');
-const LAYERS = ['core', 'data', 'train', 'report', 'workers', 'app'] as const;
+const LAYERS = ['core', 'data', 'train', 'report', 'scheduler', 'storage', 'workers', 'app'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** Which layers each layer may import values from (itself included). */
@@ -19,8 +21,11 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   data: ['data', 'core'],
   train: ['train', 'data', 'core'],
   report: ['report', 'data', 'core'],
-  workers: ['workers', 'train', 'report', 'data', 'core'],
-  app: ['app', 'workers', 'report', 'data', 'core'],
+  // The scheduler runs in the tuner worker: it must not pull tfjs (train) in.
+  scheduler: ['scheduler', 'data', 'core'],
+  storage: ['storage', 'report', 'data', 'core'],
+  workers: ['workers', 'storage', 'scheduler', 'train', 'report', 'data', 'core'],
+  app: ['app', 'workers', 'storage', 'report', 'data', 'core'],
 };
 
 const PACKAGES: Record<Layer, RegExp> = {
@@ -28,9 +33,11 @@ const PACKAGES: Record<Layer, RegExp> = {
   data: /^papaparse$/,
   train: /^@tensorflow\//,
   report: /^fflate$/,
-  workers: /^(comlink|idb)$/,
+  scheduler: /^$/,
+  storage: /^idb$/,
+  workers: /^comlink$/,
   // The tfjs version string only (a constant module): tfjs itself never loads on the main thread.
-  app: /^(svelte(\/.*)?|chart\.js(\/.*)?|chartjs-[\w-]+|comlink|idb|@tensorflow\/tfjs-core\/dist\/version)$/,
+  app: /^(svelte(\/.*)?|chart\.js(\/.*)?|chartjs-[\w-]+|comlink|@tensorflow\/tfjs-core\/dist\/version)$/,
 };
 
 const DOM = /\b(document|window|navigator|localStorage|indexedDB)\s*\./;
@@ -77,7 +84,7 @@ describe('layering', () => {
 
   it.each(
     sources
-      .filter((s) => ['core', 'data', 'report'].includes(s.layer))
+      .filter((s) => ['core', 'data', 'report', 'scheduler'].includes(s.layer))
       .map((s) => [relative(SRC, s.path), s.path]),
   )('%s touches no DOM', (_name, path) => {
     expect(readFileSync(path, 'utf8')).not.toMatch(DOM);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hyperbandPlan } from '../../src/core/oracles/hyperband-plan';
 import { anytimeCurve, raceBudget, raceLanes, raceSummary } from '../../src/core/race';
 import { Study } from '../../src/core/study';
-import { Scheduler } from '../../src/workers/scheduler';
+import { Scheduler } from '../../src/scheduler/scheduler';
 import type { TunerEvent } from '../../src/workers/protocol';
 import { fakeTrainers } from './support/fake-trainer';
 import { settingsFor, simulate } from './support/simulate';

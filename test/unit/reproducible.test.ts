@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Algorithm } from '../../src/core/oracles/types';
 import { configKey } from '../../src/core/space';
 import { Study, type StudySettings, type Trial } from '../../src/core/study';
-import { Scheduler } from '../../src/workers/scheduler';
+import { Scheduler } from '../../src/scheduler/scheduler';
 import { fakeTrainers } from './support/fake-trainer';
 import { settingsFor } from './support/simulate';
 

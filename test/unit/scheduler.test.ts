@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Study } from '../../src/core/study';
-import { Scheduler } from '../../src/workers/scheduler';
+import { Scheduler } from '../../src/scheduler/scheduler';
 import type { TunerEvent } from '../../src/workers/protocol';
 import { fakeTrainers } from './support/fake-trainer';
 import { settingsFor } from './support/simulate';

@@ -6,7 +6,7 @@ import { courseSearchSpace } from '../../../src/core/space';
 import type { StudySettings, Trial } from '../../../src/core/study';
 import type { Objective } from '../../../src/core/scoring';
 import type { BackendName } from '../../../src/train';
-import { Scheduler } from '../../../src/workers/scheduler';
+import { Scheduler } from '../../../src/scheduler/scheduler';
 import { workerTrainerFactory } from '../../../src/workers/worker-trainers';
 import { syntheticLoss, testSpace } from '../../../test/unit/support/simulate';
 import { summarise, type Run } from '../support/anytime';

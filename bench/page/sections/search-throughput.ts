@@ -8,7 +8,7 @@ import { courseSearchSpace } from '../../../src/core/space';
 import type { SearchSpace } from '../../../src/core/space/types';
 import { Study, type StudySettings } from '../../../src/core/study';
 import type { BackendName } from '../../../src/train';
-import { Scheduler } from '../../../src/workers/scheduler';
+import { Scheduler } from '../../../src/scheduler/scheduler';
 import { workerTrainerFactory } from '../../../src/workers/worker-trainers';
 import { spawnBenchWorker } from '../support/bench-worker';
 import { loadDataset } from '../support/datasets';

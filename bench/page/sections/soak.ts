@@ -6,7 +6,7 @@ import { defaultTunerSettings } from '../../../src/core/oracles/settings';
 import type { SearchSpace } from '../../../src/core/space/types';
 import { Study } from '../../../src/core/study';
 import type { BackendName } from '../../../src/train';
-import { Scheduler } from '../../../src/workers/scheduler';
+import { Scheduler } from '../../../src/scheduler/scheduler';
 import { benchWorkerFactory } from '../support/bench-worker';
 import { loadDataset } from '../support/datasets';
 

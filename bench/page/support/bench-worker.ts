@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import type { EncodedDataset } from '../../../src/data/types';
 import type { BackendPreference } from '../../../src/train/backend-select';
-import type { TrainerFactory, TrainerHandle } from '../../../src/workers/trainer-handle';
+import type { TrainerFactory, TrainerHandle } from '../../../src/scheduler/trainer-handle';
 import type { BenchWorkerApi } from './bench.worker';
 import type { MemoryPoint } from './bench-types';
 

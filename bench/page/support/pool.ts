@@ -1,6 +1,6 @@
 /** Runs a list of training requests over a pool of trainers, each taking the next request when free. */
 import type { TrainRequest } from '../../../src/train/types';
-import type { TrainerHandle } from '../../../src/workers/trainer-handle';
+import type { TrainerHandle } from '../../../src/scheduler/trainer-handle';
 
 export async function runOnPool(
   trainers: TrainerHandle[],

@@ -6,7 +6,7 @@ import { bestTrial, type StudySettings, type StudyState, type Trial } from '../.
 import type { DatasetIdentity } from '../../data/identity';
 import type { EncodedDataset } from '../../data/types';
 import type { BackendInfo, Evaluation, Progress, RunStatus, TunerEvent } from '../../workers/protocol';
-import type { SavedStudy } from '../../workers/study-store';
+import type { SavedStudy } from '../../storage/study-store';
 import type { TunerWorkerApi } from '../../workers/tuner.worker';
 import { connectTuner } from '../../workers/tuner-client';
 import type { WorkerClient } from '../../workers/worker-client';

@@ -4,7 +4,8 @@
  * that reason. A lost GPU device is rethrown, as trainTrialOrFail does.
  */
 import type { EncodedDataset } from '../../data/types';
-import { failureReason, isLostDevice } from '../failure-reason';
+import { isLostDevice } from '../../core/device-loss';
+import { failureReason } from '../failure-reason';
 import { readTrainSpec } from '../../core/model/spec';
 import { validateRequest } from '../trial-control';
 import type { EpochReport, TrainRequest, TrainResult } from '../types';

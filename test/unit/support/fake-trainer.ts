@@ -1,4 +1,4 @@
-import type { TrainerFactory, TrainerHandle } from '../../../src/workers/trainer-handle';
+import type { TrainerFactory, TrainerHandle } from '../../../src/scheduler/trainer-handle';
 import type { EpochReport, TrainRequest, TrainResult } from '../../../src/train/types';
 import { syntheticLoss } from './simulate';
 

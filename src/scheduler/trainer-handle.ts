@@ -1,7 +1,11 @@
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
-import type { BackendInfo } from './protocol';
+import type { BackendInfo } from './events';
 
-/** One trainer (a worker in the app, an in-process fake in tests) as the scheduler sees it. */
+/**
+ * One trainer (a worker in the app, an in-process fake in tests) as the scheduler sees it. A call rejects
+ * when the trainer crashed, or with a message matching LOST_DEVICE (core/device-loss) when its GPU
+ * device was lost; errors of the trial itself come back as failed results.
+ */
 export interface TrainerHandle {
   readonly backend: BackendInfo;
   train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult>;

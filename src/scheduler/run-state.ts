@@ -1,0 +1,54 @@
+/**
+ * The run's state machine: which of pause, resume, step and stop apply in each state, and the time
+ * spent running (a paused search's clock stands still).
+ *
+ *   idle ─run→ running ⇄ paused      running ─step target done→ pausing → paused
+ *   any live state ─stop→ stopping → stopped          running ─all studies finished→ done
+ */
+import type { RunStatus } from './events';
+
+export class RunState {
+  private current: RunStatus = 'idle';
+  reason: string | undefined;
+  private startedAt = 0;
+  private activeMs = 0;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly changed: () => void,
+  ) {}
+
+  get status(): RunStatus {
+    return this.current;
+  }
+
+  get canPause(): boolean {
+    return this.current === 'running' || this.current === 'pausing';
+  }
+
+  get canResume(): boolean {
+    return this.current === 'paused' || this.current === 'pausing';
+  }
+
+  get canStep(): boolean {
+    return this.current === 'paused' || this.current === 'idle' || this.current === 'pausing';
+  }
+
+  /** Stopping, stopped or done: nothing new starts. */
+  get ending(): boolean {
+    return this.current === 'done' || this.current === 'stopped' || this.current === 'stopping';
+  }
+
+  set(status: RunStatus): void {
+    if (this.current === 'running' && status !== 'running' && this.startedAt)
+      this.activeMs += this.now() - this.startedAt;
+    if (status === 'running') this.startedAt = this.now();
+    this.current = status;
+    this.changed();
+  }
+
+  /** Time spent running so far. */
+  elapsedMs(): number {
+    return this.activeMs + (this.current === 'running' && this.startedAt ? this.now() - this.startedAt : 0);
+  }
+}
