@@ -1,10 +1,10 @@
 /** Builds the export files from what is on screen and hands them to the browser's downloads. */
 import * as tfVersion from '@tensorflow/tfjs-core/dist/version';
 import type { DatasetSetup, ExperimentSetup } from '../core/experiment';
-import { describeDataset } from '../report/dataset-description';
-import { kerasTunerScript } from '../report/keras-tuner-script';
-import { methodsReport } from '../report/methods-report';
-import { resultsCsv, resultsJson } from '../report/results';
+import { describeDataset } from '../report/export/dataset-description';
+import { kerasTunerScript } from '../report/export/keras-tuner-script';
+import { methodsReport } from '../report/export/methods-report';
+import { resultsCsv, resultsJson } from '../report/export/results-file';
 import { bestTrial, type StudyState } from '../core/study';
 import { outputFor, type DatasetAnalysis, type DatasetIdentity, type EncodedDataset } from '../data';
 import type { ModelArtifacts } from '../train/types';
@@ -87,7 +87,7 @@ export function exportScript(c: ExportContext): void {
  */
 export async function exportOptuna(c: ExportContext): Promise<void> {
   if (!c.studyDataset) throw new Error(`Load the dataset this study ran on (${c.datasetName}) to export it.`);
-  const { optunaBundle, optunaZip } = await import('../report/optuna-bundle');
+  const { optunaBundle, optunaZip } = await import('../report/export/optuna-bundle');
   const createdAt = new Date();
   const bundle = optunaBundle({
     state: c.state,

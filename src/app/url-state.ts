@@ -8,8 +8,8 @@
  */
 import { defaultSetup, type ExperimentSetup } from '../core/experiment';
 import { FIELD_BY_KEY, FIELDS, OTHER_KEYS } from './url-fields';
-import { FORBIDDEN_KEYS, quote } from '../report/json-reader';
-import { readSearchSpace } from '../report/read-space';
+import { FORBIDDEN_KEYS, quote } from '../report/read/json-reader';
+import { readSearchSpace } from '../report/read/read-space';
 import { courseSearchSpace } from '../core/space';
 import type { SearchSpace } from '../core/space/types';
 import { catalogueEntry } from '../data/catalogue';

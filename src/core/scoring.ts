@@ -1,4 +1,5 @@
 /** How a trial's executions become one score: Keras Tuner's best-epoch value (or the last), averaged. */
+import { mean } from './math/statistics';
 
 export type Direction = 'min' | 'max';
 
@@ -39,10 +40,6 @@ export function executionScore(
   if (values.length === 0) return undefined;
   if (scoring === 'last') return values[values.length - 1];
   return values.reduce((best, v) => (better(objective.direction, v, best) ? v : best));
-}
-
-export function mean(values: number[]): number {
-  return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
 /** Sample standard deviation (0 for a single execution), with the range. */

@@ -1,10 +1,10 @@
 import { createOracle, isMultiFidelity } from './oracles/registry';
 import type { Oracle, OracleTrial, TunerSettings } from './oracles/types';
+import { mean } from './math/statistics';
 import { Rng } from './rng';
 import {
   better,
   executionScore,
-  mean,
   spreadOf,
   toLoss,
   type EpochRecord,

@@ -4,7 +4,7 @@ import type { ExperimentSetup } from '../core/experiment';
 import { withoutTaskOutput } from '../core/space';
 import type { StudyState } from '../core/study';
 import type { DatasetIdentity } from '../data/identity';
-import { studyWithoutTaskOutput } from '../report/read-study-state';
+import { studyWithoutTaskOutput } from '../report/read/read-study-state';
 
 export interface SavedStudy {
   id: string;

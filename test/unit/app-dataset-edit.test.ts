@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ranks } from '../../src/app/components/leaderboard-rows';
-import { tiedWith } from '../../src/app/components/best-words';
+import { tiedWith } from '../../src/report/explain/config-words';
 import { smallSplitAdvice, describeOutput } from '../../src/app/components/dataset-words';
 import { formatCell } from '../../src/app/components/format';
 import {

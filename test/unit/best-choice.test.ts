@@ -12,7 +12,7 @@ import {
   trainValidationGap,
   validationRowsUsed,
   type ChoiceInput,
-} from '../../src/report/best-choice';
+} from '../../src/report/explain/best-choice';
 
 const accuracy = { metric: 'val_accuracy', direction: 'max' } as const;
 const loss = { metric: 'val_loss', direction: 'min' } as const;

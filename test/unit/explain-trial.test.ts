@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber, ordinal } from '../../src/core/format';
 import { Rng } from '../../src/core/rng';
 import { Study, type StudySettings, type Trial } from '../../src/core/study';
-import { explainTrial, type ExplainContext } from '../../src/report/explain-trial';
+import { explainTrial, type ExplainContext } from '../../src/report/explain/explain-trial';
 import { settingsFor, simulate } from './support/simulate';
 
 const text = (t: Trial, ctx: ExplainContext) => explainTrial(t, ctx).join(' ');

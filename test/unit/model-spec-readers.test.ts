@@ -1,10 +1,10 @@
 /** Every place that reads a config as a network reads it through readTrainSpec, so none can drift. */
 import { describe, expect, it } from 'vitest';
 import { scheduleOf } from '../../src/app/charts/lr-series';
-import { describeSchedule } from '../../src/app/components/best-words';
+import { describeSchedule } from '../../src/report/explain/config-words';
 import { decayPair, EXPERIMENT_DECAY } from '../../src/core/model/decay-pair';
 import { readTrainSpec, SPEC_DEFAULTS, trainSpecOrUndefined } from '../../src/core/model/spec';
-import { describeModel } from '../../src/report/model-description';
+import { describeModel } from '../../src/report/export/model-description';
 
 describe('readers of the model spec', () => {
   const sparse = { learning_rate: 0.01, lr_decay_rate: 0.9 };

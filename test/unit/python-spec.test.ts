@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPEC_DEFAULTS } from '../../src/core/model/spec';
-import { pythonSpecDefaults, withSpecDefaults } from '../../src/report/python-spec';
+import { pythonSpecDefaults, withSpecDefaults } from '../../src/report/export/python-spec';
 
-const script = readFileSync(resolve(__dirname, '../../src/report/optuna/run_optuna.py'), 'utf8');
+const script = readFileSync(resolve(__dirname, '../../src/report/export/optuna/run_optuna.py'), 'utf8');
 
 describe('the spec defaults in Python', () => {
   it('are the spec table, key by key', () => {

@@ -5,10 +5,11 @@ import { courseSearchSpace, validateSpace, SpaceError } from '../../src/core/spa
 import { defaultSetup } from '../../src/core/experiment';
 import { Study } from '../../src/core/study';
 import { datasetIdentity, describeIdentity, identityDifference, loadCsv } from '../../src/data';
-import { readSearchSpace } from '../../src/report/read-space';
-import { studyWithoutTaskOutput } from '../../src/report/read-study-state';
-import { parseResultsJson, resultsCsv, resultsJson } from '../../src/report/results';
-import { kerasTunerScript } from '../../src/report/keras-tuner-script';
+import { readSearchSpace } from '../../src/report/read/read-space';
+import { studyWithoutTaskOutput } from '../../src/report/read/read-study-state';
+import { resultsCsv, resultsJson } from '../../src/report/export/results-file';
+import { parseResultsJson } from '../../src/report/read/results-reader';
+import { kerasTunerScript } from '../../src/report/export/keras-tuner-script';
 import { courseSettings, describeCatalogueDataset, runStudy } from './support/report-fixtures';
 
 const fixture = (file: string) => readFileSync(new URL(`../fixtures/csv/${file}`, import.meta.url), 'utf8');

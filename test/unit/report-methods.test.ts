@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { methodsReport, type MethodsReportInput } from '../../src/report/methods-report';
-import { formatValue } from '../../src/report/format';
+import { methodsReport, type MethodsReportInput } from '../../src/report/export/methods-report';
+import { formatValue } from '../../src/core/format';
 import type { Study } from '../../src/core/study';
 import { courseSettings, describeCatalogueDataset, runStudy } from './support/report-fixtures';
 
@@ -74,7 +74,7 @@ describe('methods report', () => {
       `${layers} hidden Dense layers of ${units.slice(0, -1).join(', ')} and ${units.at(-1)} units with relu activations`,
     );
     expect(report).toContain(
-      '1 unit with sigmoid activation, and the network was trained to minimise binary crossentropy loss',
+      '1 unit with sigmoid activation, and the network was trained to minimise binary cross-entropy loss',
     );
   });
 
@@ -146,10 +146,10 @@ describe('methods report', () => {
       dataset: iris,
     });
     expect(text).toContain(
-      '3 units with softmax activation, and the network was trained to minimise categorical crossentropy loss',
+      '3 units with softmax activation, and the network was trained to minimise categorical cross-entropy loss',
     );
     expect(text).toContain(
-      'The output layer was not searched: its activation and the loss followed from the task (softmax over 3 units, categorical crossentropy loss).',
+      'The output layer was not searched: its activation and the loss followed from the task (softmax over 3 units, categorical cross-entropy loss).',
     );
     expect(text).not.toMatch(/sigmoid|binary_crossentropy|`output_activation`|`loss`/);
     expect(text).toContain(

@@ -4,10 +4,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { configFits } from '../../src/core/space';
 import { isMultiFidelity } from '../../src/core/oracles/registry';
-import { optunaBundle, optunaZip } from '../../src/report/optuna-bundle';
-import { optunaDataCsv, rowSplits } from '../../src/report/optuna-data';
-import { optunaTrials, prunerSettings } from '../../src/report/optuna-trials';
-import { parseResultsJson } from '../../src/report/results';
+import { optunaBundle, optunaZip } from '../../src/report/export/optuna-bundle';
+import { optunaDataCsv, rowSplits } from '../../src/report/export/optuna-data';
+import { optunaTrials, prunerSettings } from '../../src/report/export/optuna-trials';
+import { parseResultsJson } from '../../src/report/read/results-reader';
 import { courseSettings, runStudy } from './support/report-fixtures';
 import { bundleOf, catalogueDataset } from './support/optuna-fixtures';
 
@@ -166,7 +166,7 @@ describe('the zip', () => {
     );
     const script = strFromU8(files[`${bundle.folder}/run_optuna.py`]);
     expect(script).toBe(
-      readFileSync(new URL('../../src/report/optuna/run_optuna.py', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../src/report/export/optuna/run_optuna.py', import.meta.url), 'utf8'),
     );
     expect(strFromU8(files[`${bundle.folder}/data.csv`])).toBe(optunaDataCsv(banknote).text);
   });

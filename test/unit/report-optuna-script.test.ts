@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configFits, paramValues } from '../../src/core/space';
 import type { Param } from '../../src/core/space/types';
-import { encodeNumber } from '../../src/report/json-reader';
-import { optunaParam } from '../../src/report/optuna-distributions';
-import { parseResultsJson } from '../../src/report/results';
+import { encodeNumber } from '../../src/report/read/json-reader';
+import { optunaParam } from '../../src/report/export/optuna-distributions';
+import { parseResultsJson } from '../../src/report/read/results-reader';
 import { courseSettings, runStudy } from './support/report-fixtures';
 import {
   bundleOf,
@@ -219,7 +219,10 @@ describe('run_optuna.py', () => {
 
   it('writes numbers JSON cannot hold as the texts the playground reads', () => {
     expect([NaN, Infinity, -Infinity].map(encodeNumber)).toEqual(['NaN', 'Infinity', '-Infinity']);
-    const script = readFileSync(new URL('../../src/report/optuna/run_optuna.py', import.meta.url), 'utf8');
+    const script = readFileSync(
+      new URL('../../src/report/export/optuna/run_optuna.py', import.meta.url),
+      'utf8',
+    );
     expect(script).toContain(
       'return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")',
     );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Study } from '../../src/core/study';
-import { parseResultsJson, resultsCsv, resultsJson, RESULTS_FORMAT } from '../../src/report/results';
+import { resultsCsv, resultsJson } from '../../src/report/export/results-file';
+import { parseResultsJson } from '../../src/report/read/results-reader';
+import { RESULTS_FORMAT } from '../../src/report/results-format';
 import type { SearchSpace } from '../../src/core/space/types';
 import type { Trial } from '../../src/core/study';
 import { courseSettings, runStudy } from './support/report-fixtures';

@@ -1,7 +1,7 @@
 /** The round log tells a bracket search round by round, from its trials and its plan. */
 import { describe, expect, it } from 'vitest';
 import { Study } from '../../src/core/study';
-import { roundLog } from '../../src/report/round-log';
+import { roundLog } from '../../src/report/explain/round-log';
 import { settingsFor, simulate } from './support/simulate';
 
 const hyperband = settingsFor({ algorithm: 'hyperband', maxEpochs: 10, factor: 3, maxTrials: 100 });

@@ -6,7 +6,7 @@ import type { Algorithm } from '../../src/core/oracles/types';
 import { Rng } from '../../src/core/rng';
 import { configKey, courseSearchSpace } from '../../src/core/space';
 import { Study } from '../../src/core/study';
-import { seedingCount, seedingSentence } from '../../src/report/seeding-words';
+import { seedingCount, seedingSentence } from '../../src/report/explain/seeding-words';
 import { settingsFor, simulate } from './support/simulate';
 
 describe('first N random, then model-guided', () => {

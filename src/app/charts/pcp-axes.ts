@@ -6,7 +6,8 @@
  */
 import { isActive, paramValues, type Config, type Param } from '../../core/space';
 import { formatNumber } from '../../core/format';
-import { shortName, shortValue } from './trial-series';
+import { paramShort } from '../../report/explain/param-names';
+import { shortValue } from './trial-series';
 
 export interface PcpTick {
   value: number;
@@ -43,7 +44,7 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 
 function paramAxis(p: Param, configs: readonly Config[]): PcpAxis {
   const sometimesOff = configs.some((c) => !isActive(p, c) || c[p.name] === undefined);
-  const label = shortName(p.name);
+  const label = paramShort(p.name);
   const values = p.kind === 'choice' || p.kind === 'boolean' ? paramValues(p)! : undefined;
   if (values) {
     const ticks = values.map((v, i) => ({ value: i, label: shortValue(v) }));

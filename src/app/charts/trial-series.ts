@@ -3,6 +3,7 @@ import { better, type EpochRecord, type Objective } from '../../core/scoring';
 import { formatNumber } from '../../core/format';
 import type { Config, ParamValue } from '../../core/space';
 import { bestTrial, type Trial } from '../../core/study';
+import { paramShort } from '../../report/explain/param-names';
 import type { EpochReport } from '../../train/types';
 
 export type LiveEpochs = Record<string, EpochReport[]>;
@@ -66,38 +67,13 @@ export function reportedMetrics(trials: readonly Trial[], live: LiveEpochs, obje
   return [...found];
 }
 
-/** Keys whose value differs between configs (fixed settings like batch_size 32 everywhere are left out). */
-export function varyingKeys(configs: readonly Config[]): string[] {
-  const seen = new Map<string, Set<string>>();
-  const order: string[] = [];
-  for (const c of configs) {
-    for (const [k, v] of Object.entries(c)) {
-      if (!seen.has(k)) {
-        seen.set(k, new Set());
-        order.push(k);
-      }
-      seen.get(k)!.add(JSON.stringify(v));
-    }
-  }
-  return order.filter((k) => seen.get(k)!.size > 1 || configs.some((c) => !(k in c)));
-}
-
-const SHORT_NAMES: Record<string, string> = {
-  learning_rate: 'lr',
-  lr_decay_rate: 'decay',
-  lr_decay_steps: 'decay steps',
-  lr_staircase: 'staircase',
-};
-
-export const shortName = (key: string): string => SHORT_NAMES[key] ?? key;
-
 export function shortValue(v: ParamValue): string {
   return typeof v === 'number' ? formatNumber(v, 3) : String(v);
 }
 
 /** "layers 3 · units_0 160 · lr 0.0012", in lines of `perLine` settings (for tooltips). */
-export function configLines(config: Config, keys: readonly string[], perLine = 4): string[] {
-  const parts = keys.filter((k) => k in config).map((k) => `${shortName(k)} ${shortValue(config[k])}`);
+export function tooltipLines(config: Config, keys: readonly string[], perLine = 4): string[] {
+  const parts = keys.filter((k) => k in config).map((k) => `${paramShort(k)} ${shortValue(config[k])}`);
   const lines: string[] = [];
   for (let i = 0; i < parts.length; i += perLine) lines.push(parts.slice(i, i + perLine).join(' · '));
   return lines;

@@ -1,25 +1,14 @@
 /** Plain-words descriptions of a loaded dataset: its task, output layer and loss, and its splits. */
 import { outputFor, type Splits, type Task } from '../../data';
+import { lossWords, TASK_WORDS } from '../../report/explain/model-words';
 import { formatCount, plural } from './format';
-
-const LOSS_WORDS: Record<string, string> = {
-  binary_crossentropy: 'binary cross-entropy',
-  categorical_crossentropy: 'categorical cross-entropy',
-  mean_squared_error: 'mean squared error',
-};
-
-const TASK_WORDS: Record<Task, string> = {
-  binary: 'Binary classification',
-  multiclass: 'Multi-class classification',
-  regression: 'Regression',
-};
 
 /** "Binary classification → sigmoid output, binary cross-entropy". */
 export function describeTask(task: Task, classes: number): string {
   const out = outputFor(task, classes);
   const units = out.units > 1 ? ` (${out.units} units)` : '';
   const count = task === 'multiclass' ? ` (${classes} classes)` : '';
-  return `${TASK_WORDS[task]}${count} → ${out.activation} output${units}, ${LOSS_WORDS[out.loss] ?? out.loss}`;
+  return `${TASK_WORDS[task]}${count} → ${out.activation} output${units}, ${lossWords(out.loss)}`;
 }
 
 /** The output layer training builds for the task: Keras names, and the same in words. */
@@ -54,15 +43,6 @@ export function splitParts(splits: Splits): SplitPart[] {
     { label: 'Validation', rows: splits.validation.length },
     { label: 'Test', rows: splits.test.length },
   ];
-}
-
-export function describeSplits(splits: Splits): string {
-  const test = `${formatCount(splits.test.length)} test rows`;
-  if (splits.folds && splits.folds.length >= 2) {
-    const pooled = splits.folds.reduce((n, f) => n + f.length, 0);
-    return `${splits.folds.length}-fold cross-validation over ${plural(pooled, 'row')}; ${test} kept aside`;
-  }
-  return `${formatCount(splits.train.length)} train · ${formatCount(splits.validation.length)} validation · ${test}`;
 }
 
 /** How equal scores are ordered: `bestTrial` keeps the first, and the leaderboard ranks by trial number. */

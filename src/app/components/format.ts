@@ -1,7 +1,7 @@
 /** Formatting of the panels: numbers as everywhere (core/format), plus durations and value lists. */
 import type { ParamValue } from '../../core/space';
 
-export { formatCount, formatExact as formatValue, formatNumber, plural } from '../../core/format';
+export { formatCount, formatExact, formatNumber, plural } from '../../core/format';
 
 /** 80_000 → "1 min 20 s"; 3_900_000 → "1 h 5 min"; 4_000 → "4 s". */
 export function formatDuration(ms: number): string {

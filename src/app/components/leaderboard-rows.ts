@@ -2,7 +2,9 @@
 import type { Objective } from '../../core/scoring';
 import type { Config, ParamValue } from '../../core/space';
 import type { Trial } from '../../core/study';
-import { formatNumber, formatValue } from './format';
+import { configKeys, varyingKeys } from '../../core/space';
+import { paramShort, perLayer, valueSpeaks } from '../../report/explain/param-names';
+import { formatNumber, formatExact } from './format';
 
 export type SortKey = 'rank' | 'number' | 'state' | 'score' | 'resource' | 'bracket';
 export type SortDirection = 'ascending' | 'descending';
@@ -55,43 +57,19 @@ export function sortTrials(
 }
 
 /** Hyperparameters whose value differs between trials (all of them while there is only one trial). */
-export function varyingKeys(trials: readonly Trial[]): string[] {
-  const keys: string[] = [];
-  const first = new Map<string, ParamValue | undefined>();
-  const varies = new Set<string>();
-  for (const t of trials) {
-    for (const key of Object.keys(t.config)) {
-      if (!first.has(key)) {
-        keys.push(key);
-        first.set(key, t.config[key]);
-      } else if (first.get(key) !== t.config[key]) varies.add(key);
-    }
-  }
-  // A per-layer key missing from some trials (fewer layers) varies too.
-  for (const t of trials) for (const key of keys) if (!(key in t.config)) varies.add(key);
-  return trials.length < 2 ? keys : keys.filter((k) => varies.has(k));
+export function leaderboardKeys(trials: readonly Trial[]): string[] {
+  const configs = trials.map((t) => t.config);
+  return configs.length < 2 ? configKeys(configs) : varyingKeys(configs);
 }
-
-const SHORT: Record<string, string> = {
-  learning_rate: 'lr',
-  lr_decay_rate: 'decay',
-  lr_decay_steps: 'every',
-  lr_staircase: 'staircase',
-  batch_size: 'batch',
-  optimizer: '',
-  activation: '',
-};
-
-const PER_LAYER = /^(.+)_(\d+)$/;
 
 /** "layers 3 · units 160/32/416 · dropout 0.1/0/0.2 · adam · lr 0.0031". */
 export function compactConfig(config: Config, keys: readonly string[]): string {
   const parts: string[] = [];
   const done = new Set<string>();
   for (const key of keys) {
-    const layer = key.match(PER_LAYER);
-    if (layer && !(key in SHORT)) {
-      const base = layer[1];
+    const layer = perLayer(key);
+    if (layer) {
+      const { base } = layer;
       if (done.has(base)) continue;
       done.add(base);
       const values: string[] = [];
@@ -104,15 +82,12 @@ export function compactConfig(config: Config, keys: readonly string[]): string {
     if (key === 'lr_decay_rate' && value === 1) parts.push('no decay');
     else if (key === 'lr_staircase') parts.push(value === true ? 'staircase' : 'smooth');
     else if (typeof value === 'boolean') parts.push(`${key} ${value ? 'on' : 'off'}`);
-    else {
-      const label = SHORT[key] ?? key;
-      parts.push(label ? `${label} ${show(value)}` : show(value));
-    }
+    else parts.push(valueSpeaks(key) ? show(value) : `${paramShort(key)} ${show(value)}`);
   }
   return parts.join(' · ');
 }
 
-const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v, 4) : formatValue(v));
+const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v, 4) : formatExact(v));
 
 /** "0.9854 ± 0.0031" with several executions, else "0.9854". */
 export function scoreText(trial: Trial, executionsPerTrial: number): string {

@@ -8,7 +8,7 @@ import {
   type ParamValue,
   type SearchSpace,
 } from '../../core/space';
-import { formatValue } from './format';
+import { formatExact } from './format';
 
 export type Kind = Param['kind'];
 export const KINDS: readonly Kind[] = ['int', 'float', 'choice', 'boolean', 'fixed'];
@@ -96,12 +96,12 @@ export function describeCondition(condition: Condition, space: SearchSpace): str
       return `when ${condition.parent} ≤ ${possible[possible.length - 1]}`;
   }
   return wanted.length === 1
-    ? `when ${condition.parent} = ${formatValue(wanted[0])}`
+    ? `when ${condition.parent} = ${formatExact(wanted[0])}`
     : `when ${condition.parent} is ${listOr(wanted)}`;
 }
 
 function listOr(values: ParamValue[]): string {
-  const texts = values.map(formatValue);
+  const texts = values.map(formatExact);
   return texts.length <= 1
     ? texts.join('')
     : `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}`;
@@ -112,7 +112,7 @@ export function describeValues(p: Param, longest = 10): string {
   if (p.kind === 'float' && p.step === undefined) return `continuous (${p.sampling ?? 'linear'})`;
   const values = safeValues(p);
   if (!values) return '—';
-  const texts = values.map(formatValue);
+  const texts = values.map(formatExact);
   if (texts.length <= longest) return texts.join(', ');
   return `${texts.slice(0, 4).join(', ')}, …, ${texts.slice(-2).join(', ')} (${texts.length} values)`;
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../space/types';
 import { DistinctSampler, EXHAUSTED } from './distinct-sampler';
-import { floorDiv, floorLog, requireRungSettings } from './rungs-arithmetic';
+import { floorDiv, keptOf, requireRungSettings, rungLadder } from './rungs-arithmetic';
 import { TrialLedger } from './trial-ledger';
 import { EPOCHS_ON_EACH_FRACTION, RUNG_SETTINGS } from './settings';
 import type {
@@ -18,10 +18,8 @@ export type AshaOptions = Pick<TunerSettings, 'maxEpochs' | 'factor' | 'minEpoch
 /** Rung budgets r·η^k ≤ R, plus R itself as the top rung when no power lands on it. */
 export function ashaRungs({ maxEpochs, factor, minEpochs }: AshaOptions): number[] {
   requireRungSettings({ maxEpochs, factor, minEpochs });
-  const top = floorLog(factor, floorDiv(maxEpochs, minEpochs));
-  const rungs: number[] = [];
-  for (let k = 0; k <= top; k++) rungs.push(minEpochs * factor ** k);
-  if (rungs[top] !== maxEpochs) rungs.push(maxEpochs);
+  const rungs = rungLadder(minEpochs, factor, maxEpochs);
+  if (rungs[rungs.length - 1] !== maxEpochs) rungs.push(maxEpochs);
   return rungs;
 }
 
@@ -92,7 +90,7 @@ export function createAsha(ctx: OracleContext): Oracle {
   /** The best trial of the rung's top ⌊n/η⌋ not promoted yet, with its rank there. */
   const promotable = (rung: number): { parent: RungTrial; origin: TrialOrigin } | undefined => {
     const of = results[rung].length;
-    const keep = floorDiv(of, factor);
+    const keep = keptOf(of, factor);
     const rank = results[rung].slice(0, keep).findIndex((t) => !t.promoted && !t.dropped);
     return rank < 0
       ? undefined

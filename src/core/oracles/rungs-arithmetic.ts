@@ -51,3 +51,23 @@ export function ceilDiv(a: number, b: number): number {
 export function floorDiv(a: number, b: number): number {
   return (a - (a % b)) / b;
 }
+
+/** Rung budgets first·η^k up to max: the ladder successive halving climbs (ASHA adds max as its top). */
+export function rungLadder(first: number, factor: number, max: number): number[] {
+  const rungs: number[] = [];
+  for (let budget = first; budget <= max; budget *= factor) rungs.push(budget);
+  return rungs;
+}
+
+/**
+ * The first rung of the most aggressive bracket over `max`: ⌈max / η^s⌉ for the largest s with η^s ≤ max
+ * (10 epochs, η 3 → 2), where Hyperband's first bracket starts.
+ */
+export function firstRung(max: number, factor: number): number {
+  return ceilDiv(max, factor ** floorLog(factor, max));
+}
+
+/** The keep rule of successive halving and ASHA: of n results at a rung, the top ⌊n/η⌋ go on. */
+export function keptOf(results: number, factor: number): number {
+  return floorDiv(results, factor);
+}

@@ -12,7 +12,7 @@ export {
   gridSize,
   configFits,
 } from './space';
-export { courseSearchSpace, tunedBatchSize, MAX_LAYERS } from './preset';
+export { courseSearchSpace, tunedBatchSize } from './preset';
 export { steppedGrid } from './numeric';
 export {
   TASK_OUTPUT_PARAMS,
@@ -20,3 +20,4 @@ export {
   withoutTaskOutput,
   configWithoutTaskOutput,
 } from './task-output';
+export { configKeys, varyingKeys } from './config-keys';

@@ -1,6 +1,5 @@
+import { MAX_HIDDEN_LAYERS } from '../model/spec';
 import type { Param, SearchSpace } from './types';
-
-export const MAX_LAYERS = 6;
 
 /** layers ≥ i+1, as a condition's value list (units_3 exists when layers ∈ {4, 5, 6}). */
 function layersAtLeast(count: number, minLayers: number, maxLayers: number): number[] {
@@ -13,9 +12,11 @@ function layersAtLeast(count: number, minLayers: number, maxLayers: number): num
 export function courseSearchSpace(): SearchSpace {
   const minLayers = 2;
   const perLayer: Param[] = [];
-  for (let i = 0; i < MAX_LAYERS; i++) {
+  for (let i = 0; i < MAX_HIDDEN_LAYERS; i++) {
     const condition =
-      i < minLayers ? undefined : { parent: 'layers', values: layersAtLeast(i + 1, minLayers, MAX_LAYERS) };
+      i < minLayers
+        ? undefined
+        : { parent: 'layers', values: layersAtLeast(i + 1, minLayers, MAX_HIDDEN_LAYERS) };
     perLayer.push(
       { kind: 'int', name: `units_${i}`, min: 32, max: 512, step: 128, ...(condition && { condition }) },
       { kind: 'float', name: `dropout_${i}`, min: 0, max: 0.3, step: 0.1, ...(condition && { condition }) },
@@ -23,7 +24,7 @@ export function courseSearchSpace(): SearchSpace {
   }
   return {
     params: [
-      { kind: 'int', name: 'layers', min: minLayers, max: MAX_LAYERS },
+      { kind: 'int', name: 'layers', min: minLayers, max: MAX_HIDDEN_LAYERS },
       ...perLayer,
       { kind: 'choice', name: 'optimizer', values: ['adam', 'rmsprop'] },
       { kind: 'float', name: 'learning_rate', min: 1e-4, max: 1e-2, sampling: 'log' },

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { loadCsv, type EncodedDataset } from '../../../src/data';
 import { catalogueEntry, catalogueLoadOptions, type CsvCatalogueEntry } from '../../../src/data/catalogue';
 import type { StudyState } from '../../../src/core/study';
-import { optunaBundle, type OptunaBundle } from '../../../src/report/optuna-bundle';
+import { optunaBundle, type OptunaBundle } from '../../../src/report/export/optuna-bundle';
 
 export const PYTHON = '/usr/bin/python3';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { loadCsv } from '../../../src/data';
 import { catalogueEntry, catalogueLoadOptions, type CsvCatalogueEntry } from '../../../src/data/catalogue';
-import { describeDataset, type DatasetDescription } from '../../../src/report/dataset-description';
+import { describeDataset, type DatasetDescription } from '../../../src/report/export/dataset-description';
 import { defaultSetup } from '../../../src/core/experiment';
 import { Study, type StudySettings } from '../../../src/core/study';
 import { Rng } from '../../../src/core/rng';

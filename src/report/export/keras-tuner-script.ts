@@ -3,10 +3,10 @@
  * and settings, the same data preprocessing. For users who outgrow the browser (e.g. a cluster with
  * Keras Tuner's distributed mode).
  */
-import { outputFor, TASK_METRICS, type Task } from '../data/types';
-import { hyperbandPlan } from '../core/oracles/hyperband-plan';
-import { isMultiFidelity } from '../core/oracles/registry';
-import type { StudySettings } from '../core/study';
+import { outputFor, TASK_METRICS, type Task } from '../../data/types';
+import { hyperbandPlan } from '../../core/oracles/hyperband-plan';
+import { isMultiFidelity } from '../../core/oracles/registry';
+import type { StudySettings } from '../../core/study';
 import type { DatasetDescription } from './dataset-description';
 import { DATA_FUNCTIONS, dataConstants, fractionsFromSizes, type SplitFractions } from './keras-data';
 import { defineHyperparametersFunction } from './keras-hyperparameters';

@@ -1,11 +1,11 @@
 /** The search algorithm and its settings as a sentence for a methods section, with what it cites. */
-import { hyperbandPlan } from '../core/oracles/hyperband-plan';
-import type { StudySettings } from '../core/study';
-import { gridSize } from '../core/space';
-import { algorithmInfo } from '../core/oracles/registry';
+import { hyperbandPlan } from '../../core/oracles/hyperband-plan';
+import type { StudySettings } from '../../core/study';
+import { gridSize } from '../../core/space';
+import { algorithmInfo } from '../../core/oracles/registry';
 import type { CitationKey } from './citations';
 import { CITATIONS } from './citations';
-import { plural } from './format';
+import { plural } from '../../core/format';
 
 export interface AlgorithmDescription {
   text: string;

@@ -1,6 +1,6 @@
 /** Reads the dataset a results file names (its identity and how it was set up) from untrusted JSON. */
-import type { DatasetSetup, DatasetSource } from '../core/experiment';
-import type { DatasetIdentity } from '../data/identity';
+import type { DatasetSetup, DatasetSource } from '../../core/experiment';
+import type { DatasetIdentity } from '../../data/identity';
 import {
   ShapeError,
   optional,

@@ -3,7 +3,7 @@
  * standardised (x · std + mean, so the script fits the standardisation on the train rows itself), the
  * target (the class name, or the value for regression), and the split each row had in the browser.
  */
-import type { EncodedDataset } from '../data/types';
+import type { EncodedDataset } from '../../data/types';
 import { csvText, numberCell, quoteCell } from './csv-cells';
 
 export type SplitName = 'train' | 'validation' | 'test';

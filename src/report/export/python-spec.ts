@@ -3,7 +3,7 @@
  * Tuner script and the Optuna bundle's run_optuna.py read a config with the same defaults the browser
  * trained with.
  */
-import { MAX_HIDDEN_LAYERS, SPEC_DEFAULTS } from '../core/model/spec';
+import { MAX_HIDDEN_LAYERS, SPEC_DEFAULTS } from '../../core/model/spec';
 import { pyBool, pyFloat, pyInt, pyString } from './python';
 
 /** Marks the lines of run_optuna.py that the bundle replaces with `pythonSpecDefaults()`. */

@@ -3,11 +3,11 @@
  * the best trial's train–validation gap, how noisy its validation estimate is, whether the runner-up is
  * within that noise, how ties break, and why the test split is used once, for the chosen configuration.
  */
-import { formatCount, formatNumber, plural } from '../core/format';
-import { algorithmInfo } from '../core/oracles/registry';
-import { better, type EpochRecord, type Objective, type Scoring } from '../core/scoring';
-import { configKey } from '../core/space';
-import { bestTrial, type StudySettings, type Trial } from '../core/study';
+import { formatCount, formatNumber, plural } from '../../core/format';
+import { algorithmInfo } from '../../core/oracles/registry';
+import { better, type EpochRecord, type Objective, type Scoring } from '../../core/scoring';
+import { configKey } from '../../core/space';
+import { bestTrial, type StudySettings, type Trial } from '../../core/study';
 import { scoreWords, trialName, trialRef } from './trial-words';
 
 /** Row counts of the dataset the study ran on. */

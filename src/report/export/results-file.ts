@@ -2,35 +2,13 @@
  * Results export: a versioned, self-describing JSON that restores the study exactly, and a CSV with
  * one row per trial for spreadsheets.
  */
-import type { DatasetSetup } from '../core/experiment';
-import { better, type Objective } from '../core/scoring';
-import type { Param, ParamValue, SearchSpace } from '../core/space/types';
-import type { StudyState, Trial } from '../core/study';
+import type { Objective } from '../../core/scoring';
+import type { Param, ParamValue, SearchSpace } from '../../core/space/types';
+import { bestTrial, type StudyState, type Trial } from '../../core/study';
+import { outputFor } from '../../data/types';
+import { encodeNumber } from '../read/json-reader';
+import { RESULTS_FORMAT, RESULTS_VERSION, type ResultsMeta } from '../results-format';
 import { csvText, numberCell, textCell } from './csv-cells';
-import { outputFor } from '../data/types';
-import type { DatasetIdentity } from '../data/identity';
-import { ShapeError, encodeNumber, optional, readObject, readString } from './json-reader';
-import { readDatasetIdentity, readDatasetSetup } from './read-dataset';
-import { readStudyState } from './read-study-state';
-
-export const RESULTS_FORMAT = 'tuning-playground-results';
-export const RESULTS_VERSION = 1;
-
-export interface ResultsMeta {
-  datasetName: string;
-  backend?: string;
-  /** ISO 8601 date and time. */
-  createdAt: string;
-  /** Which data the study ran on, and how it was set up (absent in files of older versions). */
-  data?: { identity: DatasetIdentity; setup: DatasetSetup };
-}
-
-export interface ImportedResults {
-  meta: ResultsMeta;
-  state: StudyState;
-}
-
-export type ParseResult = { ok: true; value: ImportedResults } | { ok: false; error: string };
 
 const ABOUT =
   'Results of a hyperparameter search run in the browser by the tuning playground. "state" holds the ' +
@@ -71,51 +49,6 @@ export function resultsFile(state: StudyState, meta: ResultsMeta): Record<string
     },
     state: { ...state, trials: state.trials.map(encodeTrialNumbers) },
   };
-}
-
-/** Never throws: a message naming the first problem and where it is. */
-export function parseResultsJson(text: string): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      error: `This is not a JSON file (${error instanceof Error ? error.message : String(error)}).`,
-    };
-  }
-  try {
-    const o = readObject(data, 'file');
-    if (o.format !== RESULTS_FORMAT)
-      return {
-        ok: false,
-        error: `This JSON is not a tuning playground results file (its "format" is not "${RESULTS_FORMAT}").`,
-      };
-    if (o.version !== RESULTS_VERSION)
-      return {
-        ok: false,
-        error: `This results file has version ${JSON.stringify(o.version) ?? 'none'}; this app reads version ${RESULTS_VERSION}.`,
-      };
-    const backend = optional(o, 'backend', 'file', (v, p) => readString(v, p, 100));
-    const studyData = optional(o, 'data', 'file', (v, p) => ({
-      identity: readDatasetIdentity(v, p),
-      setup: readDatasetSetup(readObject(v, p).setup, `${p}.setup`),
-    }));
-    const meta: ResultsMeta = {
-      datasetName: readString(o.dataset, 'file.dataset', 1000),
-      createdAt: readString(o.createdAt, 'file.createdAt', 100),
-      ...(backend !== undefined && { backend }),
-      ...(studyData && { data: studyData }),
-    };
-    return { ok: true, value: { meta, state: readStudyState(o.state, 'state') } };
-  } catch (error) {
-    if (error instanceof ShapeError)
-      return { ok: false, error: `The results file is damaged: ${error.message}.` };
-    return {
-      ok: false,
-      error: `The results file could not be read: ${error instanceof Error ? error.message : String(error)}.`,
-    };
-  }
 }
 
 /**
@@ -170,13 +103,8 @@ function valueCell(value: ParamValue | undefined): string {
 }
 
 function bestOf(state: StudyState): Trial | undefined {
-  const { direction } = state.settings.objective;
-  let best: Trial | undefined;
-  for (const t of state.trials) {
-    if (t.state === 'failed' || t.score === undefined || Number.isNaN(t.score)) continue;
-    if (!best || better(direction, t.score, best.score!)) best = t;
-  }
-  return best;
+  const scored = state.trials.filter((t) => !Number.isNaN(t.score));
+  return bestTrial(scored, state.settings.objective.direction);
 }
 
 function encodeTrialNumbers(t: Trial): unknown {

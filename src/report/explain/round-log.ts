@@ -3,8 +3,8 @@
  * plan: "Round 2 of 3 in bracket 2: 4 configurations continue from 2 to 4 epochs", "… done: the best 4
  * of 12 go on". In plan order, which is the order they happen with one worker.
  */
-import { formatNumber, joinAnd, plural } from '../core/format';
-import type { StudySettings, Trial } from '../core/study';
+import { formatNumber, joinAnd, plural } from '../../core/format';
+import type { StudySettings, Trial } from '../../core/study';
 import { bracketName, nextRound, plannedRounds, trialsInRound, type PlannedRound } from './bracket-places';
 import { bestOf, isScored, rankAmong, scoreWords, trialName, trialRef } from './trial-words';
 

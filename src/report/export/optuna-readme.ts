@@ -1,9 +1,9 @@
 /** The README of the Optuna bundle: what each file holds, the commands, and how the space maps to Optuna. */
-import type { ParamValue, SearchSpace } from '../core/space/types';
-import type { StudySettings } from '../core/study';
-import { outputFor, type Task } from '../data/types';
+import type { ParamValue, SearchSpace } from '../../core/space/types';
+import type { StudySettings } from '../../core/study';
+import { outputFor, type Task } from '../../data/types';
 import { describeParam } from './describe-param';
-import { plural } from './format';
+import { plural } from '../../core/format';
 import { code, table, text } from './markdown';
 import type { DataColumns } from './optuna-data';
 import { optunaParam, type OptunaDistribution } from './optuna-distributions';

@@ -3,8 +3,8 @@
  * reads (Optuna ≥ 3.0). Where Optuna cannot express a scale, the values stay exactly the same and only
  * the sampling scale changes; `note` says so.
  */
-import { steppedGrid } from '../core/space';
-import type { Param, ParamValue, SearchSpace } from '../core/space/types';
+import { steppedGrid } from '../../core/space';
+import type { Param, ParamValue, SearchSpace } from '../../core/space/types';
 
 export type OptunaDistribution =
   | { name: 'IntDistribution'; attributes: { low: number; high: number; step: number; log: boolean } }

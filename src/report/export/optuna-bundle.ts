@@ -3,13 +3,13 @@
  * playground's results file plus its Optuna form), run_optuna.py and a README, in one folder.
  */
 import { strToU8, zipSync } from 'fflate';
-import type { StudyState } from '../core/study';
-import type { EncodedDataset } from '../data/types';
+import type { StudyState } from '../../core/study';
+import type { EncodedDataset } from '../../data/types';
 import { optunaDataCsv } from './optuna-data';
 import { optunaSpace } from './optuna-distributions';
 import { optunaReadme } from './optuna-readme';
 import { fullEpochs, optunaTrials, prunerSettings } from './optuna-trials';
-import { resultsFile } from './results';
+import { resultsFile } from './results-file';
 import runOptunaScript from './optuna/run_optuna.py?raw';
 import { withSpecDefaults } from './python-spec';
 

@@ -1,7 +1,7 @@
 /** What the reports say about the data: built from the pipeline's analysis and encoded dataset. */
-import type { DatasetAnalysis } from '../data/analyse';
-import type { Delimiter } from '../data/table';
-import type { EncodedDataset, Task } from '../data/types';
+import type { DatasetAnalysis } from '../../data/analyse';
+import type { Delimiter } from '../../data/table';
+import type { EncodedDataset, Task } from '../../data/types';
 
 export interface DatasetDescription {
   name: string;

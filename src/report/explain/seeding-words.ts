@@ -1,7 +1,7 @@
 /** Model-based tuners start with random trials that seed the model: how many, in words. */
-import { formatCount, plural } from '../core/format';
-import { algorithmInfo } from '../core/oracles/registry';
-import type { PlanInput } from '../core/oracles/types';
+import { formatCount, plural } from '../../core/format';
+import { algorithmInfo } from '../../core/oracles/registry';
+import type { PlanInput } from '../../core/oracles/types';
 
 /** Random trials before the model proposes (capped by max trials), or 0 for tuners without a model. */
 export function seedingCount(input: Pick<PlanInput, 'space' | 'tuner'>): number {

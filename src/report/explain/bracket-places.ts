@@ -3,10 +3,10 @@
  * position (bracket after bracket, round after round), so a trial's number alone says which round of
  * which bracket it belongs to, even when a sweep repeats the same bracket numbers.
  */
-import { algorithmInfo } from '../core/oracles/registry';
-import type { PlanBracket, PlanRound } from '../core/oracles/hyperband-plan';
-import type { PlanInput } from '../core/oracles/types';
-import type { Trial } from '../core/study';
+import { algorithmInfo } from '../../core/oracles/registry';
+import type { PlanBracket, PlanRound } from '../../core/oracles/hyperband-plan';
+import type { PlanInput } from '../../core/oracles/types';
+import type { Trial } from '../../core/study';
 
 export interface PlannedRound extends PlanRound {
   /** 0-based index of the bracket in the plan (run order). */

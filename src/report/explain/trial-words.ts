@@ -1,7 +1,8 @@
 /** Small pieces of text every trial explanation uses: names, budgets, scores and ranks. */
-import { formatNumber, plural } from '../core/format';
-import type { Objective } from '../core/scoring';
-import type { StudySettings, Trial } from '../core/study';
+import { formatNumber, plural } from '../../core/format';
+import { keptOf } from '../../core/oracles/rungs-arithmetic';
+import type { Objective } from '../../core/scoring';
+import type { StudySettings, Trial } from '../../core/study';
 
 /** "#7": the number the leaderboard and the charts show (1-based). */
 export const trialRef = (t: Pick<Trial, 'number'>): string => `#${t.number + 1}`;
@@ -50,3 +51,7 @@ export function rankAmong(trial: Trial, pool: readonly Trial[], objective: Objec
 export function bestOf(pool: readonly Trial[], objective: Objective): Trial | undefined {
   return pool.find((t) => rankAmong(t, pool, objective) === 1);
 }
+
+/** The keep rule of successive halving and ASHA in words: of 9 results at η = 3, "⌊9/3⌋ = 3" go on. */
+export const keepRuleWords = (results: number, factor: number): string =>
+  `⌊${results}/${factor}⌋ = ${keptOf(results, factor)}`;

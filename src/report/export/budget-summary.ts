@@ -1,5 +1,5 @@
 /** What a search actually spent: trials by state, epochs trained, and why trials failed. */
-import type { Trial } from '../core/study';
+import type { Trial } from '../../core/study';
 
 export interface BudgetSummary {
   trials: number;

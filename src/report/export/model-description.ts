@@ -1,7 +1,7 @@
 /** The network a config describes, as the trainer reads it, with the output layer the task implies. */
-import { trainSpecOrUndefined, type TrainSpec } from '../core/model/spec';
-import type { Config } from '../core/space/types';
-import { outputFor, type Task } from '../data/types';
+import { trainSpecOrUndefined, type TrainSpec } from '../../core/model/spec';
+import type { Config } from '../../core/space/types';
+import { outputFor, type Task } from '../../data/types';
 
 export interface ModelDescription extends TrainSpec {
   output: { units: number; activation: string; loss: string };

@@ -1,5 +1,5 @@
 /** Python source fragments: literals that parse back to the same value, whatever the text holds. */
-import type { ParamValue } from '../core/space/types';
+import type { ParamValue } from '../../core/space/types';
 
 /** A double-quoted str literal; ASCII only, so the file's encoding never matters. */
 export function pyString(value: string): string {

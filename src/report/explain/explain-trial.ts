@@ -3,10 +3,11 @@
  * from its model, or as a promotion and at which rank) and what became of it (promoted, stopped at its
  * rung, early-stopped, failed, still running). Only what the recorded trials and the plan say.
  */
-import { ordinal, formatNumber, plural } from '../core/format';
-import { algorithmInfo } from '../core/oracles/registry';
-import type { TrialOrigin } from '../core/oracles/types';
-import type { StudySettings, Trial } from '../core/study';
+import { ordinal, formatNumber, plural } from '../../core/format';
+import { algorithmInfo } from '../../core/oracles/registry';
+import { keptOf } from '../../core/oracles/rungs-arithmetic';
+import type { TrialOrigin } from '../../core/oracles/types';
+import type { StudySettings, Trial } from '../../core/study';
 import {
   bracketName,
   nextRound,
@@ -16,7 +17,15 @@ import {
   type PlannedRound,
 } from './bracket-places';
 import { seedingCount } from './seeding-words';
-import { budgetWords, isScored, rankAmong, scoreWords, trialName, trialRef } from './trial-words';
+import {
+  budgetWords,
+  isScored,
+  keepRuleWords,
+  rankAmong,
+  scoreWords,
+  trialName,
+  trialRef,
+} from './trial-words';
 
 export interface ExplainContext {
   settings: Pick<StudySettings, 'space' | 'tuner' | 'objective' | 'budget'>;
@@ -208,8 +217,7 @@ class BracketWords extends Words {
           : 'it continues when a worker is free';
         return `${name} was chosen to go on: ${this.score(t)} ranked ${ordinal(rank)} of ${peers.length} at ${where}, in the top ${keep}; ${then}.`;
       }
-      const share =
-        keep === Math.floor(round.models / tuner.factor) ? ` (${round.models}/${tuner.factor})` : '';
+      const share = keep === keptOf(round.models, tuner.factor) ? ` (${round.models}/${tuner.factor})` : '';
       const only = keep === 1 ? `only the best one${share} goes on` : `only the top ${keep}${share} go on`;
       return `${name} stopped at ${where}: ${this.score(t)} ranked ${ordinal(rank)} of ${peers.length}; ${only}.`;
     }
@@ -243,7 +251,7 @@ class AshaWords extends Words {
 
   /** "the top ⌊9/3⌋ = 3", and with `verb` "… qualify". */
   private quota(of: number, keep: number, verb = true): string {
-    const top = `the top ⌊${of}/${this.ctx.settings.tuner.factor}⌋ = ${keep}`;
+    const top = `the top ${keepRuleWords(of, this.ctx.settings.tuner.factor)}`;
     return verb ? `${top} ${keep === 1 ? 'qualifies' : 'qualify'}` : top;
   }
 
@@ -259,7 +267,7 @@ class AshaWords extends Words {
     const score = `${this.score(t)}, ${ordinal(rank)} of the ${plural(peers.length, 'result')} there`;
     if (t.resource >= this.ctx.settings.tuner.maxEpochs)
       return `${name} reached the top rung, ${where}: ${score}.`;
-    const keep = Math.floor(peers.length / this.ctx.settings.tuner.factor);
+    const keep = keptOf(peers.length, this.ctx.settings.tuner.factor);
     if (rank <= keep) {
       const then = this.ctx.finished
         ? 'but the search ended before it was promoted'

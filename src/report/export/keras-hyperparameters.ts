@@ -4,9 +4,9 @@
  * conditions become `hp.conditional_scope`, and grids Keras Tuner would compute differently become
  * `hp.Choice` over the exact values.
  */
-import type { Algorithm } from '../core/oracles/types';
-import { gridValues, paramValues } from '../core/space';
-import type { IntParam, Param, SearchSpace } from '../core/space/types';
+import type { Algorithm } from '../../core/oracles/types';
+import { gridValues, paramValues } from '../../core/space';
+import type { IntParam, Param, SearchSpace } from '../../core/space/types';
 import { commonType, pyComment, pyFloat, pyInt, pyList, pyString, pyValue, type PyType } from './python';
 
 interface HpCall {

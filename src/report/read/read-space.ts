@@ -1,6 +1,6 @@
 /** Reads a search space from untrusted JSON (a results file, a shared link) and validates it. */
-import { paramValues, validateSpace, withoutTaskOutput } from '../core/space';
-import type { Condition, Param, ParamValue, Sampling, SearchSpace } from '../core/space/types';
+import { paramValues, validateSpace, withoutTaskOutput } from '../../core/space';
+import type { Condition, Param, ParamValue, Sampling, SearchSpace } from '../../core/space/types';
 import {
   FORBIDDEN_KEYS,
   ShapeError,

@@ -9,11 +9,12 @@
  * SuccessiveHalvingPruner records it (system attribute `completed_rung_k` = the value at its step), so
  * the browser's trials compete with the new ones at every rung.
  */
-import { configFits, isActive } from '../core/space';
-import type { SearchSpace } from '../core/space/types';
-import { isMultiFidelity } from '../core/oracles/registry';
-import type { StudySettings, Trial } from '../core/study';
-import { mean } from '../core/scoring';
+import { configFits, isActive } from '../../core/space';
+import type { SearchSpace } from '../../core/space/types';
+import { isMultiFidelity } from '../../core/oracles/registry';
+import type { StudySettings, Trial } from '../../core/study';
+import { mean } from '../../core/math/statistics';
+import { firstRung, rungLadder } from '../../core/oracles/rungs-arithmetic';
 
 export type OptunaTrialState = 'COMPLETE' | 'PRUNED' | 'FAIL';
 
@@ -51,16 +52,11 @@ export function fullEpochs(settings: StudySettings): number {
     : settings.tuner.epochs;
 }
 
-/**
- * The first rung of successive halving over `epochs`: epochs / η^s for the largest s with η^s ≤ epochs,
- * rounded up (10 epochs, η 3 → 2; rungs at 2, 6, 18…), as Hyperband's most aggressive bracket starts.
- */
+/** Optuna's successive-halving pruner over `epochs`, starting where Hyperband's first bracket starts. */
 export function prunerSettings(settings: StudySettings): PrunerSettings {
   const epochs = fullEpochs(settings);
   const factor = Math.max(2, settings.tuner.factor);
-  let power = 1;
-  while (power * factor <= epochs) power *= factor;
-  return { minResource: Math.max(1, Math.ceil(epochs / power)), reductionFactor: factor };
+  return { minResource: firstRung(epochs, factor), reductionFactor: factor };
 }
 
 export function optunaTrials(settings: StudySettings, trials: readonly Trial[]): ConvertedTrials {
@@ -108,7 +104,10 @@ function convert(settings: StudySettings, chain: Trial[]): OptunaTrialSpec {
     value: state === 'COMPLETE' ? leaf.score! : null,
     params: searchedParams(settings.space, leaf.config),
     intermediateValues,
-    systemAttrs: settings.budget === 'epochs' ? rungValues(intermediateValues, prunerSettings(settings)) : {},
+    systemAttrs:
+      settings.budget === 'epochs'
+        ? rungValues(intermediateValues, prunerSettings(settings), fullEpochs(settings))
+        : {},
     browserTrials: chain.map((t) => t.id),
   };
 }
@@ -143,11 +142,16 @@ function objectiveByEpoch(settings: StudySettings, chain: Trial[]): Record<strin
 }
 
 /** `completed_rung_k` = the value at epoch minResource·η^k, for every rung the chain reached. */
-function rungValues(values: Record<string, number>, pruner: PrunerSettings): Record<string, number> {
+function rungValues(
+  values: Record<string, number>,
+  pruner: PrunerSettings,
+  epochs: number,
+): Record<string, number> {
   const attrs: Record<string, number> = {};
-  for (let rung = 0, step = pruner.minResource; String(step) in values; rung++) {
+  const ladder = rungLadder(pruner.minResource, pruner.reductionFactor, epochs);
+  for (const [rung, step] of ladder.entries()) {
+    if (!(String(step) in values)) break;
     attrs[`completed_rung_${rung}`] = values[String(step)];
-    step *= pruner.reductionFactor;
   }
   return attrs;
 }

@@ -1,7 +1,7 @@
 /** One hyperparameter in words: its kind, its range or values, its sampling and its condition. */
-import { paramValues } from '../core/space';
-import type { Param } from '../core/space/types';
-import { formatValue } from './format';
+import { paramValues } from '../../core/space';
+import type { Param } from '../../core/space/types';
+import { formatValue } from '../../core/format';
 
 export interface ParamDescription {
   kind: string;

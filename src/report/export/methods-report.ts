@@ -2,17 +2,18 @@
  * A methods section in Markdown: which hyperparameters the model used and how they were optimised,
  * in past-tense prose a researcher can paste into a paper.
  */
-import { outputFor } from '../data/types';
-import type { Trial, StudySettings } from '../core/study';
-import { spaceSize } from '../core/space';
+import { outputFor } from '../../data/types';
+import type { Trial, StudySettings } from '../../core/study';
+import { spaceSize } from '../../core/space';
 import { summariseBudget } from './budget-summary';
 import { CITATIONS, type CitationKey } from './citations';
 import type { DatasetDescription } from './dataset-description';
 import { describeAlgorithm } from './describe-algorithm';
 import { describeParam } from './describe-param';
-import { formatNumber, formatValue, joinAnd, plural } from './format';
+import { formatNumber, formatValue, joinAnd, plural } from '../../core/format';
 import { code, table, text } from './markdown';
 import { describeModel } from './model-description';
+import { lossWords, optimizerWords } from '../explain/model-words';
 
 export interface MethodsReportInput {
   settings: StudySettings;
@@ -130,20 +131,9 @@ function modelText({ best, dataset: d }: MethodsReportInput): string {
       : `an exponentially decaying learning rate, α(step) = α0 · ${formatNumber(decayRate)}^(${staircase ? '⌊step / ' + decaySteps + '⌋' : 'step / ' + decaySteps})`;
   return [
     `The model was a fully connected feed-forward network (multilayer perceptron). The selected configuration had ${plural(m.units.length, 'hidden Dense layer')} of ${joinAnd(m.units.map(String))} units with ${text(m.activation)} activations${dropouts}.`,
-    `The output layer had ${plural(m.output.units, 'unit')} with ${m.output.activation} activation, and the network was trained to minimise ${m.output.loss.replace(/_/g, ' ')} loss.`,
-    `It was optimised with ${text(optimizerName(m.optimizer))} with an initial learning rate α0 = ${formatNumber(initialRate)} and ${decay}, in mini-batches of ${m.batchSize}. Weights were initialised with Glorot-uniform initialisation.`,
+    `The output layer had ${plural(m.output.units, 'unit')} with ${m.output.activation} activation, and the network was trained to minimise ${lossWords(m.output.loss)} loss.`,
+    `It was optimised with ${text(optimizerWords(m.optimizer))} with an initial learning rate α0 = ${formatNumber(initialRate)} and ${decay}, in mini-batches of ${m.batchSize}. Weights were initialised with Glorot-uniform initialisation.`,
   ].join(' ');
-}
-
-function optimizerName(name: string): string {
-  return (
-    (
-      { adam: 'Adam', rmsprop: 'RMSprop', sgd: 'stochastic gradient descent with momentum' } as Record<
-        string,
-        string
-      >
-    )[name] ?? name
-  );
 }
 
 function spaceText({ settings, dataset }: MethodsReportInput): string {
@@ -163,7 +153,7 @@ function spaceText({ settings, dataset }: MethodsReportInput): string {
       ? 'The space was continuous in at least one dimension.'
       : `The space held ${plural(size, 'distinct configuration')} (conditions respected).`;
   const output = outputFor(dataset.task, dataset.classNames.length);
-  const outputText = ` The output layer was not searched: its activation and the loss followed from the task (${output.activation} over ${plural(output.units, 'unit')}, ${output.loss.replace(/_/g, ' ')} loss).`;
+  const outputText = ` The output layer was not searched: its activation and the loss followed from the task (${output.activation} over ${plural(output.units, 'unit')}, ${lossWords(output.loss)} loss).`;
   return [
     `Table 1 lists the hyperparameters that were searched. A conditional hyperparameter existed only when its condition held (e.g. the units of a layer only when the network had that many layers). ${sizeText}${outputText}`,
     '',

@@ -3,20 +3,8 @@ import { trainSpecOrUndefined } from '../../core/model/spec';
 import { learningRateAt } from '../../core/schedule';
 import type { Config, ParamValue, SearchSpace } from '../../core/space';
 import type { Trial } from '../../core/study';
-import { formatCount, formatNumber, formatValue } from './format';
-
-const LABELS: Record<string, string> = {
-  layers: 'Hidden layers',
-  units: 'Units per layer',
-  dropout: 'Dropout per layer',
-  optimizer: 'Optimizer',
-  learning_rate: 'Learning rate',
-  lr_decay_rate: 'Decay rate',
-  lr_decay_steps: 'Decay every (steps)',
-  lr_staircase: 'Staircase decay',
-  batch_size: 'Batch size',
-  activation: 'Activation',
-};
+import { formatCount, formatExact, formatNumber } from '../../core/format';
+import { paramLabel, perLayer } from './param-names';
 
 export interface ConfigLine {
   label: string;
@@ -24,8 +12,7 @@ export interface ConfigLine {
   fixed: boolean;
 }
 
-const PER_LAYER = /^(.+)_(\d+)$/;
-const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v, 5) : formatValue(v));
+const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v, 5) : formatExact(v));
 
 /** The active values in space order; per-layer values (units_0, units_1…) on one line. */
 export function configLines(config: Config, space: SearchSpace): ConfigLine[] {
@@ -38,9 +25,9 @@ export function configLines(config: Config, space: SearchSpace): ConfigLine[] {
   ];
   for (const name of names) {
     if (!(name in config)) continue;
-    const layer = name.match(PER_LAYER);
-    if (layer && layer[1] in LABELS) {
-      const base = layer[1];
+    const layer = perLayer(name);
+    if (layer) {
+      const { base } = layer;
       if (done.has(base)) continue;
       done.add(base);
       const values: string[] = [];
@@ -49,10 +36,10 @@ export function configLines(config: Config, space: SearchSpace): ConfigLine[] {
         values.push(show(config[`${base}_${i}`]));
         allFixed &&= fixed.has(`${base}_${i}`);
       }
-      lines.push({ label: LABELS[base], value: values.join(', '), fixed: allFixed });
+      lines.push({ label: paramLabel(base), value: values.join(', '), fixed: allFixed });
       continue;
     }
-    lines.push({ label: LABELS[name] ?? name, value: show(config[name]), fixed: fixed.has(name) });
+    lines.push({ label: paramLabel(name), value: show(config[name]), fixed: fixed.has(name) });
   }
   return lines;
 }
@@ -67,8 +54,8 @@ export function describeSchedule(config: Config): string {
   const later = 10 * decaySteps;
   const after = formatNumber(learningRateAt(spec.schedule, later), 3);
   const how = staircase
-    ? `is multiplied by ${formatValue(decayRate)} after every ${formatCount(decaySteps)} training steps (staircase)`
-    : `shrinks smoothly by a factor ${formatValue(decayRate)} per ${formatCount(decaySteps)} training steps, α = ${start} · ${formatValue(decayRate)}^(step / ${formatCount(decaySteps)})`;
+    ? `is multiplied by ${formatExact(decayRate)} after every ${formatCount(decaySteps)} training steps (staircase)`
+    : `shrinks smoothly by a factor ${formatExact(decayRate)} per ${formatCount(decaySteps)} training steps, α = ${start} · ${formatExact(decayRate)}^(step / ${formatCount(decaySteps)})`;
   return `Starts at ${start} and ${how}; after ${formatCount(later)} steps it is ${after}.`;
 }
 
