@@ -1,7 +1,7 @@
 /** Plain-words descriptions of a loaded dataset: its task, output layer and loss, and its splits. */
 import { outputFor, type Splits, type Task } from '../../data';
 import { lossWords, TASK_WORDS } from '../../report/explain/model-words';
-import { formatCount, plural } from './format';
+import { plural } from './format';
 
 /** "Binary classification → sigmoid output, binary cross-entropy". */
 export function describeTask(task: Task, classes: number): string {
