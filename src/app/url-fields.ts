@@ -17,7 +17,7 @@ import {
   expectedNumber,
   type ChoiceSetting,
   type NumberSetting,
-} from '../core/setting';
+} from '../core/setting-descriptors';
 import { catalogueEntry } from '../data/catalogue';
 import { ALL_METRICS } from '../data/types';
 

@@ -2,7 +2,7 @@
 import { defaultTunerSettings } from './oracles/settings';
 import type { RaceSetup } from './race';
 import type { Direction, Scoring } from './scoring';
-import { choiceSetting, realSetting, wholeSetting, type NumberSetting } from './setting';
+import { choiceSetting, realSetting, wholeSetting, type NumberSetting } from './setting-descriptors';
 import { courseSearchSpace } from './space/preset';
 import type { StudySettings } from './study';
 

@@ -4,7 +4,7 @@ import { defaultSetup } from '../../src/core/experiment';
 import { activeSettings, algorithms, usesSetting } from '../../src/core/oracles/registry';
 import { TUNER_SETTING_KEYS, TUNER_SETTINGS, defaultTunerSettings } from '../../src/core/oracles/settings';
 import { ALGORITHMS } from '../../src/core/oracles/types';
-import { acceptsNumber, choiceValues } from '../../src/core/setting';
+import { acceptsNumber, choiceValues } from '../../src/core/setting-descriptors';
 import { budgetPlan, plannedWork } from '../../src/core/planned-work';
 import { courseSearchSpace } from '../../src/core/space';
 

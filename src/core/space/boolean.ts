@@ -1,4 +1,4 @@
-import type { KindHandler } from './kind';
+import type { KindHandler } from './kind-handler';
 import type { BooleanParam } from './types';
 
 export const booleanKind: KindHandler<BooleanParam> = {

@@ -1,4 +1,4 @@
-import type { KindHandler } from './kind';
+import type { KindHandler } from './kind-handler';
 import { SpaceError, type ChoiceParam, type ParamValue } from './types';
 
 function bucket(n: number, u: number): number {

@@ -1,4 +1,4 @@
-import type { KindHandler } from './kind';
+import type { KindHandler } from './kind-handler';
 import { SpaceError, type FixedParam } from './types';
 
 export const fixedKind: KindHandler<FixedParam> = {

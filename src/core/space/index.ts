@@ -1,5 +1,5 @@
 export * from './types';
-export { paramValues, gridValues, sampleParam, toUnit, fromUnit, isTunable, validateParam } from './kinds';
+export { paramValues, gridValues, sampleParam, toUnit, fromUnit, isTunable, validateParam } from './param-kinds';
 export {
   isActive,
   validateSpace,

@@ -1,4 +1,4 @@
-import type { KindHandler } from './kind';
+import type { KindHandler } from './kind-handler';
 import { gridIndexFromUnit, nearestIndex, paramGrid, steppedGrid, unitFromGridIndex } from './numeric';
 import { SpaceError, type IntParam } from './types';
 

@@ -1,5 +1,5 @@
 import type { Rng } from '../rng';
-import { gridValues, isTunable, paramValues, sampleParam, validateParam } from './kinds';
+import { gridValues, isTunable, paramValues, sampleParam, validateParam } from './param-kinds';
 import { isTaskOutputParam } from './task-output';
 import { SpaceError, type Config, type Param, type ParamValue, type SearchSpace } from './types';
 

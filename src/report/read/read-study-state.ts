@@ -1,7 +1,7 @@
 /** Reads a saved StudyState from untrusted JSON: every field typed, ids consistent, nothing extra copied. */
 import { TUNER_SETTING_KEYS, TUNER_SETTINGS } from '../../core/oracles/settings';
 import { ALGORITHMS, type TrialOrigin, type TunerSettings } from '../../core/oracles/types';
-import { acceptsNumber, choiceValues, expectedNumber } from '../../core/setting';
+import { acceptsNumber, choiceValues, expectedNumber } from '../../core/setting-descriptors';
 import { configWithoutTaskOutput, withoutTaskOutput } from '../../core/space';
 import type { EpochRecord, Spread } from '../../core/scoring';
 import type { Execution, StudySettings, StudyState, Trial, TrialState } from '../../core/study';

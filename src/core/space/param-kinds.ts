@@ -4,7 +4,7 @@ import { choiceKind } from './choice';
 import { fixedKind } from './fixed';
 import { floatGrid, floatKind } from './float';
 import { intKind } from './int';
-import type { KindHandler } from './kind';
+import type { KindHandler } from './kind-handler';
 import type { Param, ParamValue } from './types';
 
 const handlers = {
