@@ -72,10 +72,6 @@ function upgrade(saved: SavedStudy): SavedStudy {
   };
 }
 
-export async function deleteStudy(id: string): Promise<void> {
-  await (await open()).delete('studies', id);
-}
-
 /** A plain-words reason for a storage failure (quota, private mode, blocked). */
 export function storageProblem(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';

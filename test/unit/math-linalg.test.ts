@@ -5,13 +5,11 @@ import {
   choleskyWithJitter,
   fromRows,
   halfLogDet,
-  matMul,
-  matVec,
   NotPositiveDefiniteError,
-  transpose,
   type Matrix,
 } from '../../src/core/math/linalg';
 import { Rng } from '../../src/core/rng';
+import { matMul, matVec, transpose } from './support/matrix';
 
 function expectMatrixClose(actual: Matrix, expected: Matrix, digits = 10) {
   expect(actual.length).toBe(expected.length);

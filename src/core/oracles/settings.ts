@@ -1,5 +1,11 @@
 /** Every tuner setting once: label, range, default and hint. The panel, the URL codec and the reports read this. */
-import { choiceSetting, realSetting, wholeSetting, type ChoiceSetting, type NumberSetting } from '../setting-descriptors';
+import {
+  choiceSetting,
+  realSetting,
+  wholeSetting,
+  type ChoiceSetting,
+  type NumberSetting,
+} from '../setting-descriptors';
 import type { AlgorithmSetting, HyperbandVariant, TunerSettings } from './types';
 
 export type TunerSettingKey = Exclude<keyof TunerSettings, 'algorithm'>;

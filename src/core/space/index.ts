@@ -1,5 +1,13 @@
 export * from './types';
-export { paramValues, gridValues, sampleParam, toUnit, fromUnit, isTunable, validateParam } from './param-kinds';
+export {
+  paramValues,
+  gridValues,
+  sampleParam,
+  toUnit,
+  fromUnit,
+  isTunable,
+  validateParam,
+} from './param-kinds';
 export {
   isActive,
   validateSpace,
