@@ -1,0 +1,36 @@
+/**
+ * The setup lives in the URL, as TensorFlow Playground does it: a copied link reproduces the demo.
+ * Reads the link once at start (with the notices for what it could not use), then keeps the hash
+ * current as the setup and the view change.
+ */
+import type { ExperimentSetup } from '../../core/experiment';
+import { recommendedWorkers } from '../components/tuner-options';
+import { decodeSetup, encodeSetup, type DecodedSetup } from '../url-state';
+import type { UiState } from './ui.svelte';
+
+export const hardwareConcurrency = (): number =>
+  typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+
+/** The link the page was opened with; a link without a worker count gets this machine's default. */
+export function readLink(): DecodedSetup {
+  const decoded = decodeSetup(location.hash);
+  if (!/(^|[#&])workers=/.test(location.hash))
+    decoded.setup.workers = recommendedWorkers(hardwareConcurrency());
+  return decoded;
+}
+
+/** Keeps location.hash equal to the setup and view (call during component initialisation). */
+export function syncLink(setup: () => ExperimentSetup, ui: UiState): void {
+  $effect(() => {
+    const hash = encodeSetup($state.snapshot(setup()) as ExperimentSetup, {
+      hide: ui.hidden,
+      presenter: ui.presenter,
+      theme: ui.theme,
+    });
+    if (location.hash.slice(1) !== hash.replace(/^#/, ''))
+      history.replaceState(null, '', hash.startsWith('#') ? hash : `#${hash}`);
+  });
+}
+
+/** The link is "the default": no hash at all, or an empty one. */
+export const isBareLink = (): boolean => !location.hash || location.hash === '#';
