@@ -10,7 +10,8 @@ import type { RunStatus } from './events';
 export class RunState {
   private current: RunStatus = 'idle';
   reason: string | undefined;
-  private startedAt = 0;
+  /** When the current stretch of running began. */
+  private startedAt: number | undefined;
   private activeMs = 0;
 
   constructor(
@@ -40,7 +41,7 @@ export class RunState {
   }
 
   set(status: RunStatus): void {
-    if (this.current === 'running' && status !== 'running' && this.startedAt)
+    if (this.current === 'running' && status !== 'running' && this.startedAt !== undefined)
       this.activeMs += this.now() - this.startedAt;
     if (status === 'running') this.startedAt = this.now();
     this.current = status;
@@ -49,6 +50,7 @@ export class RunState {
 
   /** Time spent running so far. */
   elapsedMs(): number {
-    return this.activeMs + (this.current === 'running' && this.startedAt ? this.now() - this.startedAt : 0);
+    const running = this.current === 'running' && this.startedAt !== undefined;
+    return this.activeMs + (running ? this.now() - this.startedAt! : 0);
   }
 }
