@@ -85,17 +85,17 @@ export class Scheduler {
   }
 
   resume(): void {
-    if (!this.run_.canResume) return;
-    this.picker.endStep();
-    this.pool.setPaused(false);
-    this.run_.set('running');
-    this.pump();
+    if (this.run_.canResume) this.go(false);
   }
 
   /** Runs one Hyperband round (or one trial for other algorithms), then pauses. */
   step(): void {
-    if (!this.run_.canStep) return;
-    this.picker.startStep();
+    if (this.run_.canStep) this.go(true);
+  }
+
+  private go(oneStep: boolean): void {
+    if (oneStep) this.picker.startStep();
+    else this.picker.endStep();
     this.pool.setPaused(false);
     this.run_.set('running');
     this.pump();

@@ -3,7 +3,7 @@ import type { Objective } from '../../core/scoring';
 import type { Config, ParamValue } from '../../core/space';
 import type { Trial } from '../../core/study';
 import { configKeys, varyingKeys } from '../../core/space';
-import { paramShort, perLayer, valueSpeaks } from '../../report/explain/param-names';
+import { groupLayers, paramShort, valueSpeaks } from '../../report/explain/param-names';
 import { formatNumber, formatExact } from './format';
 
 export type SortKey = 'rank' | 'number' | 'state' | 'score' | 'resource' | 'bracket';
@@ -65,16 +65,9 @@ export function leaderboardKeys(trials: readonly Trial[]): string[] {
 /** "layers 3 · units 160/32/416 · dropout 0.1/0/0.2 · adam · lr 0.0031". */
 export function compactConfig(config: Config, keys: readonly string[]): string {
   const parts: string[] = [];
-  const done = new Set<string>();
-  for (const key of keys) {
-    const layer = perLayer(key);
-    if (layer) {
-      const { base } = layer;
-      if (done.has(base)) continue;
-      done.add(base);
-      const values: string[] = [];
-      for (let i = 0; `${base}_${i}` in config; i++) values.push(show(config[`${base}_${i}`]));
-      if (values.length) parts.push(`${base} ${values.join('/')}`);
+  for (const { name: key, layers } of groupLayers(keys, config)) {
+    if (layers) {
+      if (layers.length) parts.push(`${key} ${layers.map((l) => show(config[l])).join('/')}`);
       continue;
     }
     if (!(key in config)) continue;

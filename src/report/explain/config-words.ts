@@ -4,7 +4,7 @@ import { learningRateAt } from '../../core/schedule';
 import type { Config, ParamValue, SearchSpace } from '../../core/space';
 import type { Trial } from '../../core/study';
 import { formatCount, formatExact, formatNumber } from '../../core/format';
-import { paramLabel, perLayer } from './param-names';
+import { groupLayers, paramLabel } from './param-names';
 
 export interface ConfigLine {
   label: string;
@@ -17,29 +17,19 @@ const show = (v: ParamValue): string => (typeof v === 'number' ? formatNumber(v,
 /** The active values in space order; per-layer values (units_0, units_1…) on one line. */
 export function configLines(config: Config, space: SearchSpace): ConfigLine[] {
   const lines: ConfigLine[] = [];
-  const done = new Set<string>();
   const fixed = new Set(space.params.filter((p) => p.kind === 'fixed').map((p) => p.name));
   const names = [
     ...space.params.map((p) => p.name),
     ...Object.keys(config).filter((k) => !space.params.some((p) => p.name === k)),
-  ];
-  for (const name of names) {
-    if (!(name in config)) continue;
-    const layer = perLayer(name);
-    if (layer) {
-      const { base } = layer;
-      if (done.has(base)) continue;
-      done.add(base);
-      const values: string[] = [];
-      let allFixed = true;
-      for (let i = 0; `${base}_${i}` in config; i++) {
-        values.push(show(config[`${base}_${i}`]));
-        allFixed &&= fixed.has(`${base}_${i}`);
-      }
-      lines.push({ label: paramLabel(base), value: values.join(', '), fixed: allFixed });
-      continue;
-    }
-    lines.push({ label: paramLabel(name), value: show(config[name]), fixed: fixed.has(name) });
+  ].filter((name) => name in config);
+  for (const { name, layers } of groupLayers(names, config)) {
+    if (layers)
+      lines.push({
+        label: paramLabel(name),
+        value: layers.map((l) => show(config[l])).join(', '),
+        fixed: layers.every((l) => fixed.has(l)),
+      });
+    else lines.push({ label: paramLabel(name), value: show(config[name]), fixed: fixed.has(name) });
   }
   return lines;
 }

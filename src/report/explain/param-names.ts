@@ -25,6 +25,8 @@ const NAMES: Record<string, ParamName> = {
   momentum: { label: 'Momentum', short: 'momentum' },
 };
 
+import type { Config } from '../../core/space/types';
+
 const PER_LAYER = /^(.+)_(\d+)$/;
 
 /** "units" and 2 for units_2; undefined for a parameter that is not per layer. */
@@ -46,3 +48,25 @@ export const paramShort = (name: string): string => {
 
 /** Whether compact text may show this parameter's value without its name. */
 export const valueSpeaks = (name: string): boolean => entry(name)?.valueSpeaks === true;
+
+/**
+ * The names in order, each per-layer parameter once, as its base with the names of its layers in the
+ * config ("units" with units_0, units_1, units_2): how cards and the leaderboard show a network.
+ */
+export function groupLayers(names: readonly string[], config: Config): { name: string; layers?: string[] }[] {
+  const groups: { name: string; layers?: string[] }[] = [];
+  const done = new Set<string>();
+  for (const name of names) {
+    const layer = perLayer(name);
+    if (!layer) {
+      groups.push({ name });
+      continue;
+    }
+    if (done.has(layer.base)) continue;
+    done.add(layer.base);
+    const layers: string[] = [];
+    for (let i = 0; `${layer.base}_${i}` in config; i++) layers.push(`${layer.base}_${i}`);
+    groups.push({ name: layer.base, layers });
+  }
+  return groups;
+}

@@ -52,7 +52,7 @@ describe('EpochBatcher', () => {
   it('sends the epochs of an interval as one message, and at once when flushed', async () => {
     const sent: TunerEvent[] = [];
     const batcher = new EpochBatcher((e) => sent.push(e), 10);
-    const report = { epoch: 1, metrics: { loss: 1 } };
+    const report = { epoch: 1, metrics: { loss: 1 }, learningRate: 0.001, step: 30, ms: 5 };
     batcher.add({ lane: 0, trialId: 'a', execution: 0, report });
     batcher.add({ lane: 0, trialId: 'b', execution: 0, report });
     expect(sent).toEqual([]);
