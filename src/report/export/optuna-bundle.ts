@@ -10,6 +10,9 @@ import { optunaSpace } from './optuna-distributions';
 import { optunaReadme } from './optuna-readme';
 import { fullEpochs, optunaTrials, prunerSettings } from './optuna-trials';
 import { resultsFile } from './results-file';
+import bundleModule from './optuna/playground_bundle.py?raw';
+import networkModule from './optuna/playground_network.py?raw';
+import studyModule from './optuna/playground_study.py?raw';
 import runOptunaScript from './optuna/run_optuna.py?raw';
 import { withSpecDefaults } from './python-spec';
 
@@ -103,18 +106,21 @@ export function optunaBundle(input: OptunaBundleInput): OptunaBundle {
     folder: name,
     files: {
       'README.md': readme,
-      'run_optuna.py': withSpecDefaults(runOptunaScript),
+      'run_optuna.py': runOptunaScript,
+      'playground_bundle.py': bundleModule,
+      'playground_network.py': withSpecDefaults(networkModule),
+      'playground_study.py': studyModule,
       'study.json': JSON.stringify(study, null, 1),
       [data.columns.file]: data.text,
     },
   };
 }
 
-/** The bundle as zip bytes; run_optuna.py is marked executable. */
+/** The bundle as zip bytes; run_optuna.py (the command; the playground_*.py modules are its parts) is marked executable. */
 export function optunaZip(bundle: OptunaBundle, modified = new Date()): Uint8Array<ArrayBuffer> {
   const entries: Record<string, [Uint8Array, { mtime: Date; os?: number; attrs?: number }]> = {};
   for (const [file, content] of Object.entries(bundle.files)) {
-    const executable = file.endsWith('.py');
+    const executable = file === 'run_optuna.py';
     entries[`${bundle.folder}/${file}`] = [
       strToU8(content),
       executable ? { mtime: modified, os: 3, attrs: 0o755 << 16 } : { mtime: modified },

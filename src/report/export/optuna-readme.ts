@@ -38,7 +38,9 @@ machines through a PostgreSQL database.
   rows, as the browser did.
 - ${code('study.json')}: the browser's study (search space, settings, every trial with its per-epoch
   values) and its Optuna form. The playground's "Import results JSON" opens it too.
-- ${code('run_optuna.py')}: the script (run ${code('python3 run_optuna.py --help')}).
+- ${code('run_optuna.py')}: the command (run ${code('python3 run_optuna.py --help')}), with its parts
+  ${code('playground_bundle.py')} (these files and the search space), ${code('playground_network.py')}
+  (the browser's network in PyTorch) and ${code('playground_study.py')} (the shared Optuna study).
 
 ## Run
 

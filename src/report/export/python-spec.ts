@@ -1,12 +1,12 @@
 /**
  * The trainer's defaults (src/core/model/spec.ts) as Python, for the generated scripts: the Keras
- * Tuner script and the Optuna bundle's run_optuna.py read a config with the same defaults the browser
+ * Tuner script and the Optuna bundle's playground_network.py read a config with the same defaults the browser
  * trained with.
  */
 import { MAX_HIDDEN_LAYERS, SPEC_DEFAULTS } from '../../core/model/spec';
 import { pyBool, pyFloat, pyInt, pyString } from './python';
 
-/** Marks the lines of run_optuna.py that the bundle replaces with `pythonSpecDefaults()`. */
+/** Marks the lines of playground_network.py that the bundle replaces with `pythonSpecDefaults()`. */
 export const SPEC_DEFAULTS_MARKER = /^# spec-defaults: begin\n[\s\S]*?^# spec-defaults: end\n/m;
 
 export function pythonSpecDefaults(): string {
@@ -35,7 +35,7 @@ export function pythonSpecDefaults(): string {
   ].join('\n');
 }
 
-/** run_optuna.py with the defaults block written from the spec table. */
+/** playground_network.py with the defaults block written from the spec table. */
 export function withSpecDefaults(script: string): string {
   if (!SPEC_DEFAULTS_MARKER.test(script)) throw new Error('the script has no spec-defaults block');
   return script.replace(SPEC_DEFAULTS_MARKER, pythonSpecDefaults());

@@ -159,15 +159,16 @@ describe('the zip', () => {
   const bundle = bundleOf(state, banknote, { datasetName: 'Banknote authentication' });
   const files = unzipSync(optunaZip(bundle));
 
-  it('holds the data, study.json, run_optuna.py and a README in one folder', () => {
+  it('holds the data, study.json, run_optuna.py with its parts and a README in one folder', () => {
     expect(bundle.folder).toBe('banknote-authentication-random-20260304-050607');
+    const scripts = ['playground_bundle.py', 'playground_network.py', 'playground_study.py', 'run_optuna.py'];
     expect(Object.keys(files).sort()).toEqual(
-      ['README.md', 'data.csv', 'run_optuna.py', 'study.json'].map((f) => `${bundle.folder}/${f}`),
+      ['README.md', 'data.csv', ...scripts, 'study.json'].map((f) => `${bundle.folder}/${f}`),
     );
-    const script = strFromU8(files[`${bundle.folder}/run_optuna.py`]);
-    expect(script).toBe(
-      readFileSync(new URL('../../../../src/report/export/optuna/run_optuna.py', import.meta.url), 'utf8'),
-    );
+    for (const script of scripts)
+      expect(strFromU8(files[`${bundle.folder}/${script}`])).toBe(
+        readFileSync(new URL(`../../../../src/report/export/optuna/${script}`, import.meta.url), 'utf8'),
+      );
     expect(strFromU8(files[`${bundle.folder}/data.csv`])).toBe(optunaDataCsv(banknote).text);
   });
 

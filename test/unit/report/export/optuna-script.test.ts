@@ -220,7 +220,7 @@ describe('run_optuna.py', () => {
   it('writes numbers JSON cannot hold as the texts the playground reads', () => {
     expect([NaN, Infinity, -Infinity].map(encodeNumber)).toEqual(['NaN', 'Infinity', '-Infinity']);
     const script = readFileSync(
-      new URL('../../../../src/report/export/optuna/run_optuna.py', import.meta.url),
+      new URL('../../../../src/report/export/optuna/playground_study.py', import.meta.url),
       'utf8',
     );
     expect(script).toContain(

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { SPEC_DEFAULTS } from '../../../../src/core/model/spec';
 import { pythonSpecDefaults, withSpecDefaults } from '../../../../src/report/export/python-spec';
 
-const script = readFileSync(resolve(__dirname, '../../../../src/report/export/optuna/run_optuna.py'), 'utf8');
+const script = readFileSync(
+  resolve(__dirname, '../../../../src/report/export/optuna/playground_network.py'),
+  'utf8',
+);
 
 describe('the spec defaults in Python', () => {
   it('are the spec table, key by key', () => {
@@ -16,7 +19,7 @@ describe('the spec defaults in Python', () => {
     expect(text).toContain('MAX_HIDDEN_LAYERS = 6');
   });
 
-  it('are written into run_optuna.py, whose committed copy is already up to date', () => {
+  it('are written into playground_network.py, whose committed copy is already up to date', () => {
     expect(withSpecDefaults(script)).toBe(script);
     expect(() => withSpecDefaults('print(1)\n')).toThrow(/spec-defaults/);
   });
