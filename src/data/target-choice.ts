@@ -14,6 +14,8 @@ export interface TargetChoice {
   rule: TargetRule;
   /** True when nothing but the column's position supports the choice: the user should check it. */
   guess: boolean;
+  /** For a choice by name: how strongly the name says "target". */
+  clue?: TargetClue;
   /** Why this column, as a clause: "its name, "Survived", is a usual name for a target". */
   reason: string;
   /** Other columns named like a target, which the user may have meant. */
@@ -34,19 +36,17 @@ const GENERIC = [
 ];
 
 /**
- * Targets of well-known public datasets (UCI, Kaggle), matched as whole names: Titanic's Survived,
- * wine quality, adult income, bank marketing's y/deposit, credit default, churn, abalone rings,
- * student G3, housing prices, heart disease, stroke, diabetes, fraud, spam…
+ * Outcomes that well-known public datasets (UCI, Kaggle) predict, matched as whole names: Titanic's
+ * Survived, iris species, credit default, bank marketing's deposit, churn, heart disease, stroke,
+ * diabetes, fraud, spam… and the whole target names of single famous sets (house prices' SalePrice,
+ * Boston's MEDV, California's median_house_value, abalone's Rings, student G3), rarely an input elsewhere.
  */
-const DOMAIN = [
+const OUTCOMES = [
   'survived',
   'survival',
   'diagnosis',
-  'quality',
   'species',
   'variety',
-  'income',
-  'salary',
   'churn',
   'exited',
   'attrition',
@@ -67,12 +67,10 @@ const DOMAIN = [
   'diabetes',
   'stroke',
   'cardio',
-  'price',
   'saleprice',
   'sale_price',
   'medv',
   'rings',
-  'charges',
   'g3',
   'median_house_value',
   'purchased',
@@ -82,6 +80,12 @@ const DOMAIN = [
   'spam',
   'sentiment',
 ];
+
+/**
+ * Measurements that are often, but not always, the target: adult's income, salaries, prices,
+ * insurance charges, wine quality. Many files hold them as inputs beside another label.
+ */
+const MEASUREMENTS = ['income', 'salary', 'price', 'charges', 'quality'];
 
 /** Words that mark a target inside a longer name: `income_class`, `is_fraud_flag`, `target_value`. */
 const TOKENS = ['target', 'label', 'class', 'outcome', 'fraud', 'churn', 'survived', 'diagnosis'];
@@ -95,13 +99,25 @@ export function normaliseName(name: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/**
+ * How strongly a name says "target": strong for names that mean the answer (target, class, Survived,
+ * diagnosis), weak for measurements that often are (income, price) and for a target word inside a
+ * longer name.
+ */
+export type TargetClue = 'strong' | 'weak';
+
 /** 1: a generic target name; 2: a well-known dataset's target; 3: a target word inside the name. */
-export function targetNameTier(name: string): 1 | 2 | 3 | undefined {
+export function targetNameRule(name: string): { tier: 1 | 2 | 3; clue: TargetClue } | undefined {
   const n = normaliseName(name);
-  if (GENERIC.includes(n)) return 1;
-  if (DOMAIN.includes(n)) return 2;
-  if (n.split('_').some((token) => TOKENS.includes(token))) return 3;
+  if (GENERIC.includes(n)) return { tier: 1, clue: 'strong' };
+  if (OUTCOMES.includes(n)) return { tier: 2, clue: 'strong' };
+  if (MEASUREMENTS.includes(n)) return { tier: 2, clue: 'weak' };
+  if (n.split('_').some((token) => TOKENS.includes(token))) return { tier: 3, clue: 'weak' };
   return undefined;
+}
+
+export function targetNameTier(name: string): 1 | 2 | 3 | undefined {
+  return targetNameRule(name)?.tier;
 }
 
 /**
@@ -120,6 +136,11 @@ export function unusableAsTarget(profile: ColumnProfile, rows: number, named = f
   return undefined;
 }
 
+/** With an x column beside it, y is a coordinate (x, y, label), not the answer. */
+export function hasCoordinates(header: readonly string[]): boolean {
+  return header.some((name) => normaliseName(name) === 'x');
+}
+
 /**
  * `profileAt(c)` profiles column c over every row (called lazily: only for the columns looked at).
  * Among columns named like a target, the most specific tier wins, then the later column.
@@ -129,18 +150,18 @@ export function chooseTarget(
   rows: number,
   profileAt: (column: number) => ColumnProfile,
 ): TargetChoice {
-  // With an x column beside it, y is a coordinate (x, y, label), not the answer.
-  const coordinates = header.some((name) => normaliseName(name) === 'x');
+  const coordinates = hasCoordinates(header);
   // A column named like a target is meant as one even when it cannot be (a label with one value):
   // choosing it lets the error say what is wrong with it. Only an identifier is passed over.
   const named = header
     .map((name, c) => ({
       c,
       name,
-      tier: coordinates && normaliseName(name) === 'y' ? undefined : targetNameTier(name),
-      usable: unusableAsTarget(profileAt(c), rows, true) === undefined,
+      rule: coordinates && normaliseName(name) === 'y' ? undefined : targetNameRule(name),
     }))
-    .filter((n): n is { c: number; name: string; tier: 1 | 2 | 3; usable: boolean } => n.tier !== undefined)
+    .flatMap(({ c, name, rule }) =>
+      rule ? [{ c, name, ...rule, usable: unusableAsTarget(profileAt(c), rows, true) === undefined }] : [],
+    )
     .filter((n) => identifierReason(profileAt(n.c), rows, 'name-or-count') === undefined)
     .sort((a, b) => a.tier - b.tier || Number(b.usable) - Number(a.usable) || b.c - a.c);
   if (named.length > 0) {
@@ -148,13 +169,16 @@ export function chooseTarget(
     const why =
       best.tier === 1
         ? `its name, "${best.name}", is a usual name for a target column`
-        : best.tier === 2
-          ? `its name, "${best.name}", is what public datasets call the value to predict`
-          : `its name, "${best.name}", contains a word that marks a target`;
+        : best.tier === 3
+          ? `its name, "${best.name}", contains a word that marks a target`
+          : best.clue === 'strong'
+            ? `its name, "${best.name}", is what public datasets call the value to predict`
+            : `its name, "${best.name}", is a measurement that public datasets often, but not always, predict`;
     return {
       index: best.c,
       rule: 'name',
       guess: best.tier === 3,
+      clue: best.clue,
       reason: why,
       alternatives: named.slice(1).map((n) => n.name),
     };
