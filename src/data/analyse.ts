@@ -6,7 +6,8 @@ import { profileColumn, valueKey, type CellRef, type ColumnProfile, type ColumnT
 import { chooseRole, type ColumnRole, type IgnoredBecause } from './roles';
 import type { Delimiter, RawTable } from './table';
 import { encodeTarget, MAX_CLASSES, type TargetEncoding } from './target';
-import { chooseTarget, type TargetRule } from './target-choice';
+import { chooseTarget, type TargetClue, type TargetRule } from './target-choice';
+import { targetCandidates, type TargetCandidate } from './target-doubt';
 import type { Task } from './types';
 
 export const DEFAULT_CARDINALITY_CAP = 20;
@@ -57,10 +58,17 @@ export interface TargetChoiceInfo {
   rule: TargetRule;
   /** Only the column's position supports the choice: ask the user to check it. */
   guess: boolean;
+  /** For a choice by name: strong (target, Survived) or weak (income: often, not always, the target). */
+  clue?: TargetClue;
   /** A clause: "its name, "Survived", is what public datasets call the value to predict". */
   reason: string;
   /** Other columns named like a target. */
   alternatives: string[];
+  /**
+   * When the choice is in doubt, every other column that could well be the target, with why: the
+   * last column after a weak clue, a few-valued column named like an outcome. Empty otherwise.
+   */
+  candidates: TargetCandidate[];
 }
 
 export interface HeaderInfo {
@@ -141,11 +149,16 @@ export function analyseTable(table: RawTable, options: AnalyseOptions = {}): Res
       guess: false,
       reason: options.targetFrom === 'catalogue' ? 'it is the target this dataset documents' : 'you chose it',
       alternatives: [],
+      candidates: [],
     };
   } else {
-    const { index, ...choice } = chooseTarget(table.header, table.rows.length, profileAt);
+    const choice = chooseTarget(table.header, table.rows.length, profileAt);
+    const { index, ...info } = choice;
     targetIndex = index;
-    targetChoice = choice;
+    targetChoice = {
+      ...info,
+      candidates: targetCandidates(table.header, table.rows.length, profileAt, choice),
+    };
   }
   const targetName = table.header[targetIndex];
   const targetAll = profileAt(targetIndex);

@@ -46,7 +46,11 @@
  *   class, outcome, y… then the targets of well-known public datasets: Survived, quality, income,
  *   diagnosis, species…; then a name containing such a word), never an identifier; failing that, the
  *   last column that is no identifier, free text, constant or empty, flagged as a guess.
- *   `analysis.targetChoice` says which rule chose it and why. Rows without a target value are dropped
+ *   `analysis.targetChoice` says which rule chose it and why, whether the name was a strong clue
+ *   (target, Survived) or a weak one (income, price: measurements often but not always predicted),
+ *   and, in doubt, the `candidates` that could as well be the target: the last column after a weak
+ *   clue, and any column named like an outcome (Churn, isFraud, Loan_Status…), each with ≤ 10 values
+ *   and no identifier. The choice itself does not change. Rows without a target value are dropped
  *   (with a warning), never imputed. Two distinct values → binary, y 0/1 with classNames [negative, positive]:
  *   numbers → the larger is positive; no/yes, false/true, negative/positive… → the affirmative;
  *   otherwise the LESS frequent value (the class of interest is usually the rarer: M in M/B).
@@ -77,8 +81,11 @@ export type {
   TargetChoiceInfo,
 } from './analyse';
 export type { IgnoredBecause } from './roles';
-export type { TargetRule } from './target-choice';
-export { chooseTarget, targetNameTier } from './target-choice';
+export type { TargetClue, TargetRule } from './target-choice';
+export { chooseTarget, targetNameRule, targetNameTier } from './target-choice';
+export type { TargetCandidate } from './target-doubt';
+export { FEW_VALUES, targetCandidates } from './target-doubt';
+export { isOutcomeName } from './outcome-names';
 export { detectHeader, type HeaderDecision } from './header';
 export { hashRows } from './hash';
 export type { DatasetIdentity } from './identity';

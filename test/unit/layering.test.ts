@@ -30,7 +30,7 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
 
 const PACKAGES: Record<Layer, RegExp> = {
   core: /^$/,
-  data: /^papaparse$/,
+  data: /^(papaparse|change-case)$/,
   train: /^@tensorflow\//,
   report: /^fflate$/,
   scheduler: /^$/,

@@ -287,6 +287,7 @@ describe('role overrides', () => {
       guess: false,
       reason: 'you chose it',
       alternatives: [],
+      candidates: [],
     });
     expect(column(analysis, 'Survived')).toMatchObject({ role: 'feature' });
   });

@@ -1,0 +1,48 @@
+/**
+ * Doubt about a target chosen for the user: the other columns that could as well be the value to
+ * predict. Two shapes misled the name rules on public files: a measurement's name (income) chosen
+ * while the last column held the label, and a yes/no column named like an outcome in the middle of
+ * the table. The choice stays; the user is shown these candidates to pick from.
+ */
+import type { ColumnProfile } from './infer';
+import { isOutcomeName } from './outcome-names';
+import { hasCoordinates, normaliseName, unusableAsTarget, type TargetChoice } from './target-choice';
+
+/**
+ * A label has few values: two for most public datasets' outcomes, three to seven for iris, wine
+ * quality or a heart-disease grade. A column with more is a measurement, not a label to doubt over.
+ */
+export const FEW_VALUES = 10;
+
+export interface TargetCandidate {
+  name: string;
+  /** Why it could be the target, in a few words: "last column, 2 values". */
+  reason: string;
+}
+
+/**
+ * Every other column that is a strong candidate: the last column, when a weak clue chose the target
+ * elsewhere; any column named like an outcome. Each must have few values and be no identifier.
+ */
+export function targetCandidates(
+  header: readonly string[],
+  rows: number,
+  profileAt: (column: number) => ColumnProfile,
+  choice: Pick<TargetChoice, 'index' | 'rule' | 'clue'>,
+): TargetCandidate[] {
+  const last = header.length - 1;
+  const weakClue = choice.rule === 'name' && choice.clue === 'weak';
+  const coordinates = hasCoordinates(header);
+  const candidates: TargetCandidate[] = [];
+  header.forEach((name, c) => {
+    if (c === choice.index) return;
+    const lastColumn = weakClue && c === last;
+    const outcome = isOutcomeName(name) && !(coordinates && normaliseName(name) === 'y');
+    if (!lastColumn && !outcome) return;
+    const profile = profileAt(c);
+    if (profile.distinct > FEW_VALUES || unusableAsTarget(profile, rows) !== undefined) return;
+    const why = [lastColumn && 'last column', outcome && 'named like an outcome'].filter(Boolean);
+    candidates.push({ name, reason: [...why, `${profile.distinct} values`].join(', ') });
+  });
+  return candidates;
+}
