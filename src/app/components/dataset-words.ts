@@ -1,5 +1,5 @@
 /** Plain-words descriptions of a loaded dataset: its task, output layer and loss, and its splits. */
-import { outputFor, type Splits, type Task } from '../../data';
+import { outputFor, type Splits, type TargetChoiceInfo, type Task } from '../../data';
 import { lossWords, TASK_WORDS } from '../../report/explain/model-words';
 import { plural } from './format';
 
@@ -66,4 +66,14 @@ export function smallSplitAdvice(splits: Splits, task: Task): string | undefined
       ? `one row is ${points}% of the validation score`
       : `one row moves accuracy by ${points} points`;
   return `With ${plural(n, 'validation row')}, ${worth}: trials closer than that are not really different. k-fold cross-validation scores each configuration on all the training rows.`;
+}
+
+/** The panel asks the user to check the target when only its position supports it, or others could be it. */
+export function targetInDoubt(choice: TargetChoiceInfo): boolean {
+  return choice.guess || choice.candidates.length > 0;
+}
+
+/** Other columns named like a target, less those already offered as candidates. */
+export function alsoNamedLikeTarget(choice: TargetChoiceInfo): string[] {
+  return choice.alternatives.filter((name) => !choice.candidates.some((c) => c.name === name));
 }

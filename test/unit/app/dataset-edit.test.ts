@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ranks } from '../../../src/app/components/leaderboard-rows';
 import { tiedWith } from '../../../src/report/explain/config-words';
-import { smallSplitAdvice, describeOutput } from '../../../src/app/components/dataset-words';
+import {
+  alsoNamedLikeTarget,
+  describeOutput,
+  smallSplitAdvice,
+  targetInDoubt,
+} from '../../../src/app/components/dataset-words';
 import { formatCell } from '../../../src/app/components/format';
 import {
   roleCounts,
@@ -15,7 +20,13 @@ import {
 import { loadLabel, setupDifference, studyDataProblem } from '../../../src/app/study-data';
 import { defaultSetup, withHeader, withSource, type DatasetSetup } from '../../../src/core/experiment';
 import { bestTrial, type Trial } from '../../../src/core/study';
-import { datasetIdentity, loadCsv, type DatasetAnalysis, type Splits } from '../../../src/data';
+import {
+  datasetIdentity,
+  loadCsv,
+  type DatasetAnalysis,
+  type Splits,
+  type TargetChoiceInfo,
+} from '../../../src/data';
 
 function load(file: string, setup: Partial<DatasetSetup> = {}) {
   const text = readFileSync(new URL(`../../fixtures/csv/${file}`, import.meta.url), 'utf8');
@@ -192,5 +203,21 @@ describe('what is shown', () => {
       words: 'Multi-class classification',
     });
     expect(describeOutput('regression', 0).units).toBe('1 unit');
+  });
+
+  it('"Check the target" for a guess or for other candidates, never listing a column twice', () => {
+    const choice: TargetChoiceInfo = {
+      rule: 'name',
+      guess: false,
+      reason: '',
+      alternatives: ['quality'],
+      candidates: [],
+    };
+    expect(targetInDoubt(choice)).toBe(false);
+    expect(targetInDoubt({ ...choice, guess: true })).toBe(true);
+    const offered = { ...choice, candidates: [{ name: 'quality', reason: 'last column, 6 values' }] };
+    expect(targetInDoubt(offered)).toBe(true);
+    expect(alsoNamedLikeTarget(offered)).toEqual([]);
+    expect(alsoNamedLikeTarget(choice)).toEqual(['quality']);
   });
 });
