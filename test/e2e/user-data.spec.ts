@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { classesCsv, numericNamesCsv, recordNumberCsv } from '../fixtures/generated';
+import { classesCsv, incomeBeforeLabelCsv, numericNamesCsv, recordNumberCsv } from '../fixtures/generated';
 import { leaderboard, openApp, waitUntilFinished } from './support/app';
 
 const fixture = (file: string) => readFileSync(new URL(`../fixtures/csv/${file}`, import.meta.url));
@@ -142,6 +142,33 @@ test('each user file: the target and why, the header decision, the task, the out
   await expect(page.getByText('60 used of 61 read')).toBeVisible();
   expect(page.url()).toContain('header=no');
   await expect(page.getByText('Detection found a header because')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a target in doubt: "Check the target" names every strong candidate, and one click takes another', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await openApp(page, '', errors);
+  await upload(page, 'bank-customers.csv', Buffer.from(incomeBeforeLabelCsv(120)));
+  // The default stays: income, by its name, a weak clue.
+  await expect(page.getByRole('combobox', { name: 'Target column' })).toHaveValue('income');
+  const check = page.getByRole('status').filter({ hasText: 'Check the target.' });
+  await expect(check).toContainText('often, but not always');
+  const candidates = check.getByRole('list', { name: 'Other possible targets' }).getByRole('listitem');
+  await expect(candidates).toHaveText([
+    /Predict “Attrition_Flag”\s*named like an outcome, 2 values/,
+    /Predict “offer_accepted”\s*last column, 2 values/,
+  ]);
+  await check.getByRole('button', { name: 'Predict “offer_accepted”' }).click();
+  await expect(page.getByRole('combobox', { name: 'Target column' })).toHaveValue('offer_accepted');
+  await expect(page.getByText('Check the target.')).toHaveCount(0);
+  await expect(page.getByText('Chosen because you chose it.')).toBeVisible();
+  await expect(page.locator('.dataset .task')).toContainText('Binary classification');
+  expect(page.url()).toContain('target=offer_accepted');
+  // The income column the rules first chose is an input now.
+  await expect(page.getByRole('checkbox', { name: 'Use income as an input' })).toBeChecked();
+  await expectNoOverflow(page, 'bank-customers.csv');
   expect(errors).toEqual([]);
 });
 

@@ -5,6 +5,7 @@ import { isOutcomeName, loadCsv, loadCsvBytes, targetNameRule } from '../../../s
 import {
   classesCsv,
   highCardinalityCsv,
+  incomeBeforeLabelCsv,
   manyClassesCsv,
   numericNamesCsv,
   recordNumberCsv,
@@ -142,6 +143,15 @@ describe('doubt about the target', () => {
     const plot = analyse(csv({ x: (i) => i % 7, y: (i) => i % 5, colour: (i) => (i % 2 ? 'red' : 'blue') }));
     expect(plot.target).toBe('colour');
     expect(plot.targetChoice.candidates).toEqual([]);
+  });
+
+  it('both shapes in one file: every strong candidate, in table order', () => {
+    const a = analyse(incomeBeforeLabelCsv(120));
+    expect(a.target).toBe('income');
+    expect(a.targetChoice.candidates).toEqual([
+      { name: 'Attrition_Flag', reason: 'named like an outcome, 2 values' },
+      { name: 'offer_accepted', reason: 'last column, 2 values' },
+    ]);
   });
 
   it('a target the user chose raises no doubt', () => {
