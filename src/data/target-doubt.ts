@@ -22,7 +22,9 @@ export interface TargetCandidate {
 
 /**
  * Every other column that is a strong candidate: the last column, when a weak clue chose the target
- * elsewhere; any column named like an outcome. Each must have few values and be no identifier.
+ * elsewhere; any column named like an outcome. Each must have few values and be no identifier. A
+ * target chosen by a strong clue (target, class, label, y…) needs no flag: bank marketing's `y` sits
+ * beside a yes/no `default` that is an input, not the label.
  */
 export function targetCandidates(
   header: readonly string[],
@@ -30,6 +32,7 @@ export function targetCandidates(
   profileAt: (column: number) => ColumnProfile,
   choice: Pick<TargetChoice, 'index' | 'rule' | 'clue'>,
 ): TargetCandidate[] {
+  if (choice.rule === 'name' && choice.clue === 'strong') return [];
   const last = header.length - 1;
   const weakClue = choice.rule === 'name' && choice.clue === 'weak';
   const coordinates = hasCoordinates(header);
