@@ -3,7 +3,8 @@
  * - any number of data changes between two redraws cost one `prepare` (the latest) and one update;
  * - a chart that is off screen is redrawn when the page is idle, at most every HIDDEN_REDRAW_INTERVAL_MS,
  *   so a full-page capture never shows an empty frame; on screen it is redrawn at once;
- * - before printing, every chart with a change waiting is redrawn (`beforeprint`);
+ * - before printing, every chart is sized for the page and redrawn (`beforeprint`), and given back
+ *   to its container afterwards (Chart.js's advice for printing responsive charts);
  * - a frame spends at most FRAME_BUDGET_MS on redraws; the rest wait for the next frame;
  * - a chart redraws at most every MIN_REDRAW_INTERVAL_MS: with 4 workers reporting epochs, redrawing
  *   the learning curves (20–60 ms each) on every frame made most frames long tasks.
@@ -12,6 +13,8 @@
 /** What this helper needs of a Chart.js chart of any type. */
 export interface LiveChart {
   update(mode: 'none'): void;
+  resize(width?: number, height?: number): void;
+  readonly height: number;
   destroy(): void;
   readonly canvas: HTMLCanvasElement | null;
 }
@@ -19,7 +22,10 @@ export interface LiveChart {
 const FRAME_BUDGET_MS = 8;
 const MIN_REDRAW_INTERVAL_MS = 250;
 const HIDDEN_REDRAW_INTERVAL_MS = 1000;
+/** The width of an A4 page's printable area in CSS pixels, about 18 cm. */
+export const PRINT_WIDTH = 680;
 
+const charts = new Set<LiveChart>();
 const pending = new Map<LiveChart, (() => void) | undefined>();
 const visible = new Set<HTMLCanvasElement>();
 const observed = new WeakMap<HTMLCanvasElement, LiveChart>();
@@ -120,19 +126,39 @@ function flushHidden(timeLeft: () => number): void {
   if (wait < Infinity) requestIdleFlush(Math.max(1, wait));
 }
 
-/** Redraws every chart that has a change waiting, now: the page is about to be printed. */
-export function drawAllNow(): void {
-  for (const chart of [...pending.keys()]) draw(chart);
+let printing = false;
+
+/** The page is about to be printed: every chart applies its waiting change and draws at the page's width. */
+export function drawForPrint(): void {
+  printing = true;
+  for (const chart of charts) {
+    const prepare = pending.get(chart);
+    pending.delete(chart);
+    prepare?.();
+    chart.resize(PRINT_WIDTH, chart.height);
+    // resize draws only when the size changed.
+    chart.update('none');
+  }
+}
+
+function afterPrint(): void {
+  if (!printing) return;
+  printing = false;
+  for (const chart of charts) chart.resize();
 }
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('beforeprint', drawAllNow);
+  window.addEventListener('beforeprint', drawForPrint);
+  window.addEventListener('afterprint', afterPrint);
   // Safari before 13 announces printing only through the print media query.
-  window.matchMedia?.('print').addEventListener?.('change', (e) => e.matches && drawAllNow());
+  window
+    .matchMedia?.('print')
+    .addEventListener?.('change', (e) => (e.matches ? drawForPrint() : afterPrint()));
 }
 
 /** Runs `prepare` (which mutates the chart's data and options) and redraws, when the chart is on screen. */
 export function scheduleUpdate(chart: LiveChart, prepare?: () => void): void {
+  charts.add(chart);
   pending.set(chart, prepare ?? pending.get(chart));
   requestFlush();
   requestIdleFlush();
@@ -140,6 +166,7 @@ export function scheduleUpdate(chart: LiveChart, prepare?: () => void): void {
 
 /** Destroys a chart and drops any update still waiting for it. */
 export function releaseChart(chart: LiveChart): void {
+  charts.delete(chart);
   pending.delete(chart);
   if (chart.canvas) {
     observer?.unobserve(chart.canvas);
