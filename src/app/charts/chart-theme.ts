@@ -25,6 +25,13 @@ export interface ChartTheme {
   pointRadius: number;
 }
 
+/**
+ * The Okabe–Ito colours (indices into `series`: blue, vermillion, bluish green, reddish purple) that
+ * keep 3:1 against the chart surface in the light and the dark theme, for lines told apart by colour.
+ * Orange, sky blue and yellow fall below that on white; they only fill marks.
+ */
+export const LINE_SERIES = [0, 5, 2, 3] as const;
+
 let cached: ChartTheme | undefined;
 
 const subscribe = createSubscriber((update) => {

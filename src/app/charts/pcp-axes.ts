@@ -191,9 +191,11 @@ function groupAxis(base: string, members: readonly NumericParam[], configs: read
           .filter((p) => isActive(p, c) && Number.isFinite(Number(c[p.name])))
           .map((p) => Number(c[p.name]));
         if (values.length === 0) return undefined;
-        return log
+        const mean = log
           ? 10 ** (values.reduce((s, v) => s + Math.log10(v), 0) / values.length)
           : values.reduce((s, v) => s + v, 0) / values.length;
+        // Equal layers give their value exactly, not 0.10000000000000002.
+        return Number(mean.toPrecision(12));
       },
     },
     configs,

@@ -112,6 +112,7 @@ export function fitTicks(ticks: readonly PcpTick[], room: number, measure: (t: s
 
 /** "0.0001" → "1e-4", "0.125" → "0.13"; words lose letters for an ellipsis. */
 function shorten(label: string, room: number, measure: (t: string) => number): string {
+  if (measure(label) <= room) return label;
   const n = Number(label);
   if (label.trim() !== '' && Number.isFinite(n)) {
     const candidates = [formatNumber(n, 2), n.toExponential(0).replace('e+', 'e')];
