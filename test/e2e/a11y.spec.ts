@@ -5,6 +5,9 @@
  * their labels clear of each other; presenter mode draws big text and thick lines, and no panel
  * scrolls sideways at 1280×720 or 1920×1080.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   canvasDrawing,
@@ -165,4 +168,37 @@ test('a race in presenter mode: axe finds nothing serious and no panel scrolls s
   await expect(page.getByRole('table', { name: /Each tuner's best score/ })).toBeVisible();
   await expectNoSidewaysScroll(page, 'after the race');
   expect(await seriousViolations(page), 'after the race').toEqual([]);
+});
+
+test('a leaderboard of 60 trials shows the top 50, one line each, and all of them on request', async ({
+  page,
+  context,
+}) => {
+  await openApp(page, '#dataset=banknote&tuner=random&maxTrials=2&epochs=1&backend=wasm&seed=3');
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await waitUntilFinished(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Results (JSON)' }).click();
+  const results = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  // Sixty trials: the first real one copied under new numbers (the file's events name ids 0 and 1).
+  const [first] = results.state.trials;
+  results.state.trials = Array.from({ length: 60 }, (_, i) => ({
+    ...first,
+    id: String(i),
+    number: i,
+    score: 0.5 + i / 200,
+    executions: first.executions.map((e: { score: number }) => ({ ...e, score: 0.5 + i / 200 })),
+  }));
+  const file = join(tmpdir(), `sixty-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(results));
+
+  const viewer = await context.newPage();
+  await openApp(viewer, '#dataset=iris');
+  await viewer.locator('input[type=file][accept*=".json"]').setInputFiles(file);
+  const rows = viewer.getByRole('table', { name: 'Leaderboard' }).locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  await viewer.getByRole('button', { name: 'Show all 60 trials' }).click();
+  await expect(rows).toHaveCount(60);
+  const heights = await rows.evaluateAll((list) => list.map((r) => r.getBoundingClientRect().height));
+  expect(Math.max(...heights)).toBeLessThanOrEqual(36);
 });
