@@ -107,10 +107,10 @@ export function recordCanvasDrawing(): void {
     starts.set(this, to);
     return lineTo.call(this, x, y);
   };
-  proto.stroke = function (...args: [] | [Path2D]) {
+  proto.stroke = function (path?: Path2D) {
     const scale = Math.hypot(this.getTransform().a, this.getTransform().b) / (window.devicePixelRatio || 1);
     drawing(this).strokes.push({ width: this.lineWidth * scale, color: String(this.strokeStyle) });
-    return stroke.apply(this, args as []);
+    return path ? stroke.call(this, path) : (stroke as (this: CanvasRenderingContext2D) => void).call(this);
   };
 }
 
