@@ -51,25 +51,31 @@ export function exportCsv(c: ExportContext): void {
   );
 }
 
-function description(c: ExportContext) {
+function description(c: Omit<ExportContext, 'state'>) {
   if (!c.analysis || !c.dataset) throw new Error('Load the dataset of this study to write its report.');
   if (c.problem) throw new Error(`Load the dataset of this study to write its report: ${c.problem}.`);
   return describeDataset(c.analysis, c.dataset);
 }
 
-export function exportReport(c: ExportContext): void {
-  const text = methodsReport({
-    settings: c.state.settings,
-    trials: c.state.trials,
-    best: bestTrial(c.state.trials, c.state.settings.objective.direction),
+/** The methods report (Markdown) of a study's settings and trials; throws when its dataset is not loaded. */
+export function methodsText(
+  c: Omit<ExportContext, 'state'> & Pick<StudyState, 'settings' | 'trials' | 'done'>,
+): string {
+  return methodsReport({
+    settings: c.settings,
+    trials: c.trials,
+    best: bestTrial(c.trials, c.settings.objective.direction),
     dataset: description(c),
     backend: c.backend ?? 'unknown',
     tfjsVersion: tfVersion.version,
     date: new Date().toISOString().slice(0, 10),
     earlyStopping: c.setup.earlyStopping,
-    finished: c.state.done,
+    finished: c.done,
   });
-  download(`${stem(c)}-methods.md`, text, 'text/markdown');
+}
+
+export function exportReport(c: ExportContext): void {
+  download(`${stem(c)}-methods.md`, methodsText({ ...c, ...c.state }), 'text/markdown');
 }
 
 export function exportScript(c: ExportContext): void {

@@ -25,6 +25,13 @@ export interface ChartTheme {
   pointRadius: number;
 }
 
+/**
+ * The Okabe–Ito colours (indices into `series`: blue, vermillion, bluish green, reddish purple) that
+ * keep 3:1 against the chart surface in the light and the dark theme, for lines told apart by colour.
+ * Orange, sky blue and yellow fall below that on white; they only fill marks.
+ */
+export const LINE_SERIES = [0, 5, 2, 3] as const;
+
 let cached: ChartTheme | undefined;
 
 const subscribe = createSubscriber((update) => {
@@ -60,11 +67,27 @@ function readTheme(): ChartTheme {
     surface: v('--surface', '#ffffff'),
     bad: v('--bad', '#c62828'),
     font: v('--font', 'system-ui, sans-serif'),
+    ...themeSizes(rem),
+  };
+}
+
+/** Presenter mode's root font size is 22px (styles.css): anything from 20px up is read from afar. */
+const PRESENTER_REM = 20;
+
+/**
+ * Text and line sizes for a root font size. In presenter mode every chart text is at least 16px and
+ * every data line at least 3px, for the back of the room.
+ */
+export function themeSizes(
+  rem: number,
+): Pick<ChartTheme, 'rem' | 'tickSize' | 'titleSize' | 'thick' | 'thin' | 'pointRadius'> {
+  const presenter = rem >= PRESENTER_REM;
+  return {
     rem,
     tickSize: Math.round(rem * 0.85),
     titleSize: Math.round(rem * 0.95),
-    thick: rem >= 20 ? 5 : 3.5,
-    thin: rem >= 20 ? 2 : 1.25,
+    thick: presenter ? 6 : 3.5,
+    thin: presenter ? 3 : 1.25,
     pointRadius: Math.round(rem * 0.32),
   };
 }

@@ -1,4 +1,5 @@
 /** How the page looks: theme, presenter mode and the control groups a classroom link hides. */
+import { flushSync } from 'svelte';
 import type { HideableGroup, Theme } from '../url-state';
 
 export class UiState {
@@ -13,6 +14,25 @@ export class UiState {
         document.documentElement.dataset.presenter = String(this.presenter);
       });
     });
+    if (typeof window !== 'undefined') {
+      // Paper is white: print in the light theme. A capturing listener runs before the charts redraw
+      // for print (live-chart.ts), so they redraw in it.
+      let screenTheme: Theme | undefined;
+      window.addEventListener(
+        'beforeprint',
+        () => {
+          if (this.theme === 'light') return;
+          screenTheme = this.theme;
+          this.theme = 'light';
+          flushSync();
+        },
+        { capture: true },
+      );
+      window.addEventListener('afterprint', () => {
+        if (screenTheme) this.theme = screenTheme;
+        screenTheme = undefined;
+      });
+    }
   }
 
   shows(group: HideableGroup): boolean {
