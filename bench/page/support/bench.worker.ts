@@ -15,6 +15,7 @@ import { selectRows } from '../../../src/train/rows';
 import { disposeRows, uploadRows } from '../../../src/train/tensors';
 import type { EpochReport, TrainRequest, TrainResult } from '../../../src/train/types';
 import type { MemoryPoint, NaiveRequest, NaiveResult, CeilingResult, KernelProfile } from './bench-types';
+import { profileStep, type StepPath } from './step-profile';
 
 const PROBE = { inputs: 8, units: 32, batch: 32 };
 let data: EncodedDataset | undefined;
@@ -197,6 +198,11 @@ const api = {
         .map(([name, e]) => ({ name, perStep: e.count / steps, msPerStep: timed ? e.ms / steps : undefined }))
         .sort((a, b) => (b.msPerStep ?? b.perStep) - (a.msPerStep ?? a.perStep)),
     };
+  },
+
+  /** One trial's steps: wall and kernel time, kernels and read-backs per step (step-profile.ts). */
+  stepProfile(request: TrainRequest, path: StepPath) {
+    return profileStep(dataset(), request, path);
   },
 
   setPaused(): void {},
