@@ -51,7 +51,7 @@ export const MODES = {
       ],
     },
     native: { dataset: 'banknote', backend: 'wasm', workers: [1, 2], reps: 1, maxEpochs: 10 },
-    large: { dataset: 'bank-marketing:10000', backend: 'wasm', workers: 2 },
+    large: { dataset: 'bank-marketing:50000', backend: 'wasm', workers: 2 },
     wide: {
       dataset: 'banknote',
       backends: [

@@ -35,12 +35,13 @@ export async function wideStep(options: WideStepOptions, log: (line: string) => 
         log(`wide step ${plan.backend}: not available (${worker.backend.reason})`);
         continue;
       }
-      const ceiling = await worker.api.ceiling(512, { m: 32, k: plan.width, n: plan.width });
       for (const layers of plan.layers) {
         const config = wideConfig(layers, plan.width);
         const flopsPerStep = 6 * denseParams(config, dataset.features) * 32;
         for (const path of ['lean', 'scheduler'] as StepPath[]) {
           const request = { config, seed: 7, epochs: plan.epochs, initialEpoch: 0 };
+          // The ceiling right before each run, so both share the machine's load at the time.
+          const ceiling = await worker.api.ceiling(512, { m: 32, k: plan.width, n: plan.width });
           const p = await worker.api.stepProfile(request, path);
           const gflops = flopsPerStep / (p.wallMsPerStep / 1000) / 1e9;
           const row = {

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { EncodedDataset } from '../../../src/data/types';
-import { chooseBackend, trainTrial } from '../../../src/train';
+import { chooseBackend, trainTrial, trainTrialOrFail } from '../../../src/train';
 import { trainGroup } from '../../../src/train/fused/train-group';
 import type { BackendPreference } from '../../../src/train/backend-select';
 import { readTrainSpec } from '../../../src/core/model/spec';
@@ -154,11 +154,14 @@ const api = {
     return { results, memory: memoryAfter(requests.length) };
   },
 
-  /** The requests trained one after another by trainTrial; the wall time of all of them. */
+  /**
+   * The requests trained one after another as the scheduler trains a request it does not fuse
+   * (trainTrialOrFail: on wasm a group of one); the wall time of all of them.
+   */
   async separate(requests: TrainRequest[]): Promise<number> {
     const started = performance.now();
     for (const request of requests) {
-      const result = await trainTrial(dataset(), request);
+      const result = await trainTrialOrFail(dataset(), request);
       if (result.status !== 'completed')
         throw new Error(`a benchmark trial ${result.status}: ${result.reason}`);
     }
