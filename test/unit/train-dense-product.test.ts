@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng';
 import { groupProduct, untransposedProduct } from '../../src/train/dense-product';
+import { valuesForImmediateRead } from '../../src/train/fused/tensor-values';
 import { trainGroup } from '../../src/train/fused/train-group';
 import { trainTrial } from '../../src/train/train-loop';
 import { trainTrialOrFail } from '../../src/train/train-or-fail';
@@ -155,6 +156,12 @@ describe('on tfjs-wasm', () => {
     const cpu = await trainTrial(data, request);
     await tf.setBackend('wasm');
     expectEquivalent(wasm, cpu, 1e-4);
+  });
+
+  it('reads a tensor’s values from the heap, as dataSync() gives them', () => {
+    const t = tf.tidy(() => tf.add(random([3, 5], 12), 1));
+    expect(Array.from(valuesForImmediateRead(t))).toEqual(Array.from(t.dataSync()));
+    t.dispose();
   });
 
   it('the scheduler’s entry trains a trial as a group of one, with trainTrial’s results', async () => {

@@ -106,11 +106,19 @@ export async function wholeSearch(options: WholeSearchOptions, log: (line: strin
       timed((avoid === undefined && ready.shift()) || (await spawner.create(i, avoid))),
   };
   let firstResultMs: number | undefined;
+  let epochsDone = 0;
   const started = performance.now();
   await new Scheduler(study, factory, {
     workers: options.workers,
     emit: (event) => {
-      if (firstResultMs === undefined && event.type === 'epochs') firstResultMs = performance.now() - started;
+      if (event.type !== 'epochs') return;
+      firstResultMs ??= performance.now() - started;
+      const before = epochsDone;
+      epochsDone += event.items.length;
+      if (Math.floor(epochsDone / 20) > Math.floor(before / 20))
+        log(
+          `whole search ${name}: ${epochsDone} trial-epochs after ${round((performance.now() - started) / 1000, 1)} s`,
+        );
     },
   }).run();
   const searchMs = performance.now() - started;

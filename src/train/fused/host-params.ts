@@ -10,6 +10,7 @@ import type { GroupParams, HostState, MemberStep } from './group-params';
 import type { ParamSlot } from './group-shape';
 import { keepMembers, type SlotArrays } from './member-params';
 import type { OptimizerName } from '../../core/model/spec';
+import { valuesForImmediateRead } from './tensor-values';
 import { UpdateArena } from './update-kernel';
 
 interface ArenaState {
@@ -57,7 +58,7 @@ export class HostParams implements GroupParams {
     const { arena, state, gradient } = this.held;
     grads.forEach((g, i) => {
       const size = this.slots[i].size;
-      gradient.set(g.dataSync() as Float32Array);
+      gradient.set(valuesForImmediateRead(g));
       const slotArrays = state.slots.map((s) => s[i]);
       steps.forEach((step, k) => {
         if (!step.active) return;
