@@ -1,9 +1,33 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/** `.wat` files import as their WebAssembly bytes (wabt, SIMD on), in the build and in tests. */
+export function watBytes(): Plugin {
+  return {
+    name: 'wat-bytes',
+    async transform(code, id) {
+      if (!id.endsWith('.wat')) return null;
+      const wabt = await (await import('wabt')).default();
+      const module = wabt.parseWat(id, code, { simd: true });
+      try {
+        module.validate();
+        const base64 = Buffer.from(module.toBinary({}).buffer).toString('base64');
+        return {
+          code: `export default Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));`,
+          map: null,
+        };
+      } finally {
+        module.destroy();
+      }
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
+    watBytes(),
     svelte(),
     // Offline after the first visit: a generated service worker precaches the whole build (scripts,
     // workers, the tfjs .wasm binaries and the built-in datasets). The register script is a file, not
@@ -33,7 +57,7 @@ export default defineConfig({
     }),
   ],
   base: './',
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [watBytes()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
     include: ['test/unit/**/*.test.ts'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,fused,threads,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,native,large,wide,fused,threads,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
  * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
@@ -15,6 +15,7 @@ import { MODES } from './runner/modes.mjs';
 import { markdownReport, targets } from './runner/report.mjs';
 import { firstResult, responsiveness } from './runner/responsiveness.mjs';
 import { mainThreadBundle } from './runner/bundle.mjs';
+import { nativeBaseline } from './runner/native.mjs';
 import { serveStatic } from './runner/server.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -119,6 +120,9 @@ async function main() {
     await figure('throughput', results, () => call('throughput', plan.throughput));
     await figure('scaling', results, () => call('scaling', plan.scaling));
     await figure('search', results, () => call('searchThroughput', plan.search));
+    await figure('native', results, () => nativeBaseline(call, plan.native, describeMachine('').nproc, log));
+    await figure('large', results, () => call('wholeSearch', plan.large));
+    await figure('wide', results, () => call('wideStep', plan.wide));
     await figure('fused', results, () => call('fused', plan.fused));
     await figure('threads', results, async () => ({
       isolated: isolatedThreads,

@@ -6,6 +6,8 @@ import { realQuality, syntheticQuality } from './sections/quality';
 import { searchThroughput } from './sections/search-throughput';
 import { soak } from './sections/soak';
 import { scaling, throughput } from './sections/throughput';
+import { wholeSearch } from './sections/whole-search';
+import { wideStep } from './sections/wide-step';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -23,6 +25,8 @@ const bench = {
   searchThroughput: (options: Parameters<typeof searchThroughput>[0]) => searchThroughput(options, log),
   fused: (options: Parameters<typeof fusedVsSeparate>[0]) => fusedVsSeparate(options, log),
   wasmThreads: (options: Parameters<typeof wasmThreads>[0]) => wasmThreads(options, log),
+  wholeSearch: (options: Parameters<typeof wholeSearch>[0]) => wholeSearch(options, log),
+  wideStep: (options: Parameters<typeof wideStep>[0]) => wideStep(options, log),
   oracleOverhead,
   syntheticQuality,
   realQuality: (options: Parameters<typeof realQuality>[0]) => realQuality(options, log),

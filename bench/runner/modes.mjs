@@ -50,6 +50,16 @@ export const MODES = {
         { k: 1, width: 416 },
       ],
     },
+    // Hyperband R = 3 (9 configs) keeps quick quick; the default search (R = 10) runs in --full.
+    native: { dataset: 'banknote', backend: 'wasm', workers: [1, 2], reps: 1, maxEpochs: 3 },
+    large: { dataset: 'bank-marketing:5000', backend: 'wasm', workers: 2, maxEpochs: 3 },
+    wide: {
+      dataset: 'banknote',
+      backends: [
+        { backend: 'wasm', width: 416, layers: [2, 5], epochs: 1 },
+        { backend: 'webgpu', width: 32, layers: [2, 5], epochs: 1 },
+      ],
+    },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },
     synthetic: { maxEpochs: 27, seeds: 30 },
     real: [
@@ -116,6 +126,15 @@ export const MODES = {
         { k: 4, width: 160 },
         { k: 1, width: 160 },
         { k: 1, width: 416 },
+      ],
+    },
+    native: { dataset: 'banknote', backend: 'wasm', workers: [1, 2], reps: 3, maxEpochs: 10 },
+    large: { dataset: 'bank-marketing:50000', backend: 'wasm', workers: 2 },
+    wide: {
+      dataset: 'banknote',
+      backends: [
+        { backend: 'wasm', width: 416, layers: [2, 5], epochs: 2 },
+        { backend: 'webgpu', width: 32, layers: [2, 5], epochs: 1 },
       ],
     },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },

@@ -1,3 +1,5 @@
+import { speedSections, speedTargets } from './report-speed.mjs';
+
 /** PASS/FAIL lines for the issue's targets, the Markdown report, and the comparison with the previous run. */
 const fmt = (x, digits = 2) =>
   x === undefined || x === null || Number.isNaN(x)
@@ -157,7 +159,7 @@ export function targets(r) {
       );
     }
   } else out.push(target('tensors and bytes flat across trials', undefined, ''));
-  return out;
+  return [...out, ...speedTargets(r)];
 }
 
 function table(headers, rows) {
@@ -190,6 +192,13 @@ function keyFigures(r) {
   for (const p of [...(ok(r?.synthetic) ? [r.synthetic] : []), ...(ok(r?.real) ? r.real : [])])
     k[`${p.problem}: Hyperband epochs / random's`] = p.hyperbandEpochsToRandomFinal.median;
   if (ok(r?.responsiveness)) k['longest long task (ms)'] = r.responsiveness.longestTaskMs;
+  if (ok(r?.native) && r.native.speedVsPytorch)
+    for (const [w, s] of Object.entries(r.native.speedVsPytorch))
+      k[`default search ×PyTorch, ${w} worker(s)`] = s;
+  if (ok(r?.large)) k['bank-marketing sweep (min)'] = r.large.phases.searchMs / 60_000;
+  if (ok(r?.wide))
+    for (const x of r.wide.rows.filter((row) => row.available))
+      k[`wide step ${x.backend} ${x.layers}×${x.width} ${x.path}: ms`] = x.wallMsPerStep;
   return k;
 }
 
@@ -472,6 +481,7 @@ export function markdownReport(r, previous) {
         );
     }
   }
+  parts.push(...speedSections(r, errorLine));
   parts.push('## Compared with the previous run', comparison(r, previous));
   return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }

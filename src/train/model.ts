@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { outputFor, type Task } from '../data/types';
 import type { TrainSpec } from '../core/model/spec';
+import { denseProduct, prefersUntransposed } from './dense-product';
 import { streamRng, STREAM } from './seeds';
 import type { ModelArtifacts } from './types';
 
@@ -46,16 +47,37 @@ export function buildModel(spec: TrainSpec, shape: ModelShape, seed: number): tf
  * than by the layer (whose fixed seed would repeat one mask every batch), so resuming reproduces them.
  */
 export function forwardTrain(model: tf.Sequential, x: tf.Tensor, seed: number, step: number): tf.Tensor {
+  const untransposed = prefersUntransposed();
   let h = x;
   model.layers.forEach((layer, i) => {
     if (layer.getClassName() === 'Dropout') {
       const rate = (layer.getConfig() as { rate: number }).rate;
       h = tf.dropout(h, rate, undefined, streamRng(seed, STREAM.dropout, step, i).seed());
     } else {
-      h = layer.apply(h) as tf.Tensor;
+      h = untransposed ? applyDense(layer, h as tf.Tensor2D) : (layer.apply(h) as tf.Tensor);
     }
   });
   return h;
+}
+
+const ACTIVATION_OPS: Record<string, (z: tf.Tensor) => tf.Tensor> = {
+  relu: tf.relu,
+  elu: tf.elu,
+  selu: tf.selu,
+  tanh: tf.tanh,
+  sigmoid: tf.sigmoid,
+  softplus: tf.softplus,
+  softmax: (z) => tf.softmax(z, -1),
+  linear: (z) => z,
+};
+
+/** A Dense layer as matMul, bias add and activation, the matMul's gradients in denseProduct's layouts. */
+function applyDense(layer: tf.layers.Layer, x: tf.Tensor2D): tf.Tensor {
+  const [kernel, bias] = layer.weights.map((w) => w.read());
+  const activation = (layer.getConfig() as { activation: string }).activation;
+  const op = ACTIVATION_OPS[activation];
+  if (!op) throw new Error(`no training op for the activation ${activation}`);
+  return op(tf.add(denseProduct(x, kernel as tf.Tensor2D), bias));
 }
 
 /** Inference-mode predictions, in chunks so a large validation set does not need one huge activation. */

@@ -1,6 +1,6 @@
 /**
  * Fused vs separate: K trials trained as one fused group (trainGroup) against the same K trials one
- * after another (trainTrial) in the same benchmark worker, alternately, per backend, K and width.
+ * after another (trainTrialOrFail, as the scheduler trains what it does not fuse) in the same benchmark worker, alternately, per backend, K and width.
  * Uniform widths (a learning-rate-only search) and mixed widths padded to the widest (a sampled search).
  */
 import { Rng } from '../../../src/core/rng';

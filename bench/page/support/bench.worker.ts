@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { EncodedDataset } from '../../../src/data/types';
-import { chooseBackend, trainTrial } from '../../../src/train';
+import { chooseBackend, trainTrial, trainTrialOrFail } from '../../../src/train';
 import { trainGroup } from '../../../src/train/fused/train-group';
 import type { BackendPreference } from '../../../src/train/backend-select';
 import { readTrainSpec } from '../../../src/core/model/spec';
@@ -15,6 +15,7 @@ import { selectRows } from '../../../src/train/rows';
 import { disposeRows, uploadRows } from '../../../src/train/tensors';
 import type { EpochReport, TrainRequest, TrainResult } from '../../../src/train/types';
 import type { MemoryPoint, NaiveRequest, NaiveResult, CeilingResult, KernelProfile } from './bench-types';
+import { profileStep, type StepPath } from './step-profile';
 
 const PROBE = { inputs: 8, units: 32, batch: 32 };
 let data: EncodedDataset | undefined;
@@ -153,11 +154,14 @@ const api = {
     return { results, memory: memoryAfter(requests.length) };
   },
 
-  /** The requests trained one after another by trainTrial; the wall time of all of them. */
+  /**
+   * The requests trained one after another as the scheduler trains a request it does not fuse
+   * (trainTrialOrFail: on wasm a group of one); the wall time of all of them.
+   */
   async separate(requests: TrainRequest[]): Promise<number> {
     const started = performance.now();
     for (const request of requests) {
-      const result = await trainTrial(dataset(), request);
+      const result = await trainTrialOrFail(dataset(), request);
       if (result.status !== 'completed')
         throw new Error(`a benchmark trial ${result.status}: ${result.reason}`);
     }
@@ -197,6 +201,11 @@ const api = {
         .map(([name, e]) => ({ name, perStep: e.count / steps, msPerStep: timed ? e.ms / steps : undefined }))
         .sort((a, b) => (b.msPerStep ?? b.perStep) - (a.msPerStep ?? a.perStep)),
     };
+  },
+
+  /** One trial's steps: wall and kernel time, kernels and read-backs per step (step-profile.ts). */
+  stepProfile(request: TrainRequest, path: StepPath) {
+    return profileStep(dataset(), request, path);
   },
 
   setPaused(): void {},

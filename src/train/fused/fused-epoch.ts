@@ -18,6 +18,8 @@ export interface GroupContext {
   shape: GroupShape;
   classes: number;
   params: GroupParams;
+  /** Products member by member (groupProduct) rather than batched. */
+  perMember: boolean;
 }
 
 export interface EpochOutcome {
@@ -76,7 +78,7 @@ function trainStep(
       };
     }
     const grads = tf.grads((...ws: tf.Tensor[]) => {
-      predictions = tf.keep(forward(ws, x, shape.activation, data.task, dropout));
+      predictions = tf.keep(forward(ws, x, shape.activation, data.task, dropout, ctx.perMember));
       losses = tf.keep(memberLosses(data.task, y, predictions, rowWeights));
       return tf.sum(losses);
     })(ctx.params.views());

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../../data/types';
 import type { Activation } from '../../core/model/spec';
+import { groupProduct } from '../dense-product';
 import { EPSILON } from '../losses';
 
 const ACTIVATIONS: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {
@@ -26,7 +27,8 @@ function outputActivation(task: Task, z: tf.Tensor): tf.Tensor {
 
 /**
  * x is [K, rows, features], or [1, rows, features] shared by all members (the matMul broadcasts).
- * `dropout[l]` multiplies hidden layer l's activation (training only).
+ * `dropout[l]` multiplies hidden layer l's activation (training only). `perMember` runs each
+ * member's products as 2-D ones (see groupProduct).
  */
 export function forward(
   views: tf.Tensor[],
@@ -34,11 +36,13 @@ export function forward(
   activation: Activation,
   task: Task,
   dropout: (tf.Tensor | undefined)[] = [],
+  perMember = false,
 ): tf.Tensor3D {
   const layers = views.length / 2;
   let h: tf.Tensor = x;
   for (let l = 0; l < layers; l++) {
-    const z = tf.add(tf.matMul(h as tf.Tensor3D, views[2 * l] as tf.Tensor3D), views[2 * l + 1]);
+    const product = groupProduct(h as tf.Tensor3D, views[2 * l] as tf.Tensor3D, perMember);
+    const z = tf.add(product, views[2 * l + 1]);
     if (l === layers - 1) return outputActivation(task, z) as tf.Tensor3D;
     h = ACTIVATIONS[activation](z);
     const mask = dropout[l];

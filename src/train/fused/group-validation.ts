@@ -79,6 +79,7 @@ export class ValidationSet {
     members: number,
     activation: Activation,
     widest: number,
+    perMember = false,
   ): Promise<Evaluation> {
     const k = members;
     const total = this.x.shape[1];
@@ -88,7 +89,7 @@ export class ValidationSet {
       const parts: tf.Tensor[] = [];
       for (let start = 0; start < total; start += chunk) {
         const x = tf.slice(this.x, [0, start, 0], [-1, Math.min(chunk, total - start), -1]);
-        parts.push(forward(weights, x, activation, this.data.task));
+        parts.push(forward(weights, x, activation, this.data.task, [], perMember));
       }
       const all = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
       return [all, memberLosses(this.data.task, this.y, all, this.weights)];

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { outputFor, type EncodedDataset } from '../../data/types';
 import { readTrainSpec } from '../../core/model/spec';
 import { taskMetrics } from '../metrics';
+import { perMemberProducts } from '../dense-product';
 import { buildModel, exportModelArtifacts } from '../model';
 import { earlyStopReason, validateRequest, yieldToEvents } from '../trial-control';
 import type { EpochReport, ModelArtifacts, TrainRequest, TrainResult } from '../types';
@@ -75,6 +76,8 @@ function createParams(
 export interface GroupOptions {
   /** Where the optimizer update runs; by default the faster place for the active backend. */
   update?: UpdatePlace;
+  /** Products member by member rather than batched; by default as perMemberProducts says. */
+  perMember?: boolean;
 }
 
 async function exportMember(
@@ -132,6 +135,7 @@ export async function trainGroup(
     data,
     shape,
     classes,
+    perMember: options.perMember ?? perMemberProducts(requests.length),
     params: createParams(
       options.update ?? updatePlaceFor(tf.getBackend()),
       shape,
@@ -216,6 +220,7 @@ export async function trainGroup(
         members.length,
         shape.activation,
         widest,
+        ctx.perMember,
       );
       const share = (performance.now() - epochStarted) / members.length;
       const leaving: Leaving[] = [];

@@ -1,0 +1,88 @@
+/**
+ * Where one training step's time goes, in the worker: wall time, tfjs kernel time (tf.profile), kernels
+ * (GPU dispatches on webgl/webgpu) and read-backs (backend read/readSync calls) per optimizer step, for
+ * trainTrial (the lean loop, tfjs' optimizer) and trainTrialOrFail (what the scheduler runs: on wasm a
+ * group of one with the host-side update).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { EncodedDataset } from '../../../src/data/types';
+import { trainTrial, trainTrialOrFail } from '../../../src/train';
+import type { TrainRequest } from '../../../src/train/types';
+
+export type StepPath = 'lean' | 'scheduler';
+
+export interface StepProfile {
+  path: StepPath;
+  steps: number;
+  wallMsPerStep: number;
+  /** Wall time of the same run under tf.profile (which adds its own cost per kernel). */
+  profiledMsPerStep: number;
+  kernelMsPerStep?: number;
+  kernelsPerStep: number;
+  readBacksPerStep: number;
+  topKernels: { name: string; perStep: number; msPerStep?: number }[];
+}
+
+interface Readable {
+  read: (...args: unknown[]) => unknown;
+  readSync: (...args: unknown[]) => unknown;
+}
+
+/** Counts the backend's read-backs while `run` runs. */
+async function countingReads<T>(run: () => Promise<T>): Promise<{ value: T; reads: number }> {
+  const backend = tf.backend() as unknown as Readable;
+  const { read, readSync } = backend;
+  let reads = 0;
+  backend.read = (...args) => (reads++, read.apply(backend, args));
+  backend.readSync = (...args) => (reads++, readSync.apply(backend, args));
+  try {
+    return { value: await run(), reads };
+  } finally {
+    backend.read = read;
+    backend.readSync = readSync;
+  }
+}
+
+export async function profileStep(
+  data: EncodedDataset,
+  request: TrainRequest,
+  path: StepPath,
+): Promise<StepProfile> {
+  const batch = Number(request.config.batch_size ?? 32);
+  const steps = Math.ceil(data.splits.train.length / batch) * request.epochs;
+  const run = async () => {
+    const result = path === 'lean' ? await trainTrial(data, request) : await trainTrialOrFail(data, request);
+    if (result.status !== 'completed')
+      throw new Error(`a step-profile trial ${result.status}: ${result.reason}`);
+  };
+  await run();
+  const started = performance.now();
+  const { reads } = await countingReads(run);
+  const wallMs = performance.now() - started;
+  const profiledStarted = performance.now();
+  const info = await tf.profile(run);
+  const profiledMs = performance.now() - profiledStarted;
+  const byKernel = new Map<string, { count: number; ms: number }>();
+  let timed = true;
+  for (const k of info.kernels) {
+    const entry = byKernel.get(k.name) ?? { count: 0, ms: 0 };
+    entry.count++;
+    if (typeof k.kernelTimeMs === 'number') entry.ms += k.kernelTimeMs;
+    else timed = false;
+    byKernel.set(k.name, entry);
+  }
+  const kernelMs = [...byKernel.values()].reduce((sum, e) => sum + e.ms, 0);
+  return {
+    path,
+    steps,
+    wallMsPerStep: wallMs / steps,
+    profiledMsPerStep: profiledMs / steps,
+    kernelMsPerStep: timed ? kernelMs / steps : undefined,
+    kernelsPerStep: info.kernels.length / steps,
+    readBacksPerStep: reads / steps,
+    topKernels: [...byKernel.entries()]
+      .map(([name, e]) => ({ name, perStep: e.count / steps, msPerStep: timed ? e.ms / steps : undefined }))
+      .sort((a, b) => (b.msPerStep ?? b.perStep) - (a.msPerStep ?? a.perStep))
+      .slice(0, 8),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The x·w of a Dense layer with gradients in the layouts tfjs-wasm computes fast. tfjs' own gradient of
+ * a matMul asks for products with a transpose flag (dy·wᵀ, xᵀ·dy), which tfjs-wasm runs in a plain
+ * loop 5–10× slower than XNNPACK's path, and a rank-3 batched product is slower still: XNNPACK takes
+ * only untransposed 2-D products. Here dX = (w·dyᵀ)ᵀ and dW = (xᵀ)·dy transpose only the thin
+ * [batch, width] operands, never the weights, and a group's K members run K 2-D products.
+ * Other backends transpose inside their kernels for free and keep tfjs' own gradients.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** x [rows, in] · w [in, out] whose gradients are untransposed 2-D products. */
+export const untransposedProduct = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [x, w, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+  save([x, w]);
+  return {
+    value: tf.matMul(x, w),
+    gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {
+      const [input, weights] = saved as tf.Tensor2D[];
+      return [tf.transpose(tf.matMul(weights, tf.transpose(dy))), tf.matMul(tf.transpose(input), dy)];
+    },
+  };
+}) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
+
+/** Whether the active backend needs the untransposed layouts (only tfjs-wasm does). */
+export function prefersUntransposed(): boolean {
+  return tf.getBackend() === 'wasm';
+}
+
+/** A Dense layer's x·w on the active backend. */
+export function denseProduct(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
+  return prefersUntransposed() ? untransposedProduct(x, w) : tf.matMul(x, w);
+}
+
+/**
+ * Whether a group of `members` runs its products member by member: on tfjs-wasm, for a group of one
+ * (a reshape away from a 2-D product). Larger groups stay batched: splitting their weights into
+ * members each step (tfjs-wasm's Unpack) costs more than the batched product saves (measured at
+ * K = 8, 2 × 160 units: 8.6 ms of Unpack per step).
+ */
+export function perMemberProducts(members: number): boolean {
+  return prefersUntransposed() && members === 1;
+}
+
+/** Each member's rows: h [K, rows, in], or [1, rows, in] shared by all K members. */
+function memberRows(h: tf.Tensor3D, members: number): tf.Tensor2D[] {
+  if (h.shape[0] === 1) return new Array<tf.Tensor2D>(members).fill(tf.squeeze(h, [0]));
+  return members2d(h);
+}
+
+/** The members of a [K, a, b] tensor as K [a, b] ones (one member: a reshape, which copies nothing). */
+function members2d(t: tf.Tensor3D): tf.Tensor2D[] {
+  return t.shape[0] === 1 ? [tf.squeeze(t, [0])] : (tf.unstack(t) as tf.Tensor2D[]);
+}
+
+function stacked(members: tf.Tensor[]): tf.Tensor3D {
+  return (members.length === 1 ? tf.expandDims(members[0], 0) : tf.stack(members)) as tf.Tensor3D;
+}
+
+/** K untransposed 2-D products, their gradients too: h [K or 1, rows, in] · w [K, in, out]. */
+const memberProducts = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [h, w, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
+  save([h, w]);
+  const kernels = members2d(w);
+  const rows = memberRows(h, kernels.length);
+  return {
+    value: stacked(kernels.map((k, m) => tf.matMul(rows[m], k))),
+    gradFunc: (dy: tf.Tensor3D, saved: tf.Tensor[]) => {
+      const [input, weights] = saved as tf.Tensor3D[];
+      const ws = members2d(weights);
+      const xs = memberRows(input, ws.length);
+      const dys = members2d(dy);
+      const dxs = dys.map((d, m) => tf.transpose(tf.matMul(ws[m], tf.transpose(d))));
+      const dws = dys.map((d, m) => tf.matMul(tf.transpose(xs[m]), d));
+      const dx = input.shape[0] === 1 && ws.length > 1 ? tf.expandDims(tf.addN(dxs), 0) : stacked(dxs);
+      return [dx, stacked(dws)];
+    },
+  };
+}) as (h: tf.Tensor3D, w: tf.Tensor3D) => tf.Tensor3D;
+
+/**
+ * A group's products: h [K, rows, in] (or [1, rows, in] shared by every member) · w [K, in, out].
+ * `perMember` runs K untransposed 2-D products, else one batched matMul.
+ */
+export function groupProduct(h: tf.Tensor3D, w: tf.Tensor3D, perMember: boolean): tf.Tensor3D {
+  return perMember ? memberProducts(h, w) : tf.matMul(h, w);
+}

@@ -1,0 +1,150 @@
+;; The optimizer updates of a group's host-side weights, four floats at a time (WASM SIMD), then one
+;; at a time for the rest. Each is the arithmetic of tfjs' optimizer kernels in their order, in float32
+;; (so the same bits as tfjs and as a float32 loop). Pointers are byte offsets into the imported memory;
+;; n counts floats; the gradient g is read, the weights p and the optimizer slots are updated in place.
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²;  p ← (m/c1) / (√(v/c2) + ε) · (−rate) + p
+  (func (export "adam")
+    (param $p i32) (param $m i32) (param $v i32) (param $g i32) (param $n i32)
+    (param $b1 f32) (param $nb1 f32) (param $b2 f32) (param $nb2 f32) (param $eps f32)
+    (param $c1 f32) (param $c2 f32) (param $neg f32)
+    (local $end i32) (local $vend i32)
+    (local $gi v128) (local $m1 v128) (local $v1 v128)
+    (local $gs f32) (local $m1s f32) (local $v1s f32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done4 (loop $four
+      (br_if $done4 (i32.ge_u (local.get $p) (local.get $vend)))
+      (local.set $gi (v128.load (local.get $g)))
+      (local.set $m1 (f32x4.add
+        (f32x4.mul (v128.load (local.get $m)) (f32x4.splat (local.get $b1)))
+        (f32x4.mul (local.get $gi) (f32x4.splat (local.get $nb1)))))
+      (local.set $v1 (f32x4.add
+        (f32x4.mul (v128.load (local.get $v)) (f32x4.splat (local.get $b2)))
+        (f32x4.mul (f32x4.mul (local.get $gi) (local.get $gi)) (f32x4.splat (local.get $nb2)))))
+      (v128.store (local.get $m) (local.get $m1))
+      (v128.store (local.get $v) (local.get $v1))
+      (v128.store (local.get $p) (f32x4.add
+        (f32x4.mul
+          (f32x4.div
+            (f32x4.div (local.get $m1) (f32x4.splat (local.get $c1)))
+            (f32x4.add (f32x4.sqrt (f32x4.div (local.get $v1) (f32x4.splat (local.get $c2))))
+                       (f32x4.splat (local.get $eps))))
+          (f32x4.splat (local.get $neg)))
+        (v128.load (local.get $p))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $m (i32.add (local.get $m) (i32.const 16)))
+      (local.set $v (i32.add (local.get $v) (i32.const 16)))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (br $four)))
+    (block $done (loop $one
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $gs (f32.load (local.get $g)))
+      (local.set $m1s (f32.add (f32.mul (f32.load (local.get $m)) (local.get $b1))
+                               (f32.mul (local.get $gs) (local.get $nb1))))
+      (local.set $v1s (f32.add (f32.mul (f32.load (local.get $v)) (local.get $b2))
+                               (f32.mul (f32.mul (local.get $gs) (local.get $gs)) (local.get $nb2))))
+      (f32.store (local.get $m) (local.get $m1s))
+      (f32.store (local.get $v) (local.get $v1s))
+      (f32.store (local.get $p) (f32.add
+        (f32.mul
+          (f32.div (f32.div (local.get $m1s) (local.get $c1))
+                   (f32.add (f32.sqrt (f32.div (local.get $v1s) (local.get $c2))) (local.get $eps)))
+          (local.get $neg))
+        (f32.load (local.get $p))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (local.set $m (i32.add (local.get $m) (i32.const 4)))
+      (local.set $v (i32.add (local.get $v) (i32.const 4)))
+      (local.set $g (i32.add (local.get $g) (i32.const 4)))
+      (br $one))))
+
+  ;; ms ← ρ·ms + (1−ρ)·g²;  mom ← g·rate / √(ms + ε);  p ← p − mom
+  (func (export "rmsprop")
+    (param $p i32) (param $ms i32) (param $mom i32) (param $g i32) (param $n i32)
+    (param $rho f32) (param $nrho f32) (param $eps f32) (param $rate f32)
+    (local $end i32) (local $vend i32)
+    (local $gi v128) (local $ms1 v128) (local $moment v128)
+    (local $gs f32) (local $ms1s f32) (local $moments f32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done4 (loop $four
+      (br_if $done4 (i32.ge_u (local.get $p) (local.get $vend)))
+      (local.set $gi (v128.load (local.get $g)))
+      (local.set $ms1 (f32x4.add
+        (f32x4.mul (v128.load (local.get $ms)) (f32x4.splat (local.get $rho)))
+        (f32x4.mul (f32x4.mul (local.get $gi) (local.get $gi)) (f32x4.splat (local.get $nrho)))))
+      (v128.store (local.get $ms) (local.get $ms1))
+      (local.set $moment (f32x4.div
+        (f32x4.mul (local.get $gi) (f32x4.splat (local.get $rate)))
+        (f32x4.sqrt (f32x4.add (local.get $ms1) (f32x4.splat (local.get $eps))))))
+      (v128.store (local.get $mom) (local.get $moment))
+      (v128.store (local.get $p) (f32x4.sub (v128.load (local.get $p)) (local.get $moment)))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $ms (i32.add (local.get $ms) (i32.const 16)))
+      (local.set $mom (i32.add (local.get $mom) (i32.const 16)))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (br $four)))
+    (block $done (loop $one
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $gs (f32.load (local.get $g)))
+      (local.set $ms1s (f32.add (f32.mul (f32.load (local.get $ms)) (local.get $rho))
+                                (f32.mul (f32.mul (local.get $gs) (local.get $gs)) (local.get $nrho))))
+      (f32.store (local.get $ms) (local.get $ms1s))
+      (local.set $moments (f32.div (f32.mul (local.get $gs) (local.get $rate))
+                                   (f32.sqrt (f32.add (local.get $ms1s) (local.get $eps)))))
+      (f32.store (local.get $mom) (local.get $moments))
+      (f32.store (local.get $p) (f32.sub (f32.load (local.get $p)) (local.get $moments)))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (local.set $ms (i32.add (local.get $ms) (i32.const 4)))
+      (local.set $mom (i32.add (local.get $mom) (i32.const 4)))
+      (local.set $g (i32.add (local.get $g) (i32.const 4)))
+      (br $one))))
+
+  ;; acc ← momentum·acc + g;  p ← (−rate)·acc + p   (plain SGD: see "sgd")
+  (func (export "momentum")
+    (param $p i32) (param $acc i32) (param $g i32) (param $n i32) (param $neg f32) (param $mu f32)
+    (local $end i32) (local $vend i32) (local $a v128) (local $as f32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done4 (loop $four
+      (br_if $done4 (i32.ge_u (local.get $p) (local.get $vend)))
+      (local.set $a (f32x4.add (f32x4.mul (f32x4.splat (local.get $mu)) (v128.load (local.get $acc)))
+                               (v128.load (local.get $g))))
+      (v128.store (local.get $acc) (local.get $a))
+      (v128.store (local.get $p) (f32x4.add (f32x4.mul (f32x4.splat (local.get $neg)) (local.get $a))
+                                            (v128.load (local.get $p))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $acc (i32.add (local.get $acc) (i32.const 16)))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (br $four)))
+    (block $done (loop $one
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $as (f32.add (f32.mul (local.get $mu) (f32.load (local.get $acc))) (f32.load (local.get $g))))
+      (f32.store (local.get $acc) (local.get $as))
+      (f32.store (local.get $p) (f32.add (f32.mul (local.get $neg) (local.get $as)) (f32.load (local.get $p))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (local.set $acc (i32.add (local.get $acc) (i32.const 4)))
+      (local.set $g (i32.add (local.get $g) (i32.const 4)))
+      (br $one))))
+
+  ;; p ← (−rate)·g + p
+  (func (export "sgd") (param $p i32) (param $g i32) (param $n i32) (param $neg f32)
+    (local $end i32) (local $vend i32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done4 (loop $four
+      (br_if $done4 (i32.ge_u (local.get $p) (local.get $vend)))
+      (v128.store (local.get $p) (f32x4.add (f32x4.mul (f32x4.splat (local.get $neg)) (v128.load (local.get $g)))
+                                            (v128.load (local.get $p))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (br $four)))
+    (block $done (loop $one
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (f32.store (local.get $p) (f32.add (f32.mul (local.get $neg) (f32.load (local.get $g))) (f32.load (local.get $p))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (local.set $g (i32.add (local.get $g) (i32.const 4)))
+      (br $one))))
+)
