@@ -10,6 +10,7 @@
  */
 import { formatCount, formatNumber, plural } from '../../core/format';
 import type { Trial } from '../../core/study';
+import type { EncodedDataset } from '../../data/types';
 
 /** Row counts of the dataset the study ran on. */
 export interface SplitRows {
@@ -18,6 +19,17 @@ export interface SplitRows {
   test: number;
   /** k-fold cross-validation: each fold's size (execution e validates on fold e mod k). */
   folds?: number[];
+}
+
+/** A dataset's split sizes. */
+export function splitRowsOf(dataset: EncodedDataset): SplitRows {
+  const { splits } = dataset;
+  return {
+    train: splits.train.length,
+    validation: splits.validation.length,
+    test: splits.test.length,
+    ...(splits.folds && { folds: splits.folds.map((f) => f.length) }),
+  };
 }
 
 /** How noisy a score is, and how that was estimated. */
