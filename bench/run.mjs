@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,fused,threads,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,racefusion,fused,threads,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
  * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
@@ -119,6 +119,7 @@ async function main() {
     await figure('throughput', results, () => call('throughput', plan.throughput));
     await figure('scaling', results, () => call('scaling', plan.scaling));
     await figure('search', results, () => call('searchThroughput', plan.search));
+    await figure('racefusion', results, () => call('raceFusion', plan.raceFusion));
     await figure('fused', results, () => call('fused', plan.fused));
     await figure('threads', results, async () => ({
       isolated: isolatedThreads,
