@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,native,large,wide,fused,threads,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,racefusion,native,large,wide,fused,threads,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
  * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
@@ -120,6 +120,7 @@ async function main() {
     await figure('throughput', results, () => call('throughput', plan.throughput));
     await figure('scaling', results, () => call('scaling', plan.scaling));
     await figure('search', results, () => call('searchThroughput', plan.search));
+    await figure('racefusion', results, () => call('raceFusion', plan.raceFusion));
     await figure('native', results, () => nativeBaseline(call, plan.native, describeMachine('').nproc, log));
     await figure('large', results, () => call('wholeSearch', plan.large));
     await figure('wide', results, () => call('wideStep', plan.wide));

@@ -3,6 +3,7 @@
 import { fusedVsSeparate, wasmThreads } from './sections/fused';
 import { oracleOverhead } from './sections/oracle-overhead';
 import { realQuality, syntheticQuality } from './sections/quality';
+import { raceFusion } from './sections/race-fusion';
 import { searchThroughput } from './sections/search-throughput';
 import { soak } from './sections/soak';
 import { scaling, throughput } from './sections/throughput';
@@ -23,6 +24,7 @@ const bench = {
   throughput: (options: Parameters<typeof throughput>[0]) => throughput(options, log),
   scaling: (options: Parameters<typeof scaling>[0]) => scaling(options, log),
   searchThroughput: (options: Parameters<typeof searchThroughput>[0]) => searchThroughput(options, log),
+  raceFusion: (options: Parameters<typeof raceFusion>[0]) => raceFusion(options, log),
   fused: (options: Parameters<typeof fusedVsSeparate>[0]) => fusedVsSeparate(options, log),
   wasmThreads: (options: Parameters<typeof wasmThreads>[0]) => wasmThreads(options, log),
   wholeSearch: (options: Parameters<typeof wholeSearch>[0]) => wholeSearch(options, log),

@@ -22,6 +22,17 @@ export const MODES = {
       maxEpochs: 3,
       lrOnly: { trials: 8, epochs: 3, executions: 3 },
     },
+    raceFusion: {
+      dataset: 'banknote',
+      backend: 'wasm',
+      workers: 2,
+      reps: 2,
+      seeds: 3,
+      algorithms: ['random', 'hyperband'],
+      maxEpochs: 3,
+      // The default space at R = 3 takes about a minute a run here: it runs in --full only.
+      spaces: ['learning rate only'],
+    },
     fused: {
       dataset: 'banknote',
       layers: 2,
@@ -89,6 +100,16 @@ export const MODES = {
       reps: 3,
       maxEpochs: 10,
       lrOnly: { trials: 16, epochs: 5, executions: 3 },
+    },
+    raceFusion: {
+      dataset: 'banknote',
+      backend: 'wasm',
+      workers: 2,
+      reps: 4,
+      seeds: 4,
+      algorithms: ['random', 'hyperband'],
+      maxEpochs: 3,
+      spaces: ['default', 'learning rate only'],
     },
     fused: {
       dataset: 'banknote',

@@ -341,6 +341,29 @@ export function markdownReport(r, previous) {
       }
     }
   }
+  if (r.racefusion) {
+    parts.push("## 2d. A race repeated over seeds: fused groups across the seeds' lanes vs within each lane");
+    parts.push(errorLine('racefusion', r.racefusion) ?? '');
+    if (ok(r.racefusion)) {
+      const f = r.racefusion;
+      parts.push(
+        `${f.dataset}, ${f.backend}, ${f.workers} workers, ${f.algorithms.join(' vs ')} over ${f.seeds} seeds at R = ${f.maxEpochs}; the two ways alternate, ${f.reps} runs each. Speed-up: median of the per-run ratios of wall time (within ÷ across).`,
+      );
+      parts.push(
+        table(
+          ['race', 'lanes', 'within lanes', 'across lanes', 'speed-up (range)', 'largest score difference'],
+          f.rows.map((row) => [
+            row.race,
+            row.lanes,
+            `${fmt(row.within.seconds)} s, ${fmt(row.within.groups, 1)} groups (largest ${row.within.largestGroup})`,
+            `${fmt(row.across.seconds)} s, ${fmt(row.across.groups, 1)} groups (largest ${row.across.largestGroup})`,
+            `**×${fmt(row.speedup.median)}** (${fmt(row.speedup.min)}–${fmt(row.speedup.max)})`,
+            fmt(row.largestScoreDifference, 4),
+          ]),
+        ),
+      );
+    }
+  }
   if (r.threads) {
     parts.push('## 2c. WASM threads (cross-origin-isolated page vs plain page, one benchmark worker)');
     parts.push(errorLine('threads', r.threads) ?? '');

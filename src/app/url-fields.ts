@@ -284,6 +284,12 @@ export const FIELDS: Field[] = [
     (s, v) => (s.race.epochBudget = v),
     (s) => isRace(s.race),
   ),
+  numberField(
+    'raceSeeds',
+    N.raceSeeds,
+    (s) => s.race.seeds,
+    (s, v) => (s.race.seeds = v),
+  ),
 ];
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));

@@ -1,6 +1,6 @@
 /** The whole experiment setup: what a shared link reproduces and what a report describes. Plain data. */
 import { defaultTunerSettings } from './oracles/settings';
-import type { RaceSetup } from './race';
+import { MAX_RACE_SEEDS, type RaceSetup } from './race';
 import type { Direction, Scoring } from './scoring';
 import { choiceSetting, realSetting, wholeSetting, type NumberSetting } from './setting-descriptors';
 import { courseSearchSpace } from './space/preset';
@@ -71,7 +71,7 @@ export function defaultSetup(): ExperimentSetup {
     workers: 1,
     backend: 'auto',
     earlyStopping: { enabled: false, patience: 3 },
-    race: { algorithms: [], epochBudget: 0 },
+    race: { algorithms: [], epochBudget: 0, seeds: 1 },
   };
 }
 
@@ -91,6 +91,12 @@ export const EXPERIMENT_NUMBERS = {
     100_000,
     '0 = what one Hyperband sweep trains at these R and η.',
     { value: 0, means: 'one Hyperband sweep' },
+  ),
+  raceSeeds: wholeSetting(
+    'Repeat over seeds',
+    1,
+    MAX_RACE_SEEDS,
+    'Runs the whole race this many times, each from its own seed, to tell a real lead from luck.',
   ),
   folds: wholeSetting('Folds', 2, 20, undefined, { value: 0, means: 'one validation split' }),
   size: wholeSetting('Rows', 10, 100_000),

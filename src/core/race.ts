@@ -1,12 +1,13 @@
 /**
- * A race: two to four tuners on the same data, seed, space and epoch budget, sharing one worker pool.
- * Pure: the lanes' study settings, each lane's anytime curve, and the table and reading at the end.
+ * A race: two to four tuners on the same data, seed, space and epoch budget, sharing one worker pool,
+ * once or repeated over several seeds. Pure: the lanes' study settings, each lane's anytime curve, and
+ * the table at the end (report/explain/race-reading.ts reads it out).
  */
 import { algorithmInfo } from './oracles/registry';
 import { hyperbandPlan } from './oracles/hyperband-plan';
 import type { Algorithm } from './oracles/types';
+import { Rng } from './rng';
 import { better, type Direction, type Objective } from './scoring';
-import { formatNumber, plural } from './format';
 import type { StudySettings, Trial } from './study';
 
 export interface RaceSetup {
@@ -14,9 +15,13 @@ export interface RaceSetup {
   algorithms: Algorithm[];
   /** Epochs each tuner may train in all; 0 means one Hyperband sweep at the setup's R and η. */
   epochBudget: number;
+  /** How many times the race runs, each time from its own seed (the first is the setup's seed). */
+  seeds: number;
 }
 
 export const MAX_RACERS = 4;
+/** A race repeated more often than this would take hours at the default budget. */
+export const MAX_RACE_SEEDS = 20;
 
 export const isRace = (race: RaceSetup | undefined): race is RaceSetup => (race?.algorithms.length ?? 0) >= 2;
 
@@ -31,13 +36,28 @@ export function raceBudget(study: StudySettings, race: RaceSetup): number {
 }
 
 /**
- * One study per tuner. Each stops at the budget. Single-fidelity tuners train every trial for R epochs
- * (as long as a multi-fidelity tuner's longest) and get as many trials as the budget holds, so a
- * model-based tuner's random start is a share of those; Hyperband repeats its sweep while budget remains.
+ * The study seed of each repetition: the setup's seed first (a race of one seed is the plain race), then
+ * seeds derived from it, all distinct, so a link reproduces every repetition.
+ */
+export function raceSeeds(seed: number, count: number): number[] {
+  const seeds = [seed];
+  const rng = new Rng((seed ^ 0x5eed5eed) >>> 0);
+  while (seeds.length < count) {
+    const next = rng.seed();
+    if (!seeds.includes(next)) seeds.push(next);
+  }
+  return seeds;
+}
+
+/**
+ * One study per tuner and seed, seed by seed (the first seed's tuners, then the second's…). Each stops
+ * at the budget. Single-fidelity tuners train every trial for R epochs (as long as a multi-fidelity
+ * tuner's longest) and get as many trials as the budget holds, so a model-based tuner's random start is
+ * a share of those; Hyperband repeats its sweep while budget remains.
  */
 export function raceLanes(study: StudySettings, race: RaceSetup): StudySettings[] {
   const budget = raceBudget(study, race);
-  return race.algorithms.map((algorithm) => {
+  const lanes = race.algorithms.map((algorithm): StudySettings => {
     const tuner = { ...study.tuner, algorithm };
     if (algorithmInfo(algorithm).multiFidelity) {
       const sweep = hyperbandPlan({ ...tuner, iterations: 1 }).totalEpochs * study.executionsPerTrial;
@@ -50,6 +70,7 @@ export function raceLanes(study: StudySettings, race: RaceSetup): StudySettings[
     }
     return { ...study, tuner, epochBudget: budget };
   });
+  return raceSeeds(study.seed, race.seeds).flatMap((seed) => lanes.map((lane) => ({ ...lane, seed })));
 }
 
 export interface AnytimePoint {
@@ -78,6 +99,8 @@ export function anytimeCurve(trials: readonly Trial[], direction: Direction): An
 export interface RaceLane {
   algorithm: Algorithm;
   trials: readonly Trial[];
+  /** The lane's study settings: its seed, space, tuner and executions. */
+  settings: StudySettings;
 }
 
 export interface RaceRow {
@@ -95,8 +118,6 @@ export interface RaceSummary {
   rows: RaceRow[];
   /** The lane the others are measured against: random search when it races, else the first. */
   baseline: Algorithm;
-  /** Plain words for a class. */
-  reading: string;
 }
 
 const atLeastAsGood = (direction: Direction, a: number, b: number) => a === b || better(direction, a, b);
@@ -120,30 +141,5 @@ export function raceSummary(lanes: readonly RaceLane[], objective: Objective): R
       epochsToBaseline: reached?.epochs,
     };
   });
-  return {
-    rows,
-    baseline: baselineLane.algorithm,
-    reading: reading(rows, baselineLane.algorithm, objective),
-  };
-}
-
-function reading(rows: RaceRow[], baseline: Algorithm, objective: Objective): string {
-  const scored = rows.filter((r) => r.best !== undefined);
-  if (scored.length === 0) return 'No tuner has finished a trial yet.';
-  const winner = scored.reduce((a, b) => (better(objective.direction, b.best!, a.best!) ? b : a));
-  const base = rows.find((r) => r.algorithm === baseline)!;
-  const baseName = base.label.toLowerCase();
-  const parts = [
-    `${winner.label} found the best ${objective.metric}, ${formatNumber(winner.best!)}, in ${plural(winner.trials, 'trial')}.`,
-  ];
-  if (base.best === undefined || base.epochsToBaseline === undefined) return parts.join(' ');
-  for (const r of rows) {
-    if (r === base) continue;
-    parts.push(
-      r.epochsToBaseline === undefined
-        ? `${r.label} never matched ${baseName}'s final best (${formatNumber(base.best)}).`
-        : `${r.label} matched ${baseName}'s final best (${formatNumber(base.best)}) after ${plural(r.epochsToBaseline, 'epoch')}; ${baseName} took ${base.epochsToBaseline}.`,
-    );
-  }
-  return parts.join(' ');
+  return { rows, baseline: baselineLane.algorithm };
 }

@@ -2,11 +2,12 @@
  * Which trial trains next. In a race of several studies (lanes) on one pool, a free trainer goes to the
  * lane that has committed the fewest epochs, so every tuner gets a fair share. In step mode only one
  * round runs (a Hyperband round, or one trial). For a tuner whose proposals do not depend on the order
- * results arrive, a trainer takes several proposals at once when the cost model fuses them.
+ * results arrive, a trainer takes several proposals at once when the cost model fuses them: the lane's
+ * own, then (a race repeated over seeds) those of the same tuner's other lanes.
  */
 import type { BackendName } from '../core/experiment';
 import { MEASURED_COSTS } from '../core/fusion/measured-costs';
-import { planGroups, type PlannedRequest } from '../core/fusion/plan-groups';
+import { canShareGroup, planGroups, type PlannedRequest } from '../core/fusion/plan-groups';
 import { algorithmInfo } from '../core/oracles/registry';
 import { plannedWork } from '../core/planned-work';
 import type { Study, Trial } from '../core/study';
@@ -20,11 +21,19 @@ export interface LaneTrial {
 /** The largest fused group (the cost tables go to 16). */
 const MAX_GROUP = 16;
 
+export interface LanePickerOptions {
+  /** Fused groups may take trials of other lanes running the same order-free tuner (default true). */
+  fuseAcrossLanes?: boolean;
+}
+
 export class LanePicker {
   /** Step mode: 'next' until the round is known, then its key; undefined when not stepping. */
   private stepRound: string | undefined;
 
-  constructor(private readonly studies: readonly Study[]) {}
+  constructor(
+    private readonly studies: readonly Study[],
+    private readonly options: LanePickerOptions = {},
+  ) {}
 
   get stepping(): boolean {
     return this.stepRound !== undefined;
@@ -92,9 +101,11 @@ export class LanePicker {
 
   /**
    * Trials that train with `first` on the same trainer, as one fused model: for a tuner whose proposals
-   * do not depend on the order results arrive, the lane's next proposals for as long as the measured
-   * cost model puts each into one fused group with `first`. The first one that does not join goes back
-   * to the front of the queue.
+   * do not depend on the order results arrive, the next proposals of its lane and then of the other lanes
+   * running the same tuner (fewest epochs first) that could share a group with `first`, as many as make
+   * even groups. The measured cost model plans them together: those in `first`'s fused group train with
+   * it; the rest, and a lane's first proposal that cannot share a group, go back to the front of their
+   * lane's queue in order. Which trials a lane proposes does not change, only which train together.
    */
   withCompanions(
     first: LaneTrial,
@@ -105,31 +116,56 @@ export class LanePicker {
     const study = this.studies[first.lane];
     if (!backend || this.stepping || algorithmInfo(study.settings.tuner.algorithm).orderDependence)
       return [first];
-    const taken = [first];
-    const requests = [requestOf(first)];
+    const lanes = this.companionLanes(first.lane);
     // Every execution is a member of the group. The proposals left are cut into equal groups, as few
     // as fit MAX_GROUP, in a multiple of the trainers free now: 16 trials of 3 executions on 2 trainers
     // are 4 groups of 4 (two even rounds), not 5, 5, 5 and 1.
-    const remaining = Math.max(0, plannedWork(study.settings).trials - study.trials.length) + 1;
+    const remaining =
+      lanes.reduce((n, lane) => {
+        const s = this.studies[lane];
+        return n + Math.max(0, plannedWork(s.settings).trials - s.trials.length);
+      }, 0) + 1;
     const perGroup = Math.max(1, Math.floor(MAX_GROUP / study.settings.executionsPerTrial));
     const groups = Math.ceil(Math.ceil(remaining / perGroup) / trainersFree) * trainersFree;
     const room = Math.max(1, Math.min(perGroup, Math.ceil(remaining / groups)));
-    while (taken.length < room) {
-      const next = study.next();
-      if (next.kind !== 'trial') break;
-      const candidate = { lane: first.lane, trial: next.trial };
-      const request = requestOf(candidate);
-      const group = planGroups([...requests, request], backend, MEASURED_COSTS).find((g) =>
-        g.indices.includes(0),
-      );
-      if (!group?.fused || group.indices.length !== taken.length + 1) {
-        study.requeue(next.trial.id);
-        break;
+    const firstRequest = requestOf(first);
+    const candidates = [first];
+    const requests = [firstRequest];
+    const putBack: LaneTrial[] = [];
+    for (const lane of lanes) {
+      while (candidates.length < room) {
+        const next = this.studies[lane].next();
+        if (next.kind !== 'trial') break;
+        const candidate = { lane, trial: next.trial };
+        const request = requestOf(candidate);
+        if (!canShareGroup(firstRequest, request)) {
+          putBack.push(candidate);
+          break;
+        }
+        candidates.push(candidate);
+        requests.push(request);
       }
-      taken.push(candidate);
-      requests.push(request);
     }
-    return taken;
+    const group = planGroups(requests, backend, MEASURED_COSTS).find((g) => g.indices.includes(0));
+    const joins = new Set(group?.fused ? group.indices : [0]);
+    // Back in the order each lane proposed them.
+    for (const c of [...candidates.filter((_, i) => !joins.has(i)), ...putBack].sort(
+      (a, b) => a.lane - b.lane || a.trial.number - b.trial.number,
+    ))
+      this.studies[c.lane].requeue(c.trial.id);
+    return candidates.filter((_, i) => joins.has(i));
+  }
+
+  /** `lane`, then the other lanes of the same tuner by their share (only `lane` when fusing within lanes). */
+  private companionLanes(lane: number): number[] {
+    if (this.options.fuseAcrossLanes === false) return [lane];
+    const algorithm = this.studies[lane].settings.tuner.algorithm;
+    return [
+      lane,
+      ...this.lanesByShare().filter(
+        (other) => other !== lane && this.studies[other].settings.tuner.algorithm === algorithm,
+      ),
+    ];
   }
 }
 

@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   flushMs?: number;
   /** A trainer that does not stop within this long after Stop is terminated. */
   stopGraceMs?: number;
+  /** Fused groups may take trials of other lanes running the same order-free tuner (default true). */
+  fuseAcrossLanes?: boolean;
   now?: () => number;
 }
 
@@ -60,7 +62,7 @@ export class Scheduler {
       paused: () => this.run_.status === 'paused',
       stopping: () => this.run_.status === 'stopping' || this.run_.status === 'stopped',
     });
-    this.picker = new LanePicker(this.studies);
+    this.picker = new LanePicker(this.studies, { fuseAcrossLanes: options.fuseAcrossLanes });
     this.epochs = new EpochBatcher(options.emit, options.flushMs ?? 100);
     this.finished = new Promise((resolve) => (this.finishedResolve = resolve));
   }

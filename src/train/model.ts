@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { outputFor, type Task } from '../data/types';
 import type { TrainSpec } from '../core/model/spec';
+import { HIDDEN_ACTIVATIONS } from './activations';
 import { denseProduct, prefersUntransposed } from './dense-product';
 import { streamRng, STREAM } from './seeds';
 import type { ModelArtifacts } from './types';
@@ -60,15 +61,10 @@ export function forwardTrain(model: tf.Sequential, x: tf.Tensor, seed: number, s
   return h;
 }
 
+/** Every activation a Dense layer may have: the hidden ones and the output's softmax. */
 const ACTIVATION_OPS: Record<string, (z: tf.Tensor) => tf.Tensor> = {
-  relu: tf.relu,
-  elu: tf.elu,
-  selu: tf.selu,
-  tanh: tf.tanh,
-  sigmoid: tf.sigmoid,
-  softplus: tf.softplus,
+  ...HIDDEN_ACTIVATIONS,
   softmax: (z) => tf.softmax(z, -1),
-  linear: (z) => z,
 };
 
 /** A Dense layer as matMul, bias add and activation, the matMul's gradients in denseProduct's layouts. */

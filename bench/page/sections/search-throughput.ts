@@ -26,7 +26,7 @@ export interface SearchThroughputOptions {
 }
 
 /** The course's space with everything but the learning rate fixed: a learning-rate-only search. */
-function learningRateOnly(): SearchSpace {
+export function learningRateOnly(): SearchSpace {
   const fixed: Record<string, number | string | boolean> = {
     layers: 2,
     units_0: 32,

@@ -90,6 +90,27 @@ export function raceWords(
   return `${parts.join('; ')}.`;
 }
 
+/** "Random search: mean val_accuracy 0.83 over 5 seeds, 0.80 to 0.85, 2 wins; Hyperband: …". */
+export function seedsWords(
+  tuners: readonly {
+    label: string;
+    finals: readonly (number | undefined)[];
+    mean?: number;
+    min?: number;
+    max?: number;
+    wins: number;
+  }[],
+  metric: string,
+) {
+  const parts = tuners.map((t) => {
+    const seeds = t.finals.filter((f) => f !== undefined).length;
+    if (t.mean === undefined || t.min === undefined || t.max === undefined)
+      return `${t.label}: nothing finished yet`;
+    return `${t.label}: mean ${metric} ${value(t.mean)} over ${plural(seeds, 'seed')}, ${value(t.min)} to ${value(t.max)}, ${plural(t.wins, 'win')}`;
+  });
+  return `${parts.join('; ')}.`;
+}
+
 /** "Final val_loss: 0.21 with a constant rate, 0.18 with decay (0.95 every 100 steps)." */
 export function decayWords(
   metric: string,

@@ -46,7 +46,7 @@ export async function restorableStudy(
   return {
     saved,
     states,
-    setup: { ...saved.setup, race: saved.setup.race ?? defaultSetup().race },
+    setup: { ...saved.setup, race: { ...defaultSetup().race, ...saved.setup.race } },
     file,
     linkedFile,
   };

@@ -55,6 +55,17 @@ function bucketKey(request: PlannedRequest, spec: TrainSpec): string {
   return [fusionKey(spec), request.epochs - request.initialEpoch, request.dataFraction ?? 1].join('|');
 }
 
+/** Whether two requests could ever share a fused group: one bucket, and equal widths unless paddable. */
+export function canShareGroup(a: PlannedRequest, b: PlannedRequest): boolean {
+  try {
+    const [sa, sb] = [readTrainSpec(a.config), readTrainSpec(b.config)];
+    if (bucketKey(a, sa) !== bucketKey(b, sb)) return false;
+    return paddable(sa.activation) || sa.units.every((u, l) => u === sb.units[l]);
+  } catch {
+    return false;
+  }
+}
+
 function paddedUnits(members: Candidate[]): number[] {
   return members[0].spec.units.map((_, l) => Math.max(...members.map((m) => m.spec.units[l])));
 }

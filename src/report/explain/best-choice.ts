@@ -8,16 +8,21 @@ import { algorithmInfo } from '../../core/oracles/registry';
 import { better, type EpochRecord, type Objective, type Scoring } from '../../core/scoring';
 import { configKey } from '../../core/space';
 import { bestTrial, type StudySettings, type Trial } from '../../core/study';
+import {
+  baseMetric,
+  gapWords,
+  judgeGap,
+  noiseVerdictWords,
+  scoreNoise,
+  small,
+  TIE_BAND,
+  type GapJudgement,
+  type Noise,
+  type SplitRows,
+} from './noise-judgement';
 import { scoreWords, trialName, trialRef } from './trial-words';
 
-/** Row counts of the dataset the study ran on. */
-export interface SplitRows {
-  train: number;
-  validation: number;
-  test: number;
-  /** k-fold cross-validation: each fold's size (execution e validates on fold e mod k). */
-  folds?: number[];
-}
+export type { SplitRows } from './noise-judgement';
 
 export interface ChoiceInput {
   trials: readonly Trial[];
@@ -25,21 +30,6 @@ export interface ChoiceInput {
   /** Unknown (no dataset loaded): the noise from the validation size cannot be worked out. */
   rows?: SplitRows;
 }
-
-/** How the noise of the best score was estimated. */
-export type Noise =
-  /** A proportion (accuracy) on n validation rows: √(p(1−p)/n), plus the seed spread over executions. */
-  | {
-      kind: 'proportion';
-      rows: number;
-      standardError: number;
-      /** From the validation size alone. */
-      fromRows: ProportionError;
-      seedError?: number;
-    }
-  /** Any other metric: the spread over executions, sd/√executions. */
-  | { kind: 'executions'; executions: number; sd: number; standardError: number }
-  | { kind: 'unknown'; why: 'one-execution' | 'no-rows' };
 
 export interface Gap {
   epoch: number;
@@ -55,8 +45,9 @@ export interface RunnerUp {
   trial: Trial;
   /** |best − runner-up| */
   difference: number;
-  /** Within 2 standard errors of the best score; undefined when the noise is unknown. */
+  /** Within TIE_BAND standard errors of the best score; undefined when the noise is unknown. */
   tied?: boolean;
+  judgement: GapJudgement;
 }
 
 export interface ChoiceSection {
@@ -73,39 +64,6 @@ export interface BestChoice {
   sections: ChoiceSection[];
 }
 
-/** Standard errors within which two scores are called tied: about a 95 % band. */
-export const TIE_BAND = 2;
-
-/** Right or wrong answers below this count make √(p(1−p)/n) unreliable (0 when none is wrong). */
-export const FEW_ANSWERS = 5;
-
-export interface ProportionError {
-  standardError: number;
-  /** Agresti–Coull: with few right or few wrong answers, two of each are added first. */
-  adjusted?: { fewer: 'right' | 'wrong'; count: number; p: number };
-}
-
-/**
- * The standard error of a proportion p measured on n rows: √(p(1−p)/n), or, when fewer than
- * FEW_ANSWERS answers are right or wrong (the plain formula gives 0 for a perfect score),
- * Agresti–Coull's √(p̃(1−p̃)/(n+4)) with p̃ = (right + 2)/(n + 4).
- */
-export function proportionStandardError(p: number, n: number): ProportionError {
-  const right = Math.round(p * n);
-  const wrong = n - right;
-  if (Math.min(right, wrong) >= FEW_ANSWERS) return { standardError: Math.sqrt((p * (1 - p)) / n) };
-  const adjusted = (right + 2) / (n + 4);
-  return {
-    standardError: Math.sqrt((adjusted * (1 - adjusted)) / (n + 4)),
-    adjusted: { fewer: wrong <= right ? 'wrong' : 'right', count: Math.min(right, wrong), p: adjusted },
-  };
-}
-
-const baseMetric = (metric: string): string => metric.replace(/^val_/, '');
-
-/** Accuracy is a proportion of rows; loss, AUC and errors are not. */
-export const isProportion = (metric: string): boolean => baseMetric(metric) === 'accuracy';
-
 /** The epoch an execution's score was taken from: the first best one, or the last one. */
 export function scoredRecord(
   history: readonly EpochRecord[],
@@ -120,12 +78,6 @@ export function scoredRecord(
       chosen = record;
   }
   return chosen;
-}
-
-/** Validation rows behind a score averaged over `executions`: one split's rows, or the distinct folds used. */
-export function validationRowsUsed(rows: SplitRows, executions: number): number {
-  if (!rows.folds || rows.folds.length < 2) return rows.validation;
-  return rows.folds.slice(0, Math.min(executions, rows.folds.length)).reduce((n, f) => n + f, 0);
 }
 
 /** The best trial's training and validation values at its scored epoch, averaged over its executions. */
@@ -153,31 +105,6 @@ export function trainValidationGap(trial: Trial, objective: Objective, scoring: 
   };
 }
 
-/** How noisy the best trial's score is, from the validation size and the spread over its executions. */
-export function scoreNoise(best: Trial, input: ChoiceInput): Noise {
-  const { objective } = input.settings;
-  const executions = best.executions.filter((e) => e.score !== undefined).length;
-  const sd = executions > 1 ? (best.spread?.std ?? 0) : undefined;
-  const seedError = sd === undefined ? undefined : sd / Math.sqrt(executions);
-  if (isProportion(objective.metric)) {
-    if (!input.rows) return { kind: 'unknown', why: 'no-rows' };
-    const rows = objective.metric.startsWith('val_')
-      ? validationRowsUsed(input.rows, executions)
-      : input.rows.train;
-    const rowsError = proportionStandardError(best.score!, rows);
-    const standardError = Math.sqrt(rowsError.standardError ** 2 + (seedError ?? 0) ** 2);
-    return {
-      kind: 'proportion',
-      rows,
-      fromRows: rowsError,
-      standardError,
-      ...(seedError !== undefined && { seedError }),
-    };
-  }
-  if (seedError === undefined) return { kind: 'unknown', why: 'one-execution' };
-  return { kind: 'executions', executions, sd: sd!, standardError: seedError };
-}
-
 /** The best trial with a different configuration (a promoted copy of the winner is not a rival). */
 export function findRunnerUp(best: Trial, trials: readonly Trial[], objective: Objective): Trial | undefined {
   const key = configKey(best.config);
@@ -192,14 +119,17 @@ export function explainChoice(input: ChoiceInput): BestChoice | undefined {
   const best = bestTrial(input.trials, objective.direction);
   if (!best) return undefined;
   const gap = trainValidationGap(best, objective, scoring);
-  const noise = scoreNoise(best, input);
+  const noise = scoreNoise(best, objective.metric, input.rows);
   const se = noise.kind === 'unknown' ? undefined : noise.standardError;
   const rival = findRunnerUp(best, input.trials, objective);
-  const runnerUp: RunnerUp | undefined = rival && {
-    trial: rival,
-    difference: Math.abs(best.score! - rival.score!),
-    ...(se !== undefined && { tied: Math.abs(best.score! - rival.score!) <= TIE_BAND * se }),
-  };
+  const judgement = rival && judgeGap(best.score!, rival.score!, noise);
+  const runnerUp: RunnerUp | undefined = rival &&
+    judgement && {
+      trial: rival,
+      difference: judgement.gap,
+      judgement,
+      ...(judgement.verdict !== 'unknown' && { tied: judgement.verdict !== 'beyond' }),
+    };
   const words = new ChoiceWords(input, best);
   return {
     best,
@@ -213,7 +143,7 @@ export function explainChoice(input: ChoiceInput): BestChoice | undefined {
       {
         id: 'runner-up',
         title: 'Is the runner-up within that noise?',
-        text: words.runnerUp(runnerUp, noise),
+        text: words.runnerUp(runnerUp),
       },
       { id: 'ties', title: 'How are ties broken?', text: words.ties(runnerUp) },
       { id: 'test', title: 'Then the test split, once', text: words.test() },
@@ -226,8 +156,6 @@ const num = (x: number): string => formatNumber(x);
 /** "no wrong answer among 206 rows", "only 3 wrong answers among 206 rows". */
 const fewAnswers = ({ fewer, count }: { fewer: string; count: number }, rows: number): string =>
   `${count === 0 ? `no ${fewer} answer` : `only ${plural(count, `${fewer} answer`)}`} among ${plural(rows, 'row')}`;
-/** Standard errors and gaps: two significant digits are all they carry. */
-const small = (x: number): string => formatNumber(x, 2);
 
 class ChoiceWords {
   constructor(
@@ -295,18 +223,12 @@ class ChoiceWords {
     return `${where} ${formula}${seeds}: the true accuracy is likely between ${num(Math.max(0, score - margin))} and ${num(Math.min(1, score + margin))} (about 95 %).`;
   }
 
-  runnerUp(runnerUp: RunnerUp | undefined, noise: Noise): string {
-    const se = noise.kind === 'unknown' ? undefined : noise.standardError;
+  runnerUp(runnerUp: RunnerUp | undefined): string {
     if (!runnerUp) return 'No other configuration has a score to compare with.';
-    if (runnerUp.difference === 0)
+    const { judgement } = runnerUp;
+    if (judgement.verdict === 'same')
       return `The runner-up, ${trialName(runnerUp.trial)}, has exactly the same score: the two are tied at any validation size.`;
-    const rival = `The runner-up, ${trialName(runnerUp.trial)} (${scoreWords(runnerUp.trial.score!, this.objective)}), is ${small(runnerUp.difference)} behind`;
-    if (runnerUp.tied === undefined || se === undefined)
-      return `${rival}. Without an estimate of the noise we cannot tell whether that difference is real.`;
-    const size = this.sizeWords(noise);
-    if (runnerUp.tied)
-      return `${rival}: within ${TIE_BAND} standard errors (${small(TIE_BAND * se)}). ${size ? `At ${size} the` : 'The'} two are statistically tied: the data cannot tell them apart.`;
-    return `${rival}: more than ${TIE_BAND} standard errors (${small(TIE_BAND * se)}), so the difference is likely real${size ? ` at ${size}` : ''}.`;
+    return `The runner-up, ${trialName(runnerUp.trial)} (${scoreWords(runnerUp.trial.score!, this.objective)}), is ${gapWords(judgement)} behind: ${noiseVerdictWords(judgement)}.`;
   }
 
   ties(runnerUp: RunnerUp | undefined): string {
@@ -329,11 +251,5 @@ class ChoiceWords {
   test(): string {
     const rows = this.input.rows ? `The ${plural(this.input.rows.test, 'test row')}` : 'The test rows';
     return `${rows} took no part in the search. Use them once, for the chosen configuration only: that score estimates how the model does on new data. Choosing between trials by their test score would make the test split a second validation split, and its score optimistic.`;
-  }
-
-  /** "206 validation rows", or undefined when the noise did not come from the validation size. */
-  private sizeWords(noise: Noise): string | undefined {
-    if (noise.kind !== 'proportion' || !this.objective.metric.startsWith('val_')) return undefined;
-    return plural(noise.rows, 'validation row');
   }
 }

@@ -6,18 +6,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../../data/types';
 import type { Activation } from '../../core/model/spec';
+import { HIDDEN_ACTIVATIONS } from '../activations';
 import { groupProduct } from '../dense-product';
 import { EPSILON } from '../losses';
-
-const ACTIVATIONS: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {
-  relu: tf.relu,
-  elu: tf.elu,
-  selu: tf.selu,
-  tanh: tf.tanh,
-  sigmoid: tf.sigmoid,
-  softplus: tf.softplus,
-  linear: (x) => x,
-};
 
 function outputActivation(task: Task, z: tf.Tensor): tf.Tensor {
   if (task === 'binary') return tf.sigmoid(z);
@@ -44,7 +35,7 @@ export function forward(
     const product = groupProduct(h as tf.Tensor3D, views[2 * l] as tf.Tensor3D, perMember);
     const z = tf.add(product, views[2 * l + 1]);
     if (l === layers - 1) return outputActivation(task, z) as tf.Tensor3D;
-    h = ACTIVATIONS[activation](z);
+    h = HIDDEN_ACTIVATIONS[activation](z);
     const mask = dropout[l];
     if (mask) h = tf.mul(h, mask);
   }

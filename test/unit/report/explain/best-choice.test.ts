@@ -6,11 +6,8 @@ import type { Trial } from '../../../../src/core/study';
 import {
   explainChoice,
   findRunnerUp,
-  proportionStandardError,
   scoredRecord,
-  scoreNoise,
   trainValidationGap,
-  validationRowsUsed,
   type ChoiceInput,
 } from '../../../../src/report/explain/best-choice';
 
@@ -73,17 +70,6 @@ function input(
 }
 
 describe('the pieces', () => {
-  it('the standard error of a proportion, and Agresti–Coull when few answers are wrong', () => {
-    expect(proportionStandardError(0.9, 100)).toEqual({ standardError: Math.sqrt(0.0009) });
-    const perfect = proportionStandardError(1, 206);
-    expect(perfect.adjusted).toEqual({ fewer: 'wrong', count: 0, p: 208 / 210 });
-    expect(perfect.standardError).toBeCloseTo(Math.sqrt(((208 / 210) * (2 / 210)) / 210), 12);
-    expect(proportionStandardError(0.02, 200).adjusted?.fewer).toBe('right');
-    // Five wrong of 200 is enough for the plain formula; four is not.
-    expect(proportionStandardError(0.975, 200).adjusted).toBeUndefined();
-    expect(proportionStandardError(0.98, 200).adjusted).toEqual({ fewer: 'wrong', count: 4, p: 198 / 204 });
-  });
-
   it('the scored epoch: the first best one, or the last one', () => {
     const h: EpochRecord[] = [
       { epoch: 1, metrics: { val_loss: 0.5 } },
@@ -94,13 +80,6 @@ describe('the pieces', () => {
     expect(scoredRecord(h, loss, 'best')?.epoch).toBe(2);
     expect(scoredRecord(h, loss, 'last')?.epoch).toBe(3);
     expect(scoredRecord([], loss, 'best')).toBeUndefined();
-  });
-
-  it('validation rows: one split for every execution, or the distinct folds they used', () => {
-    expect(validationRowsUsed({ train: 900, validation: 200, test: 200 }, 3)).toBe(200);
-    const folds = { train: 0, validation: 0, test: 200, folds: [100, 101, 102] };
-    expect(validationRowsUsed(folds, 2)).toBe(201);
-    expect(validationRowsUsed(folds, 5)).toBe(303);
   });
 
   it('the train–validation gap at the scored epoch, signed by the direction', () => {
@@ -121,40 +100,6 @@ describe('the pieces', () => {
       ],
     };
     expect(trainValidationGap(noTrain, accuracy, 'best')).toBeUndefined();
-  });
-
-  it('the noise: validation size for accuracy (with the seed spread), executions for a loss, or unknown', () => {
-    const one = trial(0, [0.9]);
-    expect(scoreNoise(one, input([one]))).toEqual({
-      kind: 'proportion',
-      rows: 200,
-      fromRows: { standardError: expect.closeTo(Math.sqrt(0.09 / 200), 12) },
-      standardError: expect.closeTo(Math.sqrt(0.09 / 200), 12),
-    });
-    const three = trial(0, [0.88, 0.9, 0.92]);
-    const n = scoreNoise(three, input([three]));
-    if (n.kind !== 'proportion') throw new Error(n.kind);
-    expect(n.seedError).toBeCloseTo(0.02 / Math.sqrt(3), 12);
-    expect(n.standardError).toBeCloseTo(Math.sqrt(0.09 / 200 + 0.02 ** 2 / 3), 12);
-
-    const l1 = trial(0, [0.4], { metric: 'loss' });
-    expect(scoreNoise(l1, input([l1], { objective: loss }))).toEqual({
-      kind: 'unknown',
-      why: 'one-execution',
-    });
-    const l3 = trial(0, [0.3, 0.4, 0.5], { metric: 'loss' });
-    expect(scoreNoise(l3, input([l3], { objective: loss }))).toEqual({
-      kind: 'executions',
-      executions: 3,
-      sd: expect.closeTo(0.1, 12),
-      standardError: expect.closeTo(0.1 / Math.sqrt(3), 12),
-    });
-    expect(scoreNoise(one, { ...input([one]), rows: undefined })).toEqual({
-      kind: 'unknown',
-      why: 'no-rows',
-    });
-    const trainObjective = input([one], { objective: { metric: 'accuracy', direction: 'max' } });
-    expect(scoreNoise(one, trainObjective)).toMatchObject({ kind: 'proportion', rows: 960 });
   });
 
   it('the runner-up is another configuration: a promoted copy of the winner does not count', () => {
@@ -182,7 +127,7 @@ describe('the answer on screen', () => {
       'The validation split has 200 rows. An accuracy p measured on n rows has a standard error of √(p(1−p)/n) = √(0.9 × 0.1 / 200) = 0.021: the true accuracy is likely between 0.8576 and 0.9424 (about 95 %).',
     );
     expect(text['runner-up']).toBe(
-      'The runner-up, Trial #2 (val_accuracy 0.89), is 0.01 behind: within 2 standard errors (0.042). At 200 validation rows the two are statistically tied: the data cannot tell them apart.',
+      'The runner-up, Trial #2 (val_accuracy 0.89), is 0.01 (2 of 200 validation rows) behind: within the validation noise (2 standard errors are 0.042 at 200 validation rows), so the data cannot tell the two apart.',
     );
     expect(text.ties).toContain('A statistical tie is not broken by the data');
     expect(text.test).toBe(
@@ -196,7 +141,7 @@ describe('the answer on screen', () => {
     expect(choice.runnerUp?.tied).toBe(false);
     const text = Object.fromEntries(choice.sections.map((s) => [s.id, s.text]));
     expect(text['runner-up']).toMatch(
-      /is 0\.1 behind: more than 2 standard errors \(0\.011\), so the difference is likely real at 5,000 validation rows\.$/,
+      /is 0\.1 \(500 of 5,000 validation rows\) behind: more than the validation noise \(2 standard errors are 0\.011 at 5,000 validation rows\), so the difference is likely real\.$/,
     );
     expect(text.gap).toMatch(
       /That is within the validation noise \(2 × 0\.0057\): no clear sign of overfitting\.$/,
@@ -241,7 +186,7 @@ describe('the answer on screen', () => {
       'val_loss is not a proportion of rows, and one execution shows no spread: its noise cannot be estimated from one execution. Set Executions per trial above 1, or use k-fold cross-validation, to measure it.',
     );
     expect(text['runner-up']).toBe(
-      'The runner-up, Trial #2 (val_loss 0.35), is 0.05 behind. Without an estimate of the noise we cannot tell whether that difference is real.',
+      'The runner-up, Trial #2 (val_loss 0.35), is 0.05 behind: no estimate of the noise says whether that is real (val_loss is not a proportion of rows, and one execution per trial shows no spread).',
     );
     expect(choice.runnerUp?.tied).toBeUndefined();
   });
@@ -263,7 +208,7 @@ describe('the answer on screen', () => {
     );
     expect(choice.runnerUp?.tied).toBe(false);
     expect(text['runner-up']).toMatch(
-      /is 0\.03 behind: more than 2 standard errors \(0\.023\), so the difference is likely real\.$/,
+      /is 0\.03 behind: more than the noise \(2 standard errors are 0\.023 over 3 executions\), so the difference is likely real\.$/,
     );
   });
 
