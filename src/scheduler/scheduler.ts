@@ -8,6 +8,7 @@ import { joinAnd } from '../core/format';
 import { planGroups } from '../core/fusion/plan-groups';
 import { MEASURED_COSTS } from '../core/fusion/measured-costs';
 import { plannedWork } from '../core/planned-work';
+import { workDone, workPlanned } from '../core/progress-work';
 import type { Study, Trial } from '../core/study';
 import type { Checkpoint, EarlyStopping, TrainRequest, TrainResult } from '../train/types';
 import { BestExecutions, CheckpointKeeper } from './checkpoint-keeper';
@@ -31,6 +32,8 @@ export interface SchedulerOptions {
   /** A trainer that does not stop within this long after Stop is terminated. */
   stopGraceMs?: number;
   now?: () => number;
+  /** When the user pressed Start (Date.now()): the clock counts the start-up since then too. */
+  startedAt?: number;
 }
 
 /** One execution of a trial, ready for a trainer. */
@@ -47,6 +50,8 @@ export class Scheduler {
   private readonly checkpoints = new CheckpointKeeper();
   private readonly epochs: EpochBatcher;
   private finishedResolve: (() => void) | undefined;
+  /** The run's clock when the trainers were ready: training began there. */
+  private trainingFromMs: number | undefined;
   private readonly finished: Promise<void>;
 
   constructor(
@@ -73,7 +78,10 @@ export class Scheduler {
   /** Starts the trainers and the search; resolves when the study is done or stopped. */
   async run(startPaused = false): Promise<void> {
     this.run_.set(startPaused ? 'paused' : 'running');
+    if (!startPaused && this.options.startedAt !== undefined)
+      this.run_.credit(Math.max(0, Date.now() - this.options.startedAt));
     await this.pool.startAll();
+    this.trainingFromMs = this.run_.elapsedMs();
     this.pump();
     return this.finished;
   }
@@ -124,6 +132,8 @@ export class Scheduler {
     let trialsPlanned = 0;
     let epochsDone = 0;
     let epochsPlanned = 0;
+    let work = 0;
+    let workAll = 0;
     for (const study of this.studies) {
       const done = study.trials.filter((t) => t.state !== 'running' && t.state !== 'pending').length;
       const planned = plannedWork(study.settings);
@@ -131,9 +141,14 @@ export class Scheduler {
       epochsDone += study.epochsConsumed;
       trialsPlanned += study.finished ? done : Math.max(planned.trials, done);
       epochsPlanned += study.finished ? study.epochsConsumed : Math.max(planned.epochs, study.epochsConsumed);
+      const trained = workDone(study.settings, study.trials);
+      work += trained;
+      workAll += study.finished ? trained : Math.max(workPlanned(study.settings), trained);
     }
     const elapsedMs = this.run_.elapsedMs();
-    const etaMs = epochsDone > 0 ? (elapsedMs / epochsDone) * (epochsPlanned - epochsDone) : undefined;
+    // The rate of training so far, start-up (workers, backends) left out: it does not come again.
+    const training = elapsedMs - (this.trainingFromMs ?? elapsedMs);
+    const etaMs = work > 0 && training > 0 ? (training / work) * (workAll - work) : undefined;
     return { trialsDone, trialsPlanned, epochsDone, epochsPlanned, elapsedMs, etaMs };
   }
 

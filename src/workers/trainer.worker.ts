@@ -7,15 +7,17 @@ import {
   checkpointBuffers,
   chooseBackend,
   evaluateOnTest,
+  measureBackend,
   exportTrainedModel,
   predictGrid,
   trainGroupOrFail,
   trainTrialOrFail,
+  type OnProbe,
   type ProbeShape,
 } from '../train';
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
 import { exposeWorker } from './expose-worker';
-import type { BackendInfo, BackendPreference } from './protocol';
+import type { BackendInfo, BackendPreference, Measurement } from './protocol';
 
 let data: EncodedDataset | undefined;
 let stopRequested = false;
@@ -36,10 +38,17 @@ const api = {
     dataset: EncodedDataset,
     preference: BackendPreference,
     probe: ProbeShape,
+    onProbe?: OnProbe,
   ): Promise<BackendInfo> {
     data = dataset;
-    const choice = await chooseBackend(preference, probe);
+    const choice = await chooseBackend(preference, probe, onProbe && ((...a) => void onProbe(...a)));
     return { backend: choice.backend, reason: choice.reason };
+  },
+
+  /** Chooses a backend as `init` does, without data, and times the probe on it: this machine's speed. */
+  async measure(preference: BackendPreference, probe: ProbeShape, onProbe?: OnProbe): Promise<Measurement> {
+    const choice = await measureBackend(preference, probe, onProbe && ((...a) => void onProbe(...a)));
+    return { backend: choice.backend, reason: choice.reason, probeMs: choice.probeMs };
   },
 
   async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult> {

@@ -52,5 +52,8 @@ export function describeProgress(p: Progress): string {
   return `${formatCount(p.trialsDone)} of ${formatCount(p.trialsPlanned)} trials, ${formatCount(p.epochsDone)} of ${formatCount(p.epochsPlanned)} epochs`;
 }
 
-export const describeEta = (etaMs: number | undefined): string =>
-  etaMs === undefined ? 'time left: estimated after the first epoch' : `about ${formatDuration(etaMs)} left`;
+/** The time left: measured from the epochs done, or (`byEstimate`) the estimate made before Start. */
+export const describeEta = (etaMs: number | undefined, byEstimate = false): string =>
+  etaMs === undefined
+    ? 'time left: estimated after the first epoch'
+    : `about ${formatDuration(etaMs)} left${byEstimate ? ' by the estimate' : ''}`;
