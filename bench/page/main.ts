@@ -3,6 +3,8 @@
 import { fusedVsSeparate, wasmThreads } from './sections/fused';
 import { oracleOverhead } from './sections/oracle-overhead';
 import { realQuality, syntheticQuality } from './sections/quality';
+import { bankMarketingCsv } from '../../test/fixtures/generated';
+import { rates } from './sections/rates';
 import { searchThroughput } from './sections/search-throughput';
 import { soak } from './sections/soak';
 import { scaling, throughput } from './sections/throughput';
@@ -23,6 +25,9 @@ const bench = {
   searchThroughput: (options: Parameters<typeof searchThroughput>[0]) => searchThroughput(options, log),
   fused: (options: Parameters<typeof fusedVsSeparate>[0]) => fusedVsSeparate(options, log),
   wasmThreads: (options: Parameters<typeof wasmThreads>[0]) => wasmThreads(options, log),
+  rates: (options: Parameters<typeof rates>[0]) => rates(options, log),
+  /** The generated bank-marketing-shaped CSV the estimate figure uploads to the app. */
+  bankCsv: (rows: number) => bankMarketingCsv(rows),
   oracleOverhead,
   syntheticQuality,
   realQuality: (options: Parameters<typeof realQuality>[0]) => realQuality(options, log),

@@ -1,4 +1,6 @@
 /** PASS/FAIL lines for the issue's targets, the Markdown report, and the comparison with the previous run. */
+import { estimateSections, estimateTarget } from './report-estimate.mjs';
+
 const fmt = (x, digits = 2) =>
   x === undefined || x === null || Number.isNaN(x)
     ? '–'
@@ -157,6 +159,7 @@ export function targets(r) {
       );
     }
   } else out.push(target('tensors and bytes flat across trials', undefined, ''));
+  out.push(estimateTarget(r));
   return out;
 }
 
@@ -190,6 +193,9 @@ function keyFigures(r) {
   for (const p of [...(ok(r?.synthetic) ? [r.synthetic] : []), ...(ok(r?.real) ? r.real : [])])
     k[`${p.problem}: Hyperband epochs / random's`] = p.hyperbandEpochsToRandomFinal.median;
   if (ok(r?.responsiveness)) k['longest long task (ms)'] = r.responsiveness.longestTaskMs;
+  if (ok(r?.estimate))
+    for (const row of r.estimate.rows.filter((x) => !x.error))
+      k[`estimate ÷ actual, ${row.name}`] = row.ratio;
   return k;
 }
 
@@ -472,6 +478,7 @@ export function markdownReport(r, previous) {
         );
     }
   }
+  parts.push(...estimateSections(r));
   parts.push('## Compared with the previous run', comparison(r, previous));
   return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }
