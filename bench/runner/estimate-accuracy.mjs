@@ -41,7 +41,7 @@ async function oneCase(browser, baseUrl, csvOf, { name, hash, csvRows, minutes }
       { timeout: 120_000 },
     );
     if (minutes) {
-      await page.getByRole('radio', { name: `${minutes} min` }).check();
+      await page.getByRole('radio', { name: `${minutes} min`, exact: true }).check();
       await page.locator('.estimate .fit').waitFor({ timeout: 30_000 });
     }
     const estimateMs = Number(await estimate.getAttribute('data-estimate-ms'));

@@ -8,7 +8,6 @@ import { joinAnd } from '../core/format';
 import { planGroups } from '../core/fusion/plan-groups';
 import { MEASURED_COSTS } from '../core/fusion/measured-costs';
 import { plannedWork } from '../core/planned-work';
-import { workDone, workPlanned } from '../core/progress-work';
 import type { Study, Trial } from '../core/study';
 import type { Checkpoint, EarlyStopping, TrainRequest, TrainResult } from '../train/types';
 import { BestExecutions, CheckpointKeeper } from './checkpoint-keeper';
@@ -132,8 +131,6 @@ export class Scheduler {
     let trialsPlanned = 0;
     let epochsDone = 0;
     let epochsPlanned = 0;
-    let work = 0;
-    let workAll = 0;
     for (const study of this.studies) {
       const done = study.trials.filter((t) => t.state !== 'running' && t.state !== 'pending').length;
       const planned = plannedWork(study.settings);
@@ -141,14 +138,12 @@ export class Scheduler {
       epochsDone += study.epochsConsumed;
       trialsPlanned += study.finished ? done : Math.max(planned.trials, done);
       epochsPlanned += study.finished ? study.epochsConsumed : Math.max(planned.epochs, study.epochsConsumed);
-      const trained = workDone(study.settings, study.trials);
-      work += trained;
-      workAll += study.finished ? trained : Math.max(workPlanned(study.settings), trained);
     }
     const elapsedMs = this.run_.elapsedMs();
     // The rate of training so far, start-up (workers, backends) left out: it does not come again.
     const training = elapsedMs - (this.trainingFromMs ?? elapsedMs);
-    const etaMs = work > 0 && training > 0 ? (training / work) * (workAll - work) : undefined;
+    const etaMs =
+      epochsDone > 0 && training > 0 ? (training / epochsDone) * (epochsPlanned - epochsDone) : undefined;
     return { trialsDone, trialsPlanned, epochsDone, epochsPlanned, elapsedMs, etaMs };
   }
 

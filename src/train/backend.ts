@@ -90,8 +90,9 @@ export async function chooseBackend(
 }
 
 /**
- * The backend choice with the chosen backend's probe time at `shape`: measured by auto's probes, or
- * timed once after a forced backend initialises. What the app knows of this machine's speed.
+ * The backend choice with the chosen backend's probe time at `shape`: what the app knows of this
+ * machine's speed. The probe runs once more after the choice and the faster time counts: a worker's
+ * first probe can still be waiting for its WebAssembly to be optimised, more so on a busy machine.
  */
 export async function measureBackend(
   preference: BackendPreference,
@@ -99,6 +100,6 @@ export async function measureBackend(
   onProbe?: OnProbe,
 ): Promise<BackendChoice & { probeMs: number }> {
   const choice = await chooseBackend(preference, shape, onProbe);
-  const probed = choice.probes.find((p) => p.name === choice.backend)?.ms;
-  return { ...choice, probeMs: probed ?? (await timeTrainingProbe(shape)) };
+  const probed = choice.probes.find((p) => p.name === choice.backend)?.ms ?? Infinity;
+  return { ...choice, probeMs: Math.min(probed, await timeTrainingProbe(shape)) };
 }

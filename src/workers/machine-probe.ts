@@ -1,12 +1,12 @@
 /**
- * This machine's speed, measured before Start: a trainer worker (without data) chooses the backend as
- * a search would and times the reference probe on it, then ends. The search reuses the choice instead
+ * This machine's speed, measured before Start: the probe worker chooses the backend as a search would
+ * and times the reference probe on it, then ends. The search reuses the choice instead
  * of probing again, and the time estimate scales its rates by the probe.
  */
 import * as Comlink from 'comlink';
 import { REFERENCE_PROBE } from '../core/estimate/reference-probe';
 import type { BackendName, BackendPreference, Measurement } from './protocol';
-import type { TrainerWorkerApi } from './trainer.worker';
+import type { ProbeWorkerApi } from './probe.worker';
 import { connectWorker } from './worker-client';
 
 /** Told as each backend's probe begins (auto tries them in turn). */
@@ -17,8 +17,8 @@ export async function measureMachine(
   onProbe: OnProbe = () => {},
 ): Promise<Measurement & { ms: number }> {
   const started = performance.now();
-  const client = connectWorker<TrainerWorkerApi>(
-    () => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'probe' }),
+  const client = connectWorker<ProbeWorkerApi>(
+    () => new Worker(new URL('./probe.worker.ts', import.meta.url), { type: 'module', name: 'probe' }),
     'the probe worker',
   );
   try {

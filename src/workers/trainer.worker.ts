@@ -7,7 +7,6 @@ import {
   checkpointBuffers,
   chooseBackend,
   evaluateOnTest,
-  measureBackend,
   exportTrainedModel,
   predictGrid,
   trainGroupOrFail,
@@ -17,7 +16,7 @@ import {
 } from '../train';
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
 import { exposeWorker } from './expose-worker';
-import type { BackendInfo, BackendPreference, Measurement } from './protocol';
+import type { BackendInfo, BackendPreference } from './protocol';
 
 let data: EncodedDataset | undefined;
 let stopRequested = false;
@@ -43,12 +42,6 @@ const api = {
     data = dataset;
     const choice = await chooseBackend(preference, probe, onProbe && ((...a) => void onProbe(...a)));
     return { backend: choice.backend, reason: choice.reason };
-  },
-
-  /** Chooses a backend as `init` does, without data, and times the probe on it: this machine's speed. */
-  async measure(preference: BackendPreference, probe: ProbeShape, onProbe?: OnProbe): Promise<Measurement> {
-    const choice = await measureBackend(preference, probe, onProbe && ((...a) => void onProbe(...a)));
-    return { backend: choice.backend, reason: choice.reason, probeMs: choice.probeMs };
   },
 
   async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult> {

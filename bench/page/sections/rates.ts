@@ -67,10 +67,6 @@ async function trainOrThrow(trainer: SpawnedTrainer, req: TrainRequest): Promise
   return ms;
 }
 
-async function probeMs(trainer: SpawnedTrainer, backend: BackendName): Promise<number> {
-  return (await trainer.api.measure(backend, REFERENCE_PROBE)).probeMs;
-}
-
 /**
  * The reference probe as the app times it before Start: in a fresh worker, right after the backend is
  * chosen ('auto' probes every backend first; a forced one only itself), alternately, several times.
@@ -94,14 +90,12 @@ export async function rates(options: RatesOptions, log: (line: string) => void) 
   const rows: RateRow[] = [];
   const starts: number[] = [];
   const firstExtra: number[] = [];
-  const probes: number[] = [];
   for (const shape of options.shapes) {
     const dataset = shapedDataset(shape);
     const spawned = await timed(() => spawnTrainer(dataset, options.backend, REFERENCE_PROBE));
     const trainer = spawned.value;
     starts.push(spawned.ms);
     try {
-      probes.push(await probeMs(trainer, options.backend));
       const first = options.networks[0];
       const firstMs = await trainOrThrow(trainer, request(first, 1, 1));
       firstExtra.push(firstMs - (await trainOrThrow(trainer, request(first, 1, 1))));
@@ -115,7 +109,6 @@ export async function rates(options: RatesOptions, log: (line: string) => void) 
           rows.push({ ...shape, ...network, outputs: 1, epochs, ms: round(ms, 1) });
         }
       }
-      probes.push(await probeMs(trainer, options.backend));
       log(`rates, ${dataset.name}: ${options.networks.length * options.epochs.length * options.reps} trials`);
     } finally {
       trainer.terminate();
@@ -126,7 +119,6 @@ export async function rates(options: RatesOptions, log: (line: string) => void) 
     probe: REFERENCE_PROBE,
     probeMs: round(median([...fresh.auto, ...fresh.forced]), 2),
     freshProbesMs: fresh,
-    warmProbesMs: probes.map((p) => round(p, 2)),
     workerStartMs: round(median(starts), 0),
     firstTrialExtraMs: round(median(firstExtra), 0),
     rows,

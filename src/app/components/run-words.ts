@@ -25,6 +25,10 @@ export function describeBackends(backends: BackendInfo[]): string {
   return `Training workers: ${parts.join(', ')}`;
 }
 
+/** Before Start: "Measured before Start: WASM — auto: wasm was fastest (…)". */
+export const describeMeasured = (info: BackendInfo): string =>
+  `Measured before Start: ${backendLabel(info.backend)}${info.reason ? ` — ${info.reason}` : ''}`;
+
 const STATUS_WORDS: Record<RunStatus, string> = {
   idle: 'Ready to start.',
   running: 'Searching…',

@@ -45,7 +45,10 @@ export class Playground {
     $effect(() => {
       void this.data.load($state.snapshot(this.setup.dataset) as DatasetSetup, this.setup.study.seed);
     });
-    $effect(() => this.machine.measureWhenIdle(this.setup.backend));
+    // Measured once the data has loaded: a probe that shares the cores with parsing a file runs slow.
+    $effect(() => {
+      if (!this.data.loading) this.machine.measureWhenIdle(this.setup.backend);
+    });
   }
 
   /** The setup Start runs: under a time budget, its study fitted to the time. */

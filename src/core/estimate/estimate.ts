@@ -43,6 +43,13 @@ export interface TimeEstimate {
   backend: BackendName;
   /** The backend whose measured rates it used: its own, or WASM's scaled by a probe of `backend`. */
   ratesOf: BackendName;
+  /** Of `ms`, the workers' start-up. */
+  startupMs: number;
+  /**
+   * One search: each trial's share of the time by its id (a promoted trial's is the average of those
+   * it may be), so the time left can be reckoned from the trials done.
+   */
+  trialMs?: Record<string, number>;
 }
 
 /** z for a one-sided 95% bound of the promotions' spread. */
@@ -54,6 +61,8 @@ interface Work {
   variance: number;
   trials: number;
   fullDataEpochs: number;
+  /** Each simulated trial's ms, by id. */
+  byTrial: Record<string, number>;
 }
 
 function searchWork(settings: StudySettings, context: EstimateContext, rates: BackendRates): Work {
@@ -66,16 +75,19 @@ function searchWork(settings: StudySettings, context: EstimateContext, rates: Ba
     variance: 0,
     trials: trials.length,
     fullDataEpochs: trials.reduce((n, t) => n + t.epochs * t.dataFraction * executions, 0),
+    byTrial: {},
   };
   costs.forEach((c, i) => {
     work.ms += c.ms * factors[i];
     work.variance += c.variance * factors[i] ** 2;
+    work.byTrial[c.trial.id] = c.ms * factors[i];
   });
   if (!truncated) return work;
   const planned = plannedWork(settings);
   const simulatedEpochs = trials.reduce((n, t) => n + t.epochs * executions, 0);
   const scale = simulatedEpochs > 0 ? planned.epochs / simulatedEpochs : 1;
   return {
+    ...work,
     ms: work.ms * scale,
     variance: work.variance * scale,
     trials: planned.trials,
@@ -96,13 +108,14 @@ export function estimateSearches(
   const ratesOf = table.backends[context.backend] || context.probeMs === undefined ? context.backend : 'wasm';
   const rates = table.backends[ratesOf];
   if (!rates) return undefined;
-  const total: Work = { ms: 0, variance: 0, trials: 0, fullDataEpochs: 0 };
+  const total: Work = { ms: 0, variance: 0, trials: 0, fullDataEpochs: 0, byTrial: {} };
   for (const settings of searches) {
     const work = searchWork(settings, context, rates);
     total.ms += work.ms;
     total.variance += work.variance;
     total.trials += work.trials;
     total.fullDataEpochs += work.fullDataEpochs;
+    total.byTrial = work.byTrial;
   }
   const machine = context.probeMs !== undefined ? context.probeMs / rates.probeMs : 1;
   const pool = workerSpeedup(rates, Math.max(1, context.workers));
@@ -119,6 +132,12 @@ export function estimateSearches(
     slowdown: machine,
     backend: context.backend,
     ratesOf,
+    startupMs: startup,
+    ...(searches.length === 1 && {
+      trialMs: Object.fromEntries(
+        Object.entries(total.byTrial).map(([id, ms]) => [id, (ms * machine) / pool]),
+      ),
+    }),
   };
 }
 

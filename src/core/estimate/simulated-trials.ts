@@ -11,6 +11,8 @@ import type { Config } from '../space/types';
 import { Study, type StudySettings } from '../study';
 
 export interface SimulatedTrial {
+  /** The id the study gives it: Hyperband's and successive halving's place in the plan, else the proposal order. */
+  id: string;
   config: Config;
   /** Epochs each execution trains (a promoted trial only the extra ones). */
   epochs: number;
@@ -59,6 +61,7 @@ export function simulateTrials(settings: StudySettings, limit = MAX_SIMULATED_TR
     const pool = promoted ? (poolOf.get(trial.parentId!) ?? '') : `bracket ${trial.bracket ?? 0}`;
     poolOf.set(trial.id, pool);
     trials.push({
+      id: trial.id,
       config: trial.config,
       epochs: budget.epochs - budget.initialEpoch,
       dataFraction: budget.dataFraction,

@@ -35,6 +35,7 @@ describe('the estimate in words', () => {
       slowdown: 1.25,
       backend: 'wasm',
       ratesOf: 'wasm',
+      startupMs: 400,
     };
     expect(estimateWords(e)).toBe('about 4 min (3–6 min)');
     expect(estimateBasis(e, 2)).toBe(

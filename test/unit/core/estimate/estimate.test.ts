@@ -23,6 +23,9 @@ describe('estimateSearch', () => {
       });
       expect(e.lowMs).toBeLessThan(e.ms);
       expect(e.highMs).toBeGreaterThan(e.ms);
+      const perTrial = Object.values(e.trialMs!);
+      expect(perTrial).toHaveLength(30);
+      expect(perTrial.reduce((a, b) => a + b, 0)).toBeCloseTo(e.ms - e.startupMs, 6);
       return e.ms;
     });
     const big = estimateSearch(defaultStudy(), on(BANK_50K))!.ms;
