@@ -36,7 +36,12 @@ async function oneCase(browser, baseUrl, csvOf, { name, hash, csvRows, minutes }
     await startable(page, true, 120_000);
     const estimate = page.locator('.estimate');
     await page.waitForFunction(
-      () => document.querySelector('.estimate')?.getAttribute('data-measured') === 'true',
+      () => {
+        const shown = document.querySelector('.estimate');
+        return (
+          shown?.getAttribute('data-measured') === 'true' && shown.getAttribute('data-measuring') === 'false'
+        );
+      },
       undefined,
       { timeout: 120_000 },
     );

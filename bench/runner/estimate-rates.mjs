@@ -4,7 +4,8 @@
  * Turns the "rates" figure of bench runs into the time estimate's rate table,
  * src/core/estimate/measured-rates.ts: per backend, the coefficients of the execution-time model
  * (src/core/estimate/execution-time.ts) fitted to every timed trial by non-negative least squares on
- * relative error, the reference probe, worker start-up and the pool's speed-up by worker count.
+ * relative error, the reference probe, worker start-up, a trial's overhead in the scheduler and the
+ * pool's speed-up by worker count.
  * --dry prints the fit and its residuals without writing.
  */
 import { execFileSync } from 'node:child_process';
@@ -145,6 +146,14 @@ for (const backend of [...new Set(runs.map(({ results }) => results.rates.backen
       ),
     );
   }
+  // A trial's cost beyond its training through the scheduler: small trials' time less what the fit predicts.
+  const overheads = mine
+    .filter((r) => r.overhead)
+    .map(({ overhead: o }) => {
+      const row = { ...o.shape, ...o.network, outputs: 1, epochs: o.epochs };
+      const training = terms(row).reduce((sum, t, i) => sum + t * coefficients[i], 0);
+      return o.ms / o.trials - training;
+    });
   const scaling = mine.map((r) => r.scaling);
   const workers = scaling[0].workers;
   backends[backend] = {
@@ -152,6 +161,7 @@ for (const backend of [...new Set(runs.map(({ results }) => results.rates.backen
     probeMs: significant(probeMs),
     workerStartMs: Math.round(median(mine.map((r) => r.workerStartMs))),
     firstTrialExtraMs: Math.round(Math.max(0, median(mine.map((r) => r.firstTrialExtraMs)))),
+    trialOverheadMs: overheads.length ? Math.round(Math.max(0, median(overheads))) : 0,
     workers,
     workerSpeedup: workers.map((_, i) => significant(median(scaling.map((s) => s.speedup[i])))),
     /** 90% of the timed trials were within this factor of the fit. */

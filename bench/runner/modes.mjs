@@ -76,6 +76,11 @@ export const MODES = {
         workers: [1, 2, 4],
         reps: 2,
       },
+      overhead: {
+        shape: { train: 200, validation: 100, features: 8 },
+        network: { layers: 1, units: 8, batch: 32 },
+        trials: 60,
+      },
     },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },
     synthetic: { maxEpochs: 27, seeds: 30 },
@@ -175,6 +180,11 @@ export const MODES = {
         epochs: 2,
         workers: [1, 2, 4],
         reps: 3,
+      },
+      overhead: {
+        shape: { train: 200, validation: 100, features: 8 },
+        network: { layers: 1, units: 8, batch: 32 },
+        trials: 100,
       },
     },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },

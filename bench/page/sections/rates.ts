@@ -7,11 +7,20 @@
  * `node bench/runner/estimate-rates.mjs <results.json>` fits src/core/estimate/measured-rates.ts.
  */
 import { REFERENCE_PROBE } from '../../../src/core/estimate/reference-probe';
+import { defaultSetup } from '../../../src/core/experiment';
+import type { SearchSpace } from '../../../src/core/space/types';
+import { Study, type StudySettings } from '../../../src/core/study';
+import { Scheduler } from '../../../src/scheduler/scheduler';
+import { saveStudy, saveStudyProgress } from '../../../src/storage/study-store';
 import type { Config } from '../../../src/core/space/types';
 import type { BackendName } from '../../../src/train';
 import type { TrainRequest } from '../../../src/train/types';
 import { measureMachine } from '../../../src/workers/machine-probe';
-import { spawnTrainer, type SpawnedTrainer } from '../../../src/workers/worker-trainers';
+import {
+  spawnTrainer,
+  workerTrainerFactory,
+  type SpawnedTrainer,
+} from '../../../src/workers/worker-trainers';
 import { runOnPool } from '../support/pool';
 import { shapedDataset, type DataShapeCase } from '../support/shaped-dataset';
 import { median, round } from '../support/stats';
@@ -30,6 +39,8 @@ export interface RatesOptions {
   epochs: number[];
   reps: number;
   scaling: { shape: DataShapeCase; configs: number; epochs: number; workers: number[]; reps: number };
+  /** A search of small trials through the real Scheduler, saving to IndexedDB as the app does. */
+  overhead: { shape: DataShapeCase; network: NetworkCase; trials: number };
 }
 
 export interface RateRow extends DataShapeCase, NetworkCase {
@@ -123,6 +134,53 @@ export async function rates(options: RatesOptions, log: (line: string) => void) 
     firstTrialExtraMs: round(median(firstExtra), 0),
     rows,
     scaling: await workerScaling(options, log),
+    overhead: await schedulerOverhead(options, log),
+  };
+}
+
+/**
+ * What a trial costs beyond its training when the scheduler runs it: proposing, the request and its
+ * checkpoint crossing to and from the worker, recording, and saving the study to IndexedDB after each
+ * trial. The fit subtracts the training its model predicts for these trials.
+ */
+async function schedulerOverhead({ backend, overhead }: RatesOptions, log: (line: string) => void) {
+  const dataset = shapedDataset(overhead.shape);
+  const fixed = networkConfig(overhead.network);
+  const space: SearchSpace = {
+    params: [
+      ...Object.entries(fixed)
+        .filter(([name]) => name !== 'learning_rate')
+        .map(([name, value]) => ({ kind: 'fixed' as const, name, value })),
+      { kind: 'float', name: 'learning_rate', min: 1e-4, max: 1e-2, sampling: 'log' },
+    ],
+  };
+  const setup = defaultSetup();
+  const settings: StudySettings = {
+    ...setup.study,
+    space,
+    tuner: { ...setup.study.tuner, algorithm: 'random', maxTrials: overhead.trials, epochs: 1 },
+  };
+  const id = `bench-overhead-${Date.now()}`;
+  await saveStudy({ id, createdAt: Date.now(), updatedAt: Date.now(), datasetName: dataset.name, setup });
+  const spawner = workerTrainerFactory(dataset, backend, REFERENCE_PROBE);
+  const ready = [await spawner.create(0)];
+  const factory = { create: async (i: number) => ready.shift() ?? spawner.create(i) };
+  const study = new Study(settings);
+  const { ms } = await timed(() =>
+    new Scheduler(study, factory, {
+      workers: 1,
+      emit: () => {},
+      save: (lanes) => saveStudyProgress(id, { state: lanes[0].toJSON() }),
+    }).run(),
+  );
+  log(
+    `rates, ${overhead.trials} small trials through the scheduler: ${round(ms / overhead.trials, 1)} ms each`,
+  );
+  return {
+    ...overhead,
+    epochs: 1,
+    ms: round(ms, 0),
+    completed: study.trials.filter((t) => t.state === 'completed').length,
   };
 }
 

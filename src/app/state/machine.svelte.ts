@@ -19,6 +19,8 @@ export class MachineState {
   /** Which backend is being probed now, while a measurement runs. */
   probing = $state.raw<Probing | undefined>();
   private inFlight = $state.raw<{ preference: BackendPreference; done: Promise<Measurement | undefined> }>();
+  /** Something else ran on the cores while the last probe did (a file was parsed): measure again. */
+  private disturbedProbe = false;
 
   /** The measurement for this preference, if it is done. */
   for(preference: BackendPreference): (Measurement & { ms: number }) | undefined {
@@ -27,15 +29,28 @@ export class MachineState {
 
   /** Measures this preference when the browser is next idle, unless it is measured or being measured. */
   measureWhenIdle(preference: BackendPreference): void {
-    if (this.measuredFor === preference || this.inFlight?.preference === preference) return;
+    const measured = this.measuredFor === preference && !this.disturbedProbe;
+    if (measured || this.inFlight?.preference === preference) return;
     const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 500));
-    idle(() => void this.ready(preference), { timeout: 3000 });
+    idle(() => void (this.inFlight?.preference === preference || this.measure(preference)), {
+      timeout: 3000,
+    });
+  }
+
+  /** Other work is using the cores (a dataset is loading): a probe running now is measured again later. */
+  disturbed(): void {
+    if (this.inFlight) this.disturbedProbe = true;
   }
 
   /** The measurement for this preference: the one done, the one running, or a new one; undefined if it failed. */
   ready(preference: BackendPreference): Promise<Measurement | undefined> {
     if (this.measuredFor === preference) return Promise.resolve(this.measurement);
     if (this.inFlight?.preference === preference) return this.inFlight.done;
+    return this.measure(preference);
+  }
+
+  private measure(preference: BackendPreference): Promise<Measurement | undefined> {
+    this.disturbedProbe = false;
     const done = measureMachine(preference, (name, index, of) => (this.probing = { name, index, of }))
       .then((measured) => {
         if (this.inFlight?.done === done) {
@@ -49,6 +64,7 @@ export class MachineState {
         if (this.inFlight?.done === done) {
           this.inFlight = undefined;
           this.probing = undefined;
+          if (this.disturbedProbe) this.measureWhenIdle(preference);
         }
       });
     this.inFlight = { preference, done };

@@ -45,9 +45,11 @@ export class Playground {
     $effect(() => {
       void this.data.load($state.snapshot(this.setup.dataset) as DatasetSetup, this.setup.study.seed);
     });
-    // Measured once the data has loaded: a probe that shares the cores with parsing a file runs slow.
+    // Measured once the data has loaded: a probe that shares the cores with parsing a file runs slow,
+    // so one that did is measured again.
     $effect(() => {
-      if (!this.data.loading) this.machine.measureWhenIdle(this.setup.backend);
+      if (this.data.loading) this.machine.disturbed();
+      else this.machine.measureWhenIdle(this.setup.backend);
     });
   }
 

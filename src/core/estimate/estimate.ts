@@ -78,9 +78,10 @@ function searchWork(settings: StudySettings, context: EstimateContext, rates: Ba
     byTrial: {},
   };
   costs.forEach((c, i) => {
-    work.ms += c.ms * factors[i];
+    const ms = c.ms * factors[i] + rates.trialOverheadMs;
+    work.ms += ms;
     work.variance += c.variance * factors[i] ** 2;
-    work.byTrial[c.trial.id] = c.ms * factors[i];
+    work.byTrial[c.trial.id] = ms;
   });
   if (!truncated) return work;
   const planned = plannedWork(settings);

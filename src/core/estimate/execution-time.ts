@@ -26,6 +26,8 @@ export interface BackendRates {
   /** Spawning a trainer worker with this backend until it is ready, and its first trial's extra time. */
   workerStartMs: number;
   firstTrialExtraMs: number;
+  /** A trial's cost beyond training when the scheduler runs it (proposing, messages, saving the study). */
+  trialOverheadMs: number;
   /** Pool sizes measured and each one's speed-up over one worker on the machine below. */
   workers: number[];
   workerSpeedup: number[];

@@ -19,6 +19,7 @@ const rates: BackendRates = {
   probeMs: 40,
   workerStartMs: 300,
   firstTrialExtraMs: 30,
+  trialOverheadMs: 50,
   workers: [1, 2, 4],
   workerSpeedup: [1, 1.2, 1.3],
   fitError: 1.25,
