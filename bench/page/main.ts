@@ -4,6 +4,8 @@ import { fusedVsSeparate, wasmThreads } from './sections/fused';
 import { oracleOverhead } from './sections/oracle-overhead';
 import { realQuality, syntheticQuality } from './sections/quality';
 import { raceFusion } from './sections/race-fusion';
+import { bankMarketingCsv } from '../../test/fixtures/generated';
+import { rates } from './sections/rates';
 import { searchThroughput } from './sections/search-throughput';
 import { soak } from './sections/soak';
 import { scaling, throughput } from './sections/throughput';
@@ -29,6 +31,9 @@ const bench = {
   wasmThreads: (options: Parameters<typeof wasmThreads>[0]) => wasmThreads(options, log),
   wholeSearch: (options: Parameters<typeof wholeSearch>[0]) => wholeSearch(options, log),
   wideStep: (options: Parameters<typeof wideStep>[0]) => wideStep(options, log),
+  rates: (options: Parameters<typeof rates>[0]) => rates(options, log),
+  /** The generated bank-marketing-shaped CSV the estimate figure uploads to the app. */
+  bankCsv: (rows: number) => bankMarketingCsv(rows),
   oracleOverhead,
   syntheticQuality,
   realQuality: (options: Parameters<typeof realQuality>[0]) => realQuality(options, log),

@@ -71,6 +71,38 @@ export const MODES = {
         { backend: 'webgpu', width: 32, layers: [2, 5], epochs: 1 },
       ],
     },
+    rates: {
+      backend: 'wasm',
+      shapes: [
+        { train: 600, validation: 200, features: 4 },
+        { train: 3000, validation: 800, features: 16 },
+        { train: 6000, validation: 1500, features: 50 },
+        // A data budget's early rungs: few training rows, every validation row.
+        { train: 800, validation: 6000, features: 50 },
+      ],
+      networks: [
+        { layers: 1, units: 32, batch: 32 },
+        { layers: 2, units: 160, batch: 32 },
+        { layers: 3, units: 416, batch: 32 },
+        { layers: 6, units: 32, batch: 32 },
+        { layers: 4, units: 288, batch: 128 },
+        { layers: 2, units: 416, batch: 128 },
+      ],
+      epochs: [1, 3],
+      reps: 1,
+      scaling: {
+        shape: { train: 3000, validation: 800, features: 16 },
+        configs: 6,
+        epochs: 1,
+        workers: [1, 2, 4],
+        reps: 2,
+      },
+      overhead: {
+        shape: { train: 200, validation: 100, features: 8 },
+        network: { layers: 1, units: 8, batch: 32 },
+        trials: 60,
+      },
+    },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },
     synthetic: { maxEpochs: 27, seeds: 30 },
     real: [
@@ -78,6 +110,11 @@ export const MODES = {
       { dataset: 'pima-diabetes', maxEpochs: 3, seeds: 2, workers: 2, backend: 'wasm' },
     ],
     soak: { trials: 200, heapAt: [1, 50, 200], backend: 'wasm', dataset: 'banknote' },
+    estimate: [
+      { name: 'banknote, default search', hash: 'dataset=banknote' },
+      { name: 'moons, default search', hash: 'dataset=moons' },
+      { name: 'generated 50,000 rows, fitted to 1 minute', hash: '', csvRows: 50_000, minutes: 1 },
+    ],
     responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm&workers=4', seconds: 20 },
   },
   full: {
@@ -158,6 +195,38 @@ export const MODES = {
         { backend: 'webgpu', width: 32, layers: [2, 5], epochs: 1 },
       ],
     },
+    rates: {
+      backend: 'wasm',
+      shapes: [
+        { train: 600, validation: 200, features: 4 },
+        { train: 3000, validation: 800, features: 16 },
+        { train: 6000, validation: 1500, features: 50 },
+        // A data budget's early rungs: few training rows, every validation row.
+        { train: 800, validation: 6000, features: 50 },
+      ],
+      networks: [
+        { layers: 1, units: 32, batch: 32 },
+        { layers: 2, units: 160, batch: 32 },
+        { layers: 3, units: 416, batch: 32 },
+        { layers: 6, units: 32, batch: 32 },
+        { layers: 4, units: 288, batch: 128 },
+        { layers: 2, units: 416, batch: 128 },
+      ],
+      epochs: [1, 3],
+      reps: 2,
+      scaling: {
+        shape: { train: 3000, validation: 800, features: 16 },
+        configs: 8,
+        epochs: 2,
+        workers: [1, 2, 4],
+        reps: 3,
+      },
+      overhead: {
+        shape: { train: 200, validation: 100, features: 8 },
+        network: { layers: 1, units: 8, batch: 32 },
+        trials: 100,
+      },
+    },
     oracle: { at: [50, 100, 200], maxEpochs: 27 },
     synthetic: { maxEpochs: 27, seeds: 100 },
     // banknote costs ~2× pima per epoch and is solved within a few epochs: the larger R goes to pima.
@@ -166,6 +235,23 @@ export const MODES = {
       { dataset: 'pima-diabetes', maxEpochs: 9, seeds: 5, workers: 2, backend: 'wasm' },
     ],
     soak: { trials: 300, heapAt: [1, 50, 200, 300], backend: 'wasm', dataset: 'banknote' },
+    // The shipped sets with the default search (one worker on 2 cores), then the generated file fitted
+    // to 1 and 5 minutes (its default search is estimated at about an hour here).
+    estimate: [
+      ...[
+        'banknote',
+        'breast-cancer',
+        'iris',
+        'pima-diabetes',
+        'circle',
+        'xor',
+        'gaussian',
+        'spiral',
+        'moons',
+      ].map((id) => ({ name: `${id}, default search`, hash: `dataset=${id}` })),
+      { name: 'generated 50,000 rows, fitted to 1 minute', hash: '', csvRows: 50_000, minutes: 1 },
+      { name: 'generated 50,000 rows, fitted to 5 minutes', hash: '', csvRows: 50_000, minutes: 5 },
+    ],
     responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm&workers=4', seconds: 60 },
   },
 };

@@ -1,6 +1,8 @@
 import { speedSections, speedTargets } from './report-speed.mjs';
 
 /** PASS/FAIL lines for the issue's targets, the Markdown report, and the comparison with the previous run. */
+import { estimateSections, estimateTarget } from './report-estimate.mjs';
+
 const fmt = (x, digits = 2) =>
   x === undefined || x === null || Number.isNaN(x)
     ? '–'
@@ -159,7 +161,7 @@ export function targets(r) {
       );
     }
   } else out.push(target('tensors and bytes flat across trials', undefined, ''));
-  return [...out, ...speedTargets(r)];
+  return [...out, ...speedTargets(r), estimateTarget(r)];
 }
 
 function table(headers, rows) {
@@ -199,6 +201,9 @@ function keyFigures(r) {
   if (ok(r?.wide))
     for (const x of r.wide.rows.filter((row) => row.available))
       k[`wide step ${x.backend} ${x.layers}×${x.width} ${x.path}: ms`] = x.wallMsPerStep;
+  if (ok(r?.estimate))
+    for (const row of r.estimate.rows.filter((x) => !x.error))
+      k[`estimate ÷ actual, ${row.name}`] = row.ratio;
   return k;
 }
 
@@ -505,6 +510,7 @@ export function markdownReport(r, previous) {
     }
   }
   parts.push(...speedSections(r, errorLine));
+  parts.push(...estimateSections(r));
   parts.push('## Compared with the previous run', comparison(r, previous));
   return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }

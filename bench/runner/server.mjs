@@ -21,9 +21,10 @@ const TYPES = {
 
 /**
  * roots: { '/bench/': '/abs/bench/dist', ... }. Prefixes in `isolated` are served cross-origin isolated
- * (COOP + COEP), which gives performance.now() microsecond resolution. Resolves with { url, close }.
+ * (COOP + COEP), which gives performance.now() microsecond resolution. `port` 0 takes any free one
+ * (BENCH_PORT sets it). Resolves with { url, close }.
  */
-export function serveStatic(roots, isolated = []) {
+export function serveStatic(roots, isolated = [], port = 0) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const prefix = Object.keys(roots).find((p) => path.startsWith(p));
@@ -50,7 +51,7 @@ export function serveStatic(roots, isolated = []) {
     }
   });
   return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
       done({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
     });

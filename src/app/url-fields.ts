@@ -18,6 +18,7 @@ import {
   type ChoiceSetting,
   type NumberSetting,
 } from '../core/setting-descriptors';
+import { TIME_BUDGETS } from '../core/estimate/time-fit';
 import { catalogueEntry } from '../data/catalogue';
 import { ALL_METRICS } from '../data/types';
 
@@ -276,6 +277,15 @@ export const FIELDS: Field[] = [
         ? text
         : invalid(`expected 2 to ${MAX_RACERS} different tuners of ${known.join(', ')}, separated by commas`);
     },
+  },
+  {
+    key: 'time',
+    get: (s) => s.timeBudget ?? 0,
+    set: (s, v) => (s.timeBudget = v as number),
+    parse: (text) =>
+      (TIME_BUDGETS as readonly number[]).includes(Number(text)) && /^\d+$/.test(text)
+        ? Number(text)
+        : invalid(`expected one of ${TIME_BUDGETS.join(', ')} (minutes; 0 = no time budget)`),
   },
   numberField(
     'raceBudget',

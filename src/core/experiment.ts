@@ -54,6 +54,8 @@ export interface ExperimentSetup {
   earlyStopping: { enabled: boolean; patience: number };
   /** Two to four tuners raced side by side on the same pool; fewer than two: one tuner. */
   race: RaceSetup;
+  /** Minutes the search should fit in (one of TIME_BUDGETS); absent or 0: none, it runs as set. */
+  timeBudget?: number;
 }
 
 export function defaultSetup(): ExperimentSetup {
@@ -72,6 +74,7 @@ export function defaultSetup(): ExperimentSetup {
     backend: 'auto',
     earlyStopping: { enabled: false, patience: 3 },
     race: { algorithms: [], epochBudget: 0, seeds: 1 },
+    timeBudget: 0,
   };
 }
 

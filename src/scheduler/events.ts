@@ -28,7 +28,18 @@ export interface EpochEvent {
   report: EpochReport;
 }
 
+/**
+ * What the tuner is doing between Start and the first trial: saving the study, starting the trainer
+ * workers (each reports a 'backend' event when ready), measuring the backends when no choice was
+ * measured before Start.
+ */
+export type StartPhase =
+  | { step: 'saving' }
+  | { step: 'workers'; of: number }
+  | { step: 'backends'; probing: BackendName; index: number; of: number };
+
 export type TunerEvent =
+  | { type: 'phase'; phase: StartPhase }
   | { type: 'backend'; worker: number; info: BackendInfo }
   | { type: 'trial'; lane: number; trial: Trial }
   | { type: 'epochs'; items: EpochEvent[] }

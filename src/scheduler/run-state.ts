@@ -48,6 +48,11 @@ export class RunState {
     this.changed();
   }
 
+  /** Counts time spent before the run began (the start-up since the user pressed Start). */
+  credit(ms: number): void {
+    this.activeMs += ms;
+  }
+
   /** Time spent running so far. */
   elapsedMs(): number {
     const running = this.current === 'running' && this.startedAt !== undefined;

@@ -33,6 +33,8 @@ export interface SchedulerOptions {
   /** Fused groups may take trials of other lanes running the same order-free tuner (default true). */
   fuseAcrossLanes?: boolean;
   now?: () => number;
+  /** When the user pressed Start (Date.now()): the clock counts the start-up since then too. */
+  startedAt?: number;
 }
 
 /** One execution of a trial, ready for a trainer. */
@@ -49,6 +51,8 @@ export class Scheduler {
   private readonly checkpoints = new CheckpointKeeper();
   private readonly epochs: EpochBatcher;
   private finishedResolve: (() => void) | undefined;
+  /** The run's clock when the trainers were ready: training began there. */
+  private trainingFromMs: number | undefined;
   private readonly finished: Promise<void>;
 
   constructor(
@@ -75,7 +79,10 @@ export class Scheduler {
   /** Starts the trainers and the search; resolves when the study is done or stopped. */
   async run(startPaused = false): Promise<void> {
     this.run_.set(startPaused ? 'paused' : 'running');
+    if (!startPaused && this.options.startedAt !== undefined)
+      this.run_.credit(Math.max(0, Date.now() - this.options.startedAt));
     await this.pool.startAll();
+    this.trainingFromMs = this.run_.elapsedMs();
     this.pump();
     return this.finished;
   }
@@ -135,7 +142,10 @@ export class Scheduler {
       epochsPlanned += study.finished ? study.epochsConsumed : Math.max(planned.epochs, study.epochsConsumed);
     }
     const elapsedMs = this.run_.elapsedMs();
-    const etaMs = epochsDone > 0 ? (elapsedMs / epochsDone) * (epochsPlanned - epochsDone) : undefined;
+    // The rate of training so far, start-up (workers, backends) left out: it does not come again.
+    const training = elapsedMs - (this.trainingFromMs ?? elapsedMs);
+    const etaMs =
+      epochsDone > 0 && training > 0 ? (training / epochsDone) * (epochsPlanned - epochsDone) : undefined;
     return { trialsDone, trialsPlanned, epochsDone, epochsPlanned, elapsedMs, etaMs };
   }
 

@@ -1,4 +1,9 @@
-/** Studies saved in IndexedDB (idb) as they run, so a reload finds them and can resume. */
+/**
+ * Studies saved in IndexedDB (idb) as they run, so a reload finds them and can resume. The user's file
+ * is kept in a store of its own: every finished trial rewrites the study's record, and a record that
+ * held a 5 MB file took a few hundred milliseconds to rewrite (version 1 kept it there; such records
+ * are still read).
+ */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ExperimentSetup } from '../core/experiment';
 import { withoutTaskOutput } from '../core/space';
@@ -25,23 +30,31 @@ export interface SavedStudy {
 
 interface Schema extends DBSchema {
   studies: { key: string; value: SavedStudy; indexes: { updatedAt: number } };
+  /** The user's CSV of a study, by the study's id. */
+  files: { key: string; value: { id: string; csvFile: Blob } };
 }
 
 let db: Promise<IDBPDatabase<Schema>> | undefined;
 
 function open(): Promise<IDBPDatabase<Schema>> {
-  db ??= openDB<Schema>('tuning-playground', 1, {
-    upgrade(database) {
-      const store = database.createObjectStore('studies', { keyPath: 'id' });
-      store.createIndex('updatedAt', 'updatedAt');
+  db ??= openDB<Schema>('tuning-playground', 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const store = database.createObjectStore('studies', { keyPath: 'id' });
+        store.createIndex('updatedAt', 'updatedAt');
+      }
+      if (oldVersion < 2) database.createObjectStore('files', { keyPath: 'id' });
     },
   });
   db.catch(() => (db = undefined));
   return db;
 }
 
-export async function saveStudy(study: SavedStudy): Promise<void> {
-  await (await open()).put('studies', study);
+export async function saveStudy({ csvFile, ...study }: SavedStudy): Promise<void> {
+  const tx = (await open()).transaction(['studies', 'files'], 'readwrite');
+  await tx.objectStore('studies').put(study);
+  if (csvFile) await tx.objectStore('files').put({ id: study.id, csvFile });
+  await tx.done;
 }
 
 export async function saveStudyProgress(
@@ -57,8 +70,11 @@ export async function saveStudyProgress(
 
 export async function latestStudy(): Promise<SavedStudy | undefined> {
   const database = await open();
-  const cursor = await database.transaction('studies').store.index('updatedAt').openCursor(null, 'prev');
-  return cursor?.value && upgrade(cursor.value);
+  const tx = database.transaction(['studies', 'files']);
+  const cursor = await tx.objectStore('studies').index('updatedAt').openCursor(null, 'prev');
+  if (!cursor?.value) return undefined;
+  const file = await tx.objectStore('files').get(cursor.value.id);
+  return upgrade(file ? { ...cursor.value, csvFile: file.csvFile } : cursor.value);
 }
 
 /** Studies saved before the output activation and loss left the search space, or with the CSV as text. */

@@ -1,7 +1,8 @@
 /**
  * Choosing the tfjs backend of a trainer worker. `auto` initialises WebGPU (unless its adapter is
- * software), WebGL, WASM and CPU in turn, times the same short training probe on each and keeps the
- * fastest; a forced backend that fails to initialise falls back along BACKEND_ORDER.
+ * software), WebGL and WASM in turn, times the same short training probe on each and keeps the
+ * fastest; CPU (tfjs' plain JavaScript kernels, never faster than WASM) is probed only when none of
+ * them trained. A forced backend that fails to initialise falls back along BACKEND_ORDER.
  */
 import { initBackend, inspectWebGpu } from './backend-init';
 import { timeTrainingProbe, type ProbeShape } from './backend-probe';
@@ -11,6 +12,7 @@ import {
   fallbackChain,
   fastestProbe,
   type BackendChoice,
+  type BackendName,
   type BackendPreference,
   type BackendProbe,
 } from './backend-select';
@@ -25,9 +27,14 @@ async function probeOne(name: BackendProbe['name'], shape: ProbeShape): Promise<
   }
 }
 
-async function chooseAuto(shape: ProbeShape): Promise<BackendChoice> {
+/** Told as each backend's probe begins: its name, its place in the order, and how many there are. */
+export type OnProbe = (name: BackendName, index: number, of: number) => void;
+
+async function chooseAuto(shape: ProbeShape, onProbe?: OnProbe): Promise<BackendChoice> {
   const probes: BackendProbe[] = [];
-  for (const name of BACKEND_ORDER) {
+  for (const [index, name] of BACKEND_ORDER.entries()) {
+    if (name === 'cpu' && fastestProbe(probes)) break;
+    onProbe?.(name, index, BACKEND_ORDER.length);
     if (name === 'webgpu') {
       const gpu = await inspectWebGpu().catch((e: unknown) => ({
         available: false as const,
@@ -77,6 +84,22 @@ async function chooseForced(preference: BackendProbe['name']): Promise<BackendCh
 export async function chooseBackend(
   preference: BackendPreference,
   probeShape: ProbeShape,
+  onProbe?: OnProbe,
 ): Promise<BackendChoice> {
-  return preference === 'auto' ? chooseAuto(probeShape) : chooseForced(preference);
+  return preference === 'auto' ? chooseAuto(probeShape, onProbe) : chooseForced(preference);
+}
+
+/**
+ * The backend choice with the chosen backend's probe time at `shape`: what the app knows of this
+ * machine's speed. The probe runs once more after the choice and the faster time counts: a worker's
+ * first probe can still be waiting for its WebAssembly to be optimised, more so on a busy machine.
+ */
+export async function measureBackend(
+  preference: BackendPreference,
+  shape: ProbeShape,
+  onProbe?: OnProbe,
+): Promise<BackendChoice & { probeMs: number }> {
+  const choice = await chooseBackend(preference, shape, onProbe);
+  const probed = choice.probes.find((p) => p.name === choice.backend)?.ms ?? Infinity;
+  return { ...choice, probeMs: Math.min(probed, await timeTrainingProbe(shape)) };
 }

@@ -3,11 +3,18 @@ import type { StudySettings, StudyState } from '../core/study';
 import type { EncodedDataset } from '../data/types';
 import type { EarlyStopping, EpochReport, ModelArtifacts } from '../train/types';
 import type { SavedStudy } from '../storage/study-store';
-import type { BackendInfo, EpochEvent, Progress, RunStatus, TunerEvent } from '../scheduler/events';
+import type {
+  BackendInfo,
+  EpochEvent,
+  Progress,
+  RunStatus,
+  StartPhase,
+  TunerEvent,
+} from '../scheduler/events';
 
 import type { BackendName, BackendPreference } from '../core/experiment';
 export type { BackendName, BackendPreference };
-export type { BackendInfo, EpochEvent, Progress, RunStatus, TunerEvent };
+export type { BackendInfo, EpochEvent, Progress, RunStatus, StartPhase, TunerEvent };
 
 export interface RunSetup {
   studyId: string;
@@ -16,6 +23,10 @@ export interface RunSetup {
   /** Trainer workers running trials in parallel. */
   workers: number;
   backend: BackendPreference;
+  /** The backend the page measured before Start for this preference: the trainers use it without probing. */
+  known?: BackendInfo;
+  /** When the user pressed Start (Date.now()): the search's clock counts from it. */
+  startedAt?: number;
   earlyStopping?: EarlyStopping;
   /** A race: one study per tuner on the same pool (instead of `study`). */
   race?: StudySettings[];
@@ -25,6 +36,11 @@ export interface RunSetup {
   paused?: boolean;
   /** What the tuner saves with the study (it is the only writer of saved studies). */
   saved: Pick<SavedStudy, 'createdAt' | 'datasetName' | 'setup' | 'csvFile'>;
+}
+
+/** A backend chosen (or forced) and timed on this machine's training probe. */
+export interface Measurement extends BackendInfo {
+  probeMs: number;
 }
 
 export interface Evaluation {

@@ -11,6 +11,7 @@ import {
   predictGrid,
   trainGroupOrFail,
   trainTrialOrFail,
+  type OnProbe,
   type ProbeShape,
 } from '../train';
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
@@ -36,9 +37,10 @@ const api = {
     dataset: EncodedDataset,
     preference: BackendPreference,
     probe: ProbeShape,
+    onProbe?: OnProbe,
   ): Promise<BackendInfo> {
     data = dataset;
-    const choice = await chooseBackend(preference, probe);
+    const choice = await chooseBackend(preference, probe, onProbe && ((...a) => void onProbe(...a)));
     return { backend: choice.backend, reason: choice.reason };
   },
 

@@ -18,6 +18,8 @@ import { exposeWorker } from './expose-worker';
 let scheduler: Scheduler | undefined;
 let setup: RunSetup | undefined;
 let utility: Promise<SpawnedTrainer> | undefined;
+/** The search's trainers: it knows the backend they chose, so the utility trainer need not probe again. */
+let trainers: ReturnType<typeof workerTrainerFactory> | undefined;
 let storageWarned = false;
 
 /** Runs a storage write; the first failure of a search is told once, and the search goes on in memory. */
@@ -43,7 +45,7 @@ function probeShape(s: RunSetup): ProbeShape {
 function utilityTrainer(): Promise<SpawnedTrainer> {
   if (!setup) throw new Error('No search has been started');
   const s = setup;
-  utility ??= spawnTrainer(s.dataset, s.backend, probeShape(s));
+  utility ??= spawnTrainer(s.dataset, trainers?.chosen?.backend ?? s.backend, probeShape(s));
   return utility;
 }
 
@@ -64,9 +66,20 @@ const api = {
       ? runSetup.race.map((settings) => new Study(settings))
       : [runSetup.restore ? Study.restore(runSetup.restore) : new Study(runSetup.study)];
     const emit = (event: TunerEvent) => void onEvent(event);
-    const factory = workerTrainerFactory(runSetup.dataset, runSetup.backend, probeShape(runSetup));
+    emit({ type: 'phase', phase: { step: 'saving' } });
+    const factory = (trainers = workerTrainerFactory(
+      runSetup.dataset,
+      runSetup.backend,
+      probeShape(runSetup),
+      {
+        known: runSetup.known,
+        onProbe: (probing, index, of) =>
+          emit({ type: 'phase', phase: { step: 'backends', probing, index, of } }),
+      },
+    ));
     scheduler = new Scheduler(studies, factory, {
       workers: runSetup.workers,
+      startedAt: runSetup.startedAt,
       earlyStopping: runSetup.earlyStopping,
       folds: runSetup.dataset.splits.folds?.length,
       emit,
@@ -93,6 +106,7 @@ const api = {
       emit,
     );
     for (const trial of studies[0].trials) emit({ type: 'trial', lane: 0, trial: structuredClone(trial) });
+    emit({ type: 'phase', phase: { step: 'workers', of: Math.max(1, runSetup.workers) } });
     void scheduler.run(runSetup.paused).catch((error: unknown) =>
       emit({
         type: 'status',

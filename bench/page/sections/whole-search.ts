@@ -14,7 +14,7 @@ import { Scheduler } from '../../../src/scheduler/scheduler';
 import type { BackendName } from '../../../src/train';
 import type { TrainerHandle } from '../../../src/scheduler/trainer-handle';
 import { workerTrainerFactory } from '../../../src/workers/worker-trainers';
-import { bankMarketingCsv } from '../support/bank-marketing';
+import { bankMarketingCsv } from '../../../test/fixtures/generated';
 import { loadDataset } from '../support/datasets';
 import { round } from '../support/stats';
 
@@ -41,7 +41,7 @@ async function datasetFor(id: string): Promise<{ dataset: EncodedDataset; loadMs
   const started = performance.now();
   const generated = /^bank-marketing:(\d+)$/.exec(id);
   if (!generated) return { dataset: await loadDataset(id), loadMs: performance.now() - started, name: id };
-  const csv = bankMarketingCsv(Number(generated[1]), 2024);
+  const csv = bankMarketingCsv(Number(generated[1]));
   const loaded = loadCsv(csv, { seed: SPLIT_SEED, target: 'y', fileName: 'bank-marketing.csv' });
   if (!loaded.ok) throw new Error(`bank-marketing: ${loaded.error.message}`);
   return {

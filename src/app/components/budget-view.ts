@@ -1,5 +1,5 @@
 /** The budget preview in words: the core's plan (brackets, rungs or flat trials) as table rows. */
-import type { ExperimentSetup } from '../../core/experiment';
+import type { StudySettings } from '../../core/study';
 import type { PlanRound } from '../../core/oracles/hyperband-plan';
 import { budgetPlan, roundsWork } from '../../core/planned-work';
 import { formatCount, formatNumber } from './format';
@@ -35,23 +35,23 @@ export type BudgetView =
   | { kind: 'flat'; trials: number; epochsPerTrial: number; executions: number; cappedBy?: string }
   | { kind: 'invalid'; message: string };
 
-export function budgetView(setup: ExperimentSetup): BudgetView {
+export function budgetView(study: StudySettings): BudgetView {
   try {
-    return view(setup);
+    return view(study);
   } catch (e) {
     return { kind: 'invalid', message: e instanceof Error ? e.message : String(e) };
   }
 }
 
-function view(setup: ExperimentSetup): BudgetView {
-  const { tuner, executionsPerTrial: executions, budget } = setup.study;
+function view(study: StudySettings): BudgetView {
+  const { tuner, executionsPerTrial: executions, budget } = study;
   const dataBudget = budget === 'data';
   const common = { executions, maxTrials: tuner.maxTrials, dataBudget };
-  const plan = budgetPlan(setup.study);
+  const plan = budgetPlan(study);
   switch (plan.kind) {
     case 'brackets': {
       const brackets = plan.brackets.map((b) => {
-        const work = roundsWork(b.rounds, setup.study);
+        const work = roundsWork(b.rounds, study);
         return {
           bracket: b.bracket,
           rounds: roundsText(b.rounds, tuner.maxEpochs, dataBudget),

@@ -25,6 +25,10 @@ export function describeBackends(backends: BackendInfo[]): string {
   return `Training workers: ${parts.join(', ')}`;
 }
 
+/** Before Start: "Measured before Start: WASM — auto: wasm was fastest (…)". */
+export const describeMeasured = (info: BackendInfo): string =>
+  `Measured before Start: ${backendLabel(info.backend)}${info.reason ? ` — ${info.reason}` : ''}`;
+
 const STATUS_WORDS: Record<RunStatus, string> = {
   idle: 'Ready to start.',
   running: 'Searching…',
@@ -52,5 +56,8 @@ export function describeProgress(p: Progress): string {
   return `${formatCount(p.trialsDone)} of ${formatCount(p.trialsPlanned)} trials, ${formatCount(p.epochsDone)} of ${formatCount(p.epochsPlanned)} epochs`;
 }
 
-export const describeEta = (etaMs: number | undefined): string =>
-  etaMs === undefined ? 'time left: estimated after the first epoch' : `about ${formatDuration(etaMs)} left`;
+/** The time left: measured from the epochs done, or (`byEstimate`) the estimate made before Start. */
+export const describeEta = (etaMs: number | undefined, byEstimate = false): string =>
+  etaMs === undefined
+    ? 'time left: estimated after the first epoch'
+    : `about ${formatDuration(etaMs)} left${byEstimate ? ' by the estimate' : ''}`;

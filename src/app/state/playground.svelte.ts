@@ -9,6 +9,8 @@ import { catalogueEntry } from '../../data';
 import { parseResultsJson } from '../../report/read/results-reader';
 import { plural } from '../components/format';
 import { DatasetState } from './dataset.svelte';
+import { EstimateState } from './estimate.svelte';
+import { MachineState } from './machine.svelte';
 import { RunState } from './run.svelte';
 import { restorableStudy } from './saved-study';
 import { StudyDataState } from './study-data.svelte';
@@ -18,7 +20,9 @@ import { isBareLink, readLink, syncLink } from './url-sync.svelte';
 export class Playground {
   setup = $state<ExperimentSetup>() as ExperimentSetup;
   readonly data = new DatasetState();
-  readonly run = new RunState();
+  readonly machine = new MachineState();
+  readonly run = new RunState(this.machine);
+  readonly estimate = new EstimateState(() => this.setup, this.data, this.machine);
   readonly ui = new UiState();
   readonly study: StudyDataState;
   /** A speaker shows results: presenter mode starts with the setup folded away. */
@@ -41,6 +45,17 @@ export class Playground {
     $effect(() => {
       void this.data.load($state.snapshot(this.setup.dataset) as DatasetSetup, this.setup.study.seed);
     });
+    // Measured once the data has loaded: a probe that shares the cores with parsing a file runs slow,
+    // so one that did is measured again.
+    $effect(() => {
+      if (this.data.loading) this.machine.disturbed();
+      else this.machine.measureWhenIdle(this.setup.backend);
+    });
+  }
+
+  /** The setup Start runs: under a time budget, its study fitted to the time. */
+  private get runSetup(): ExperimentSetup {
+    return { ...($state.snapshot(this.setup) as ExperimentSetup), study: this.estimate.study };
   }
 
   readonly datasetName = $derived.by(() => {
@@ -92,16 +107,32 @@ export class Playground {
     )
       return;
     this.study.recordRun();
-    void this.run.start(this.setup, this.data.dataset, this.meta);
+    void this.run.start(
+      this.runSetup,
+      this.data.dataset,
+      this.meta,
+      undefined,
+      false,
+      this.estimate.estimate,
+    );
   };
 
   step = (): void => {
     if (!this.data.dataset) return;
     if (!this.run.active && this.run.status !== 'paused') this.study.recordRun();
-    void this.run.step(this.setup, this.data.dataset, this.meta);
+    void this.run.step(this.runSetup, this.data.dataset, this.meta);
   };
 
   resume = (): void => void this.run.resume(this.data.dataset);
+
+  /** Takes the data-budget suggestion for a long search: its R, epochs on each share and max trials. */
+  useDataBudget = (): void => {
+    const suggested = this.estimate.suggestion?.settings;
+    if (!suggested) return;
+    const { maxEpochs, epochs, maxTrials } = suggested.tuner;
+    this.setup.study.budget = 'data';
+    Object.assign(this.setup.study.tuner, { maxEpochs, epochs, maxTrials });
+  };
 
   chooseFile = (file: File): void => {
     const csv = this.data.readFile(file);

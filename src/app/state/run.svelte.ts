@@ -11,6 +11,10 @@ import type { TunerWorkerApi } from '../../workers/tuner.worker';
 import { connectTuner } from '../../workers/tuner-client';
 import type { WorkerClient } from '../../workers/worker-client';
 import type { EpochReport } from '../../train/types';
+import type { TimeEstimate } from '../../core/estimate';
+import { formatCount } from '../components/format';
+import type { MachineState } from './machine.svelte';
+import { beginStep, endAll, followEvent, type StartupStep } from './startup';
 
 export interface Notice {
   id: number;
@@ -65,6 +69,18 @@ export class RunState {
   /** Where the study on screen without a live tuner came from. */
   viewedFrom = $state<'restore' | 'import' | undefined>();
   private client: WorkerClient<TunerWorkerApi> | undefined;
+  /** Between Start and the first finished trial: what is being done (measured, sent, started…). */
+  startup = $state.raw<StartupStep[]>([]);
+  /** performance.now() when Start was pressed, and when `progress` last came: the clock ticks from them. */
+  startedAt = $state<number | undefined>();
+  progressAt = $state(0);
+  /** The estimate the search started with: the time left until the first epochs are timed. */
+  expected = $state.raw<TimeEstimate | undefined>();
+  /** Bumped by a Stop before the tuner has the search: the start that was waiting gives up. */
+  private startGeneration = 0;
+  private workersWanted = 1;
+
+  constructor(private readonly machine?: MachineState) {}
 
   get active(): boolean {
     return this.status === 'running' || this.status === 'pausing' || this.status === 'stopping';
@@ -114,7 +130,10 @@ export class RunState {
     meta: StudyMeta,
     restore?: StudyState,
     paused = false,
+    expected?: TimeEstimate,
   ): Promise<void> {
+    const generation = ++this.startGeneration;
+    const startedAt = Date.now();
     const studyId = restore && this.pending ? this.pending.saved.id : crypto.randomUUID();
     const study: StudySettings = restore?.settings ?? $state.snapshot(setup.study);
     const race = restore || !isRace(setup.race) ? undefined : raceLanes(study, $state.snapshot(setup.race));
@@ -131,6 +150,19 @@ export class RunState {
       dataset: meta.dataset,
     };
     this.pending = undefined;
+    this.expected = expected;
+    this.startedAt = performance.now();
+    this.workersWanted = Math.max(1, setup.workers);
+    if (this.machine?.measuring) this.startup = beginStep([], 'measure', performance.now());
+    const measured = await this.machine?.ready(setup.backend);
+    if (generation !== this.startGeneration) return;
+    const rows = formatCount(dataset.rows);
+    this.startup = beginStep(
+      this.startup,
+      'send',
+      performance.now(),
+      `${rows} rows × ${dataset.features} features`,
+    );
     await this.call((api) =>
       api.start(
         {
@@ -139,6 +171,8 @@ export class RunState {
           dataset,
           workers: setup.workers,
           backend: setup.backend,
+          known: measured && { backend: measured.backend, reason: measured.reason },
+          startedAt,
           earlyStopping: setup.earlyStopping.enabled
             ? { ...this.earlyStoppingMetric(study), patience: setup.earlyStopping.patience }
             : undefined,
@@ -219,7 +253,18 @@ export class RunState {
   }
 
   pause = () => void this.client?.call((api) => api.pause());
-  stop = () => void this.client?.call((api) => api.stop());
+
+  stop = (): void => {
+    if (this.startup.some((s) => s.id === 'measure' && s.endedAt === undefined)) {
+      // Still waiting for this machine's measurement: the tuner has nothing to stop yet.
+      this.startGeneration++;
+      this.status = 'stopped';
+      this.reason = 'stopped before the search began';
+      this.startup = endAll(this.startup, performance.now());
+      return;
+    }
+    void this.client?.call((api) => api.stop());
+  };
 
   evaluateBest = (): Promise<Evaluation> => this.call((api) => api.evaluateBest(this.selectedLane));
   exportBestModel = () => this.call((api) => api.exportBestModel(this.selectedLane));
@@ -257,6 +302,9 @@ export class RunState {
     this.progress = undefined;
     this.reason = undefined;
     this.backends = [];
+    this.startup = [];
+    this.startedAt = undefined;
+    this.expected = undefined;
     this.viewed = undefined;
     this.viewedFrom = undefined;
     this.studyDataset = undefined;
@@ -278,7 +326,14 @@ export class RunState {
   }
 
   private onEvent(event: TunerEvent): void {
+    this.startup = followEvent(this.startup, event, performance.now(), {
+      workers: this.workersWanted,
+      ready: this.backends.filter(Boolean).length,
+      lanes: this.lanes,
+    });
     switch (event.type) {
+      case 'phase':
+        break;
       case 'trial':
         this.upsert(event.lane, event.trial);
         break;
@@ -298,6 +353,7 @@ export class RunState {
         this.status = event.status;
         this.reason = event.reason;
         this.progress = event.progress;
+        this.progressAt = performance.now();
         this.lanes = this.lanes.map((lane, i) => ({ ...lane, bestId: event.bestIds[i] }));
         break;
       case 'backend':

@@ -78,6 +78,7 @@ const varied: [string, ExperimentSetup][] = [
       s.study.budget = 'data';
       s.study.seed = 0;
       s.earlyStopping = { enabled: false, patience: 10 };
+      s.timeBudget = 5;
     }),
   ],
   [
@@ -149,6 +150,14 @@ describe('URL state: round trip', () => {
       '#v=1&dataset=banknote&tuner=hyperband&maxTrials=30&maxEpochs=10&factor=3&iterations=1&variant=keras-tuner&metric=val_accuracy&direction=max&seed=42',
     );
     expect(encodeSetup(varied[2][1])).toMatch(/&space=[A-Za-z0-9_-]+/);
+  });
+
+  it('writes a time budget as time=<minutes>, and refuses other numbers with a notice', () => {
+    expect(encodeSetup(setupWith((s) => (s.timeBudget = 15)))).toContain('&time=15');
+    expect(encodeSetup(defaultSetup())).not.toContain('time=');
+    const odd = decodeSetup('#v=1&dataset=banknote&time=7');
+    expect(odd.setup.timeBudget).toBe(0);
+    expect(odd.notices.join(' ')).toContain('expected one of 0, 1, 5, 15');
   });
 
   it('accepts a hash with or without the leading #', () => {
@@ -378,6 +387,7 @@ describe('URL state: fuzz', () => {
     'executions',
     'seed',
     'budget',
+    'time',
     'workers',
     'backend',
     'earlyStopping',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanSweepNeeded, signTestP } from '../../../src/core/math/sign-test';
 import type { Algorithm } from '../../../src/core/oracles/types';
 import { raceLanes, raceSeeds, type RaceLane } from '../../../src/core/race';
-import { estimateSeconds, raceWork } from '../../../src/core/race-estimate';
+import { raceWork } from '../../../src/core/race-work';
 import { repetitionsOf, seedsSummary } from '../../../src/core/race-seeds';
 import type { Trial } from '../../../src/core/study';
 import { settingsFor } from '../support/simulate';
@@ -86,19 +86,6 @@ describe('seeds of a repeated race', () => {
     const work = raceWork(base, { ...race, seeds: 3 });
     expect(work.searches).toBe(6);
     expect(work.trialEpochs).toBe(raceWork(base, { ...race, seeds: 1 }).trialEpochs * 3);
-  });
-});
-
-describe('the time before Start', () => {
-  it("reproduces the default search's measured times within 15 %", () => {
-    // Hyperband, 120 trial-epochs, one worker: banknote 49 s, Pima 27 s, breast cancer 23 s.
-    for (const [rows, seconds] of [
-      [960, 49],
-      [537, 27],
-      [398, 23],
-    ])
-      expect(Math.abs(estimateSeconds(120, rows) / seconds - 1)).toBeLessThan(0.15);
-    expect(estimateSeconds(240, 960)).toBeCloseTo(2 * estimateSeconds(120, 960), 12);
   });
 });
 

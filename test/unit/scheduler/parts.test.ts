@@ -46,6 +46,18 @@ describe('RunState', () => {
     expect(run.elapsedMs()).toBe(1500);
     expect(changed).toHaveBeenCalledTimes(3);
   });
+
+  it('counts the start-up before the run began when credited with it', () => {
+    let now = 0;
+    const run = new RunState(
+      () => now,
+      () => {},
+    );
+    run.set('running');
+    run.credit(2500);
+    now = 1000;
+    expect(run.elapsedMs()).toBe(3500);
+  });
 });
 
 describe('EpochBatcher', () => {

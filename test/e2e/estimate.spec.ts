@@ -1,0 +1,75 @@
+/**
+ * A large file of one's own: the time estimate before Start, a search fitted to one minute, the named
+ * start phases, and the search running to the end. The wall time is reported, never asserted.
+ */
+import { expect, test } from '@playwright/test';
+import { bankMarketingCsv } from '../fixtures/generated';
+import { openApp, runStatus, waitUntilFinished } from './support/app';
+
+/** Collects the name of every start-up step the run card shows, as it appears. */
+const RECORD_STEPS = () => {
+  const seen = new Set<string>();
+  (window as unknown as { startupSteps: Set<string> }).startupSteps = seen;
+  new MutationObserver(() => {
+    for (const label of document.querySelectorAll('[aria-label="Starting the search"] li .label'))
+      seen.add(label.textContent ?? '');
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+};
+
+test('a 50,000-row file: the estimate before Start, fitted to a minute, the start phases, to the end', async ({
+  page,
+}) => {
+  test.setTimeout(480_000);
+  const errors: string[] = [];
+  await openApp(page, '', errors);
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({
+      name: 'bank-marketing-50000.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bankMarketingCsv(50_000)),
+    });
+  await expect(page.locator('.dataset .about .mono')).toHaveText('bank-marketing-50000.csv');
+  await expect(page.getByRole('button', { name: 'Start search' })).toBeEnabled({ timeout: 60_000 });
+
+  const budget = page.locator('section.budget');
+  await expect(budget.getByText(/^Estimated time: about \d+ (min|h)/)).toBeVisible();
+  await expect(budget).toContainText('Estimated at over 5 min. The data budget trains the early rungs');
+  await expect(budget).toContainText('rung 1 trains on 1,296 rows, rung 2 on 3,889');
+  await expect(budget.locator('.estimate')).toHaveAttribute('data-measured', 'true', { timeout: 60_000 });
+
+  await budget.getByRole('radio', { name: '1 min', exact: true }).check();
+  await expect(page).toHaveURL(/[#&]time=1(&|$)/);
+  const fit = budget.locator('.estimate .fit');
+  await expect(fit).toContainText(/^To fit 1 minute: .*rungs train on 3\.7%, 11%, 33% and 100% of the rows/);
+  await expect(budget.getByText(/^Estimated time: about (\d+ s|1 min)/)).toBeVisible();
+  await expect(budget).toContainText('Data budget: rung 1 trains on 1,296 rows');
+  const estimate = await budget.locator('.estimate .time').innerText();
+
+  await page.evaluate(RECORD_STEPS);
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await expect(page.locator('.run .numbers')).toContainText(/elapsed \d+ s/);
+  await waitUntilFinished(page, 420_000);
+  const seconds = (Date.now() - started) / 1000;
+
+  const steps = await page.evaluate(() => [
+    ...(window as unknown as { startupSteps: Set<string> }).startupSteps,
+  ]);
+  expect(steps).toEqual(
+    expect.arrayContaining([
+      'Sending the data to the tuner',
+      'Saving the study in this browser',
+      'Starting the trainer workers and sending them the data',
+      'Training the first trial',
+    ]),
+  );
+  await expect(runStatus(page)).toContainText('Training on WASM');
+  expect(errors).toEqual([]);
+  test.info().annotations.push({
+    type: 'wall time',
+    description: `${seconds.toFixed(1)} s from Start to "Search finished." (${estimate.replace(/\s+/g, ' ')}; steps seen: ${steps.join(', ')})`,
+  });
+  console.log(`fitted 1-minute search: ${seconds.toFixed(1)} s; ${estimate.replace(/\s+/g, ' ')}`);
+});
