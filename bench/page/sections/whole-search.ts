@@ -9,7 +9,7 @@ import { executionSeed, Study, type StudySettings } from '../../../src/core/stud
 import type { Config } from '../../../src/core/space/types';
 import type { EncodedDataset } from '../../../src/data/types';
 import { loadCsv } from '../../../src/data';
-import { optunaBundle } from '../../../src/report/optuna-bundle';
+import { optunaBundle } from '../../../src/report/export/optuna-bundle';
 import { Scheduler } from '../../../src/scheduler/scheduler';
 import type { BackendName } from '../../../src/train';
 import type { TrainerHandle } from '../../../src/scheduler/trainer-handle';
