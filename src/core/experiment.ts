@@ -60,7 +60,7 @@ export interface ExperimentSetup {
 
 export function defaultSetup(): ExperimentSetup {
   return {
-    dataset: { source: { kind: 'catalogue', id: 'banknote' }, size: 500, noise: 0.1, folds: 0 },
+    dataset: { source: { kind: 'catalogue', id: 'spiral' }, size: 1000, noise: 0.2, folds: 0 },
     study: {
       space: courseSearchSpace(),
       tuner: { ...defaultTunerSettings },

@@ -147,7 +147,7 @@ describe('URL state: round trip', () => {
   it('is readable, and carries the space only when it differs from the preset', () => {
     const hash = encodeSetup(defaultSetup());
     expect(hash).toBe(
-      '#v=1&dataset=banknote&tuner=hyperband&maxTrials=30&maxEpochs=10&factor=3&iterations=1&variant=keras-tuner&metric=val_accuracy&direction=max&seed=42',
+      '#v=1&dataset=spiral&size=1000&noise=0.2&tuner=hyperband&maxTrials=30&maxEpochs=10&factor=3&iterations=1&variant=keras-tuner&metric=val_accuracy&direction=max&seed=42',
     );
     expect(encodeSetup(varied[2][1])).toMatch(/&space=[A-Za-z0-9_-]+/);
   });
