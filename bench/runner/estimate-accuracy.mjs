@@ -4,21 +4,8 @@
  * estimate the budget preview shows (after choosing a time budget, when the case has one), press
  * Start and time the search until "Search finished.". PASS when the estimate is within ±30% of it.
  */
+import { startable } from './app-page.mjs';
 const TOLERANCE = 0.3;
-
-/** The enabled "Start search" button is (true) or is not (false) on the page. */
-function startable(page, want, timeout) {
-  return page.waitForFunction(
-    (wanted) => {
-      const button = [...document.querySelectorAll('button')].find(
-        (b) => b.textContent?.trim() === 'Start search',
-      );
-      return (button !== undefined && !button.disabled) === wanted;
-    },
-    want,
-    { timeout },
-  );
-}
 
 async function oneCase(browser, baseUrl, csvOf, { name, hash, csvRows, minutes }, log) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -2,26 +2,13 @@
  * Figure 4: the built app with a search running. Long tasks (PerformanceObserver 'longtask') are
  * collected from the click on "Start search" until the search ends or the window closes.
  */
+import { startable } from './app-page.mjs';
 const OBSERVE_LONG_TASKS = () => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 };
-
-/** Waits until an enabled "Start search" button is (true) or is not (false) on the page: a search is active when it is not. */
-function startable(page, want, timeout) {
-  return page.waitForFunction(
-    (wanted) => {
-      const button = [...document.querySelectorAll('button')].find(
-        (b) => b.textContent?.trim() === 'Start search',
-      );
-      return (button !== undefined && !button.disabled) === wanted;
-    },
-    want,
-    { timeout },
-  );
-}
 
 export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
