@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,racefusion,native,large,wide,fused,threads,rates,estimate,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,racefusion,native,large,wide,fused,threads,rates,demo,estimate,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
  * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
@@ -13,6 +13,7 @@ import { launch } from './runner/browser.mjs';
 import { describeMachine } from './runner/machine.mjs';
 import { MODES } from './runner/modes.mjs';
 import { markdownReport, targets } from './runner/report.mjs';
+import { defaultDemo } from './runner/default-demo.mjs';
 import { estimateAccuracy } from './runner/estimate-accuracy.mjs';
 import { firstResult, responsiveness } from './runner/responsiveness.mjs';
 import { mainThreadBundle } from './runner/bundle.mjs';
@@ -140,6 +141,7 @@ async function main() {
     });
     await figure('bundle', results, async () => mainThreadBundle(join(repo, 'dist')));
     await figure('first', results, () => firstResult(browser, server.url, { hash: '' }, log));
+    await figure('demo', results, () => defaultDemo(browser, server.url, plan.demo, log));
     await figure('estimate', results, () =>
       estimateAccuracy(browser, server.url, plan.estimate, (rows) => call('bankCsv', rows), log),
     );

@@ -115,6 +115,7 @@ export const MODES = {
       { name: 'moons, default search', hash: 'dataset=moons' },
       { name: 'generated 50,000 rows, fitted to 1 minute', hash: '', csvRows: 50_000, minutes: 1 },
     ],
+    demo: { seeds: [42, 1, 2] },
     responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm&workers=4', seconds: 20 },
   },
   full: {
@@ -252,6 +253,7 @@ export const MODES = {
       { name: 'generated 50,000 rows, fitted to 1 minute', hash: '', csvRows: 50_000, minutes: 1 },
       { name: 'generated 50,000 rows, fitted to 5 minutes', hash: '', csvRows: 50_000, minutes: 5 },
     ],
+    demo: { seeds: [42, 1, 2, 3, 4, 5, 6, 7, 8, 9] },
     responsiveness: { hash: 'dataset=banknote&tuner=random&backend=wasm&workers=4', seconds: 60 },
   },
 };

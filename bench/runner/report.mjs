@@ -1,6 +1,7 @@
 import { speedSections, speedTargets } from './report-speed.mjs';
 
 /** PASS/FAIL lines for the targets, the Markdown report, and the comparison with the previous run. */
+import { demoSections, demoTarget } from './report-demo.mjs';
 import { estimateSections, estimateTarget } from './report-estimate.mjs';
 
 const fmt = (x, digits = 2) =>
@@ -161,7 +162,7 @@ export function targets(r) {
       );
     }
   } else out.push(target('tensors and bytes flat across trials', undefined, ''));
-  return [...out, ...speedTargets(r), estimateTarget(r)];
+  return [...out, ...speedTargets(r), estimateTarget(r), demoTarget(r)];
 }
 
 function table(headers, rows) {
@@ -511,6 +512,7 @@ export function markdownReport(r, previous) {
   }
   parts.push(...speedSections(r, errorLine));
   parts.push(...estimateSections(r));
+  parts.push(...demoSections(r));
   parts.push('## Compared with the previous run', comparison(r, previous));
   return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }
