@@ -303,7 +303,7 @@ export const FIELDS: Field[] = [
 ];
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
-export const OTHER_KEYS = new Set(['v', 'dataset', 'file', 'space', 'hide', 'presenter', 'theme']);
+export const OTHER_KEYS = new Set(['v', 'lesson', 'dataset', 'file', 'space', 'hide', 'presenter', 'theme']);
 
 export function hasControl(text: string): boolean {
   // eslint-disable-next-line no-control-regex

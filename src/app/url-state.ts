@@ -13,6 +13,7 @@ import { readSearchSpace } from '../report/read/read-space';
 import { courseSearchSpace } from '../core/space';
 import type { SearchSpace } from '../core/space/types';
 import { catalogueEntry } from '../data/catalogue';
+import { lessonById } from '../report/lessons/registry';
 
 export const URL_STATE_VERSION = 1;
 /** A longer hash is not read at all. */
@@ -31,12 +32,15 @@ export type HideableGroup = (typeof HIDEABLE_GROUPS)[number];
 export type Theme = 'light' | 'dark';
 
 export interface UiOptions {
+  /** The guided lesson open on the page. */
+  lesson?: string;
   hide?: string[];
   presenter?: boolean;
   theme?: Theme;
 }
 
 export interface UiState {
+  lesson?: string;
   hide: HideableGroup[];
   presenter: boolean;
   theme?: Theme;
@@ -60,6 +64,7 @@ export interface DecodedSetup {
 export function encodeSetup(setup: ExperimentSetup, ui: UiOptions = {}): string {
   const defaults = defaultSetup();
   const pairs: [string, string][] = [['v', String(URL_STATE_VERSION)]];
+  if (ui.lesson) pairs.push(['lesson', ui.lesson]);
   const source = setup.dataset.source;
   pairs.push(source.kind === 'catalogue' ? ['dataset', source.id] : ['file', source.fileName]);
   for (const field of FIELDS) {
@@ -144,6 +149,7 @@ function decodeInto(hash: string, decoded: DecodedSetup): void {
     notices.push(
       `The link has version ${quote(version)}; this app reads version ${URL_STATE_VERSION}, so some settings may be missed.`,
     );
+  readLesson(values, decoded);
   readDataset(values, decoded);
   for (const [key, raw] of values) {
     const field = FIELD_BY_KEY.get(key);
@@ -165,6 +171,20 @@ function decodeInto(hash: string, decoded: DecodedSetup): void {
     else setup.study.space = decoded;
   }
   readUi(values, ui, notices);
+}
+
+/** A lesson's link: its setup, under whatever the link itself says (`#lesson=learning-rate&seed=7`). */
+function readLesson(values: Map<string, string>, decoded: DecodedSetup): void {
+  const id = values.get('lesson');
+  if (id === undefined) return;
+  const lesson = lessonById(id);
+  if (!lesson) {
+    decoded.notices.push(`Ignored lesson=${quote(id)}: there is no lesson of that name.`);
+    return;
+  }
+  decoded.ui.lesson = lesson.id;
+  for (const [key, value] of Object.entries(lesson.link)) if (!values.has(key)) values.set(key, value);
+  if (lesson.space) decoded.setup.study.space = structuredClone(lesson.space);
 }
 
 function readDataset(values: Map<string, string>, decoded: DecodedSetup): void {

@@ -32,6 +32,7 @@ export class Playground {
   constructor() {
     this.setup = this.link.setup;
     this.ui.hidden = this.link.ui.hide;
+    this.ui.lesson = this.link.ui.lesson;
     this.ui.presenter = this.link.ui.presenter;
     if (this.link.ui.theme) this.ui.theme = this.link.ui.theme;
     this.showSetup = !this.link.ui.presenter;
@@ -93,6 +94,19 @@ export class Playground {
       dataset: this.study.loaded,
     };
   }
+
+  /** Opens a guided lesson as its link would: the lesson's setup, and its panel. */
+  openLesson = (id: string): void => {
+    if (this.run.active) return;
+    const link = readLink(`#lesson=${encodeURIComponent(id)}`);
+    this.setup = link.setup;
+    this.ui.lesson = link.ui.lesson;
+    for (const message of link.notices) this.run.notify('warning', message);
+  };
+
+  closeLesson = (): void => {
+    this.ui.lesson = undefined;
+  };
 
   togglePresenter = (): void => {
     this.ui.togglePresenter();

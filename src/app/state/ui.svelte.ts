@@ -1,4 +1,4 @@
-/** How the page looks: theme, presenter mode and the control groups a classroom link hides. */
+/** How the page looks: theme, presenter mode, the control groups a classroom link hides and the open lesson. */
 import { flushSync } from 'svelte';
 import type { HideableGroup, Theme } from '../url-state';
 
@@ -6,6 +6,8 @@ export class UiState {
   theme = $state<Theme>(preferredTheme());
   presenter = $state(false);
   hidden = $state<HideableGroup[]>([]);
+  /** The id of the guided lesson open on the page. */
+  lesson = $state<string | undefined>();
 
   constructor() {
     $effect.root(() => {

@@ -12,9 +12,9 @@ export const hardwareConcurrency = (): number =>
   typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
 
 /** The link the page was opened with; a link without a worker count gets this machine's default. */
-export function readLink(): DecodedSetup {
-  const decoded = decodeSetup(location.hash);
-  if (!/(^|[#&])workers=/.test(location.hash))
+export function readLink(hash = location.hash): DecodedSetup {
+  const decoded = decodeSetup(hash);
+  if (!/(^|[#&])workers=/.test(hash))
     decoded.setup.workers = recommendedWorkers(hardwareConcurrency());
   return decoded;
 }
@@ -23,6 +23,7 @@ export function readLink(): DecodedSetup {
 export function syncLink(setup: () => ExperimentSetup, ui: UiState): void {
   $effect(() => {
     const hash = encodeSetup($state.snapshot(setup()) as ExperimentSetup, {
+      lesson: ui.lesson,
       hide: ui.hidden,
       presenter: ui.presenter,
       theme: ui.theme,
