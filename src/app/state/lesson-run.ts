@@ -8,7 +8,11 @@ import { curvesWords, historyWords, rungsWords } from '../charts/chart-words';
 import type { RunState } from './run.svelte';
 
 /** The run as a lesson reads it; only a search that ran to its end is judged. */
-export function lessonRun(run: RunState, objective: Objective, dataset: EncodedDataset | undefined): LessonRun {
+export function lessonRun(
+  run: RunState,
+  objective: Objective,
+  dataset: EncodedDataset | undefined,
+): LessonRun {
   const data = run.studyDataset ?? dataset;
   return {
     lanes: run.lanes.map((lane) => ({
@@ -22,11 +26,12 @@ export function lessonRun(run: RunState, objective: Objective, dataset: EncodedD
   };
 }
 
-const CHART_WORDS: Partial<Record<LessonPanel, (trials: readonly Trial[], objective: Objective) => string>> = {
-  history: historyWords,
-  curves: curvesWords,
-  rungs: rungsWords,
-};
+const CHART_WORDS: Partial<Record<LessonPanel, (trials: readonly Trial[], objective: Objective) => string>> =
+  {
+    history: historyWords,
+    curves: curvesWords,
+    rungs: rungsWords,
+  };
 
 /** The sentence the chart a step points at prints under itself, for the trials on screen. */
 export function lessonChartWords(

@@ -14,8 +14,7 @@ export const hardwareConcurrency = (): number =>
 /** The link the page was opened with; a link without a worker count gets this machine's default. */
 export function readLink(hash = location.hash): DecodedSetup {
   const decoded = decodeSetup(hash);
-  if (!/(^|[#&])workers=/.test(hash))
-    decoded.setup.workers = recommendedWorkers(hardwareConcurrency());
+  if (!/(^|[#&])workers=/.test(hash)) decoded.setup.workers = recommendedWorkers(hardwareConcurrency());
   return decoded;
 }
 

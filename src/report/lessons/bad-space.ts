@@ -24,7 +24,8 @@ const space: SearchSpace = {
 const num = (x: number): string => formatNumber(x);
 
 function check(run: LessonRun): Verdict {
-  if (!run.finished) return notYet('The search is still running: the verdict compares its first trials with all of them.');
+  if (!run.finished)
+    return notYet('The search is still running: the verdict compares its first trials with all of them.');
   const trials = run.lanes[0]?.trials ?? [];
   const early = bestTrial(
     trials.filter((t) => t.number < FIRST),
@@ -43,10 +44,11 @@ function check(run: LessonRun): Verdict {
 export const badSpace: Lesson = {
   id: 'bad-space',
   title: 'More trials do not fix a bad space',
-  claim: 'More trials do not fix a bad search space: networks of 2 to 4 units cannot learn a spiral, however many you try.',
+  claim:
+    'More trials do not fix a bad search space: networks of 2 to 4 units cannot learn a spiral, however many you try.',
   link: {
     dataset: 'spiral',
-    size: '600',
+    size: '1000',
     noise: '0.2',
     tuner: 'random',
     epochs: '8',

@@ -3,7 +3,13 @@ import { formatNumber, joinAnd } from '../../core/format';
 import { better, type Objective } from '../../core/scoring';
 import type { SearchSpace } from '../../core/space/types';
 import { bestTrial, type Trial } from '../../core/study';
-import { gapWords, judgeGap, noiseVerdictWords, scoreNoise, type SplitRows } from '../explain/noise-judgement';
+import {
+  gapWords,
+  judgeGap,
+  noiseVerdictWords,
+  scoreNoise,
+  type SplitRows,
+} from '../explain/noise-judgement';
 import { isScored, trialRef } from '../explain/trial-words';
 import { notYet, type Lesson, type LessonRun, type Verdict } from './types';
 
@@ -35,7 +41,8 @@ function highWords(t: Trial, best: Trial, objective: Objective, rows: SplitRows 
 
 function check(run: LessonRun): Verdict {
   const trials = run.lanes[0]?.trials ?? [];
-  if (!run.finished) return notYet('The search is still running: the verdict comes when all five rates have trained.');
+  if (!run.finished)
+    return notYet('The search is still running: the verdict comes when all five rates have trained.');
   const settled = trials.filter((t) => t.state !== 'pending' && t.state !== 'running');
   const high = settled.filter((t) => rate(t) >= TOO_HIGH);
   const best = bestTrial(
@@ -43,7 +50,9 @@ function check(run: LessonRun): Verdict {
     run.objective.direction,
   );
   if (high.length === 0 || !best)
-    return notYet(`The run needs learning rates both below and at or above ${TOO_HIGH}; change the space back to the lesson's.`);
+    return notYet(
+      `The run needs learning rates both below and at or above ${TOO_HIGH}; change the space back to the lesson's.`,
+    );
   const noise = scoreNoise(best, run.objective.metric, run.rows);
   const diverged = high.filter(
     (t) =>

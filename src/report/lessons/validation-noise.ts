@@ -12,12 +12,18 @@ const num = (x: number): string => formatNumber(x);
 function topTwo(run: LessonRun): { best?: Trial; next?: Trial } {
   const trials = (run.lanes[0]?.trials ?? []).filter(isScored);
   const best = bestTrial(trials, run.objective.direction);
-  const next = best && bestTrial(trials.filter((t) => t.score !== best.score), run.objective.direction);
+  const next =
+    best &&
+    bestTrial(
+      trials.filter((t) => t.score !== best.score),
+      run.objective.direction,
+    );
   return { best, next };
 }
 
 function check(run: LessonRun): Verdict {
-  if (!run.finished) return notYet('The search is still running: the verdict comes when every trial has a score.');
+  if (!run.finished)
+    return notYet('The search is still running: the verdict comes when every trial has a score.');
   if (!run.rows) return notYet('The data is not loaded, so its validation rows are unknown.');
   const { best, next } = topTwo(run);
   if (!best || !next) return notYet('The run needs at least two different scores to compare.');
@@ -51,9 +57,16 @@ export const validationNoise: Lesson = {
       panel: 'choice',
       say: (run) => {
         const choice = run.finished
-          ? explainChoice({ trials: run.lanes[0]?.trials ?? [], settings: run.lanes[0].settings, rows: run.rows })
+          ? explainChoice({
+              trials: run.lanes[0]?.trials ?? [],
+              settings: run.lanes[0].settings,
+              rows: run.rows,
+            })
           : undefined;
-        return choice?.sections.find((s) => s.id === 'noise')?.text ?? 'When the search ends, this panel works out the validation noise.';
+        return (
+          choice?.sections.find((s) => s.id === 'noise')?.text ??
+          'When the search ends, this panel works out the validation noise.'
+        );
       },
     },
     { panel: 'leaderboard', say: (run) => check(run).because },
