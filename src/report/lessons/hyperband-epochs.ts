@@ -38,7 +38,7 @@ export const hyperbandEpochs: Lesson = {
     {
       panel: 'rungs',
       say: () =>
-        "Show Hyperband's charts (the race's switch): it trains many configurations for 1 epoch and gives more epochs only to the best third, so most of its epochs go to promising ones.",
+        'Under the race table, set "Charts below show" to Hyperband: its rungs train many configurations for 1 epoch and give more epochs only to the best third, so most of its epochs go to promising ones.',
     },
     {
       panel: 'race',

@@ -7,11 +7,11 @@ import type { Objective } from '../../core/scoring';
 import type { SearchSpace } from '../../core/space/types';
 import type { SplitRows } from '../explain/noise-judgement';
 
-/** The panels a step points at; each has this element id on the page. */
+/** The panels a step points at: each has this element id on the page, and is named as its heading names it. */
 export const LESSON_PANELS = {
-  race: { id: 'panel-race', name: 'the race' },
-  rungs: { id: 'panel-rungs', name: 'the rungs chart' },
-  history: { id: 'panel-history', name: 'the optimisation history' },
+  race: { id: 'panel-race', name: 'the race result' },
+  rungs: { id: 'panel-rungs', name: 'the successive-halving rungs' },
+  history: { id: 'panel-history', name: 'the optimization history' },
   curves: { id: 'panel-curves', name: 'the learning curves' },
   leaderboard: { id: 'panel-leaderboard', name: 'the leaderboard' },
   choice: { id: 'panel-choice', name: 'how the best set is chosen' },

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const args = ['--no-sandbox','--disable-background-networking','--disable-component-update','--disable-sync','--disable-quic','--no-first-run'];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto(`http://localhost:4188/${process.argv[2]}`);
+await page.getByRole('button', { name: 'Start search' }).click();
+await page.locator('.run [role="status"]').filter({ hasText: 'Search finished.' }).waitFor({ timeout: 180000 });
+for (let i = 0; i < Number(process.argv[4] ?? 0); i++) await page.getByRole('button', { name: 'Next' }).click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: process.argv[3], fullPage: process.argv[5] === 'full' });
+await browser.close();
