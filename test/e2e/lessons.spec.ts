@@ -22,6 +22,7 @@ async function runLesson(page: Page, hash: string): Promise<void> {
 
 const CLAIMS: Record<string, string> = {
   'learning-rate': 'A learning rate too high diverges',
+  decay: 'Exponential decay helps here',
   'validation-noise': 'With 100 validation rows, a gap of 0.01 or 0.02 between two trials is noise',
   'bad-space': 'More trials do not fix a bad search space',
   'hyperband-epochs': 'Hyperband finds a configuration as good as random search’s best in fewer epochs',

@@ -45,7 +45,7 @@ export const hyperbandEpochs: Lesson = {
       say: (run) => {
         const { random, hyperband } = rows(run);
         if (!random?.best || !hyperband)
-          return 'The race table ends with "epochs to reach random search’s best": look at it when the race ends.';
+          return 'The race table ends with "epochs to reach random search’s final best": look at it when the race ends.';
         return `The race table's last column: random search reached its own best, ${num(random.best)}, after ${plural(random.epochsToBaseline ?? random.epochs, 'epoch')}; Hyperband ${hyperband.epochsToBaseline === undefined ? 'never reached it' : `reached it after ${plural(hyperband.epochsToBaseline, 'epoch')}`}.`;
       },
     },

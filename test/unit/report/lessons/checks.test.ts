@@ -1,9 +1,11 @@
 /** Each lesson's check on constructed runs: for the claim, against it, and not yet. */
 import { describe, expect, it } from 'vitest';
 import { badSpace } from '../../../../src/report/lessons/bad-space';
+import { decay } from '../../../../src/report/lessons/decay';
 import { hyperbandEpochs } from '../../../../src/report/lessons/hyperband-epochs';
 import { learningRate } from '../../../../src/report/lessons/learning-rate';
 import { validationNoise } from '../../../../src/report/lessons/validation-noise';
+import type { Trial } from '../../../../src/core/study';
 import { lane, run, trial } from './lesson-fixtures';
 
 const rates = (scores: (number | undefined)[]) =>
@@ -126,5 +128,38 @@ describe('hyperband-epochs', () => {
   it('waits for a finished race of random search and Hyperband', () => {
     expect(hyperbandEpochs.check(run([random])).status).toBe('not-yet');
     expect(hyperbandEpochs.check(run([random, lane('hyperband', [])], false)).status).toBe('not-yet');
+  });
+});
+
+describe('decay', () => {
+  const curve = (values: number[]) => values.map((v, i) => ({ epoch: i + 1, metrics: { val_loss: v } }));
+  const trained = (number: number, rate: number, values: number[]): Trial => {
+    const t = trial(number, 0.9, { lr_decay_rate: rate });
+    return { ...t, executions: [{ ...t.executions[0], history: curve(values) }] };
+  };
+  const bouncing = [1, 0.5, 0.3, 0.5, 0.3, 0.5];
+
+  it('supports the claim when the decayed loss moves at most half as much', () => {
+    const verdict = decay.check(
+      run([lane('grid', [trained(0, 1, bouncing), trained(1, 0.9, [1, 0.5, 0.3, 0.29, 0.28, 0.27])])]),
+    );
+    expect(verdict.status).toBe('supported');
+    expect(verdict.because).toBe(
+      'trial #1 kept α at 0.05 and trial #2 decayed it; over the last half of training val_loss moved by 0.2 per epoch on average with the constant rate, and by 0.01 with decay, 0.05 times as much. The last val_loss: 0.5 constant, 0.27 decayed.',
+    );
+  });
+
+  it('does not support it when the decayed loss moves more than half as much', () => {
+    const verdict = decay.check(
+      run([lane('grid', [trained(0, 1, bouncing), trained(1, 0.9, [1, 0.5, 0.3, 0.4, 0.3, 0.4])])]),
+    );
+    expect(verdict.status).toBe('not-supported');
+  });
+
+  it('waits for the end and for both runs', () => {
+    expect(decay.check(run([lane('grid', [trained(0, 1, bouncing)])])).status).toBe('not-yet');
+    expect(
+      decay.check(run([lane('grid', [trained(0, 1, bouncing), trained(1, 0.9, bouncing)])], false)).status,
+    ).toBe('not-yet');
   });
 });
