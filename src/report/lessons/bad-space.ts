@@ -1,25 +1,21 @@
 /** A search space of tiny networks on a spiral: sixteen trials do no better than the first four. */
 import { formatNumber } from '../../core/format';
-import type { SearchSpace } from '../../core/space/types';
 import { bestTrial } from '../../core/study';
 import { gapWords, judgeGap, noiseVerdictWords, scoreNoise } from '../explain/noise-judgement';
 import { trialRef } from '../explain/trial-words';
+import { twoLayerSpace } from './two-layer-space';
 import { notYet, type Lesson, type LessonRun, type Verdict } from './types';
 
 /** The trials "at first": a quarter of the search. */
 const FIRST = 4;
 
-const space: SearchSpace = {
-  params: [
-    { kind: 'fixed', name: 'layers', value: 2 },
+const space = twoLayerSpace(
+  [
     { kind: 'int', name: 'units_0', min: 2, max: 4 },
     { kind: 'int', name: 'units_1', min: 2, max: 4 },
-    { kind: 'fixed', name: 'optimizer', value: 'adam' },
-    { kind: 'float', name: 'learning_rate', min: 1e-3, max: 1e-2, sampling: 'log' },
-    { kind: 'fixed', name: 'batch_size', value: 32 },
-    { kind: 'fixed', name: 'activation', value: 'relu' },
   ],
-};
+  [{ kind: 'float', name: 'learning_rate', min: 1e-3, max: 1e-2, sampling: 'log' }],
+);
 
 const num = (x: number): string => formatNumber(x);
 

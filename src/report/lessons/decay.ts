@@ -1,27 +1,19 @@
 /** A high learning rate, constant or decayed: with decay the validation loss settles. */
 import { formatNumber } from '../../core/format';
-import type { SearchSpace } from '../../core/space/types';
 import type { Trial } from '../../core/study';
 import { decayReading } from '../explain/decay-reading';
 import { trialRef } from '../explain/trial-words';
+import { twoLayerSpace } from './two-layer-space';
 import { notYet, type Lesson, type LessonRun, type Verdict } from './types';
 
 /** Decay counts as a help when the loss moves at most this share of what it moves at a constant rate. */
 const SETTLED = 0.5;
 
-const space: SearchSpace = {
-  params: [
-    { kind: 'fixed', name: 'layers', value: 2 },
-    { kind: 'fixed', name: 'units_0', value: 64 },
-    { kind: 'fixed', name: 'units_1', value: 64 },
-    { kind: 'fixed', name: 'optimizer', value: 'adam' },
-    { kind: 'fixed', name: 'learning_rate', value: 0.05 },
-    { kind: 'choice', name: 'lr_decay_rate', values: [1, 0.9] },
-    { kind: 'fixed', name: 'lr_decay_steps', value: 15 },
-    { kind: 'fixed', name: 'batch_size', value: 32 },
-    { kind: 'fixed', name: 'activation', value: 'relu' },
-  ],
-};
+const space = twoLayerSpace(64, [
+  { kind: 'fixed', name: 'learning_rate', value: 0.05 },
+  { kind: 'choice', name: 'lr_decay_rate', values: [1, 0.9] },
+  { kind: 'fixed', name: 'lr_decay_steps', value: 15 },
+]);
 
 const history = (t: Trial) => t.executions[0]?.history ?? [];
 

@@ -1,7 +1,6 @@
 /** One network, five learning rates: the too-high ones diverge and score far below the others. */
 import { formatNumber, joinAnd } from '../../core/format';
 import { better, type Objective } from '../../core/scoring';
-import type { SearchSpace } from '../../core/space/types';
 import { bestTrial, type Trial } from '../../core/study';
 import {
   gapWords,
@@ -11,22 +10,15 @@ import {
   type SplitRows,
 } from '../explain/noise-judgement';
 import { isScored, trialRef } from '../explain/trial-words';
+import { twoLayerSpace } from './two-layer-space';
 import { notYet, type Lesson, type LessonRun, type Verdict } from './types';
 
 /** At or above this a learning rate counts as "too high" for Adam on this network. */
 const TOO_HIGH = 1;
 
-const space: SearchSpace = {
-  params: [
-    { kind: 'fixed', name: 'layers', value: 2 },
-    { kind: 'fixed', name: 'units_0', value: 32 },
-    { kind: 'fixed', name: 'units_1', value: 32 },
-    { kind: 'fixed', name: 'optimizer', value: 'adam' },
-    { kind: 'choice', name: 'learning_rate', values: [0.001, 0.01, 0.1, 1, 3] },
-    { kind: 'fixed', name: 'batch_size', value: 32 },
-    { kind: 'fixed', name: 'activation', value: 'relu' },
-  ],
-};
+const space = twoLayerSpace(32, [
+  { kind: 'choice', name: 'learning_rate', values: [0.001, 0.01, 0.1, 1, 3] },
+]);
 
 const rate = (t: Trial): number => Number(t.config.learning_rate);
 const num = (x: number): string => formatNumber(x);
