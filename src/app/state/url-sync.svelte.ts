@@ -20,13 +20,19 @@ export function readLink(hash = location.hash): DecodedSetup {
 
 /** Keeps location.hash equal to the setup and view (call during component initialisation). */
 export function syncLink(setup: () => ExperimentSetup, ui: UiState): void {
+  const recommended = recommendedWorkers(hardwareConcurrency());
   $effect(() => {
-    const hash = encodeSetup($state.snapshot(setup()) as ExperimentSetup, {
+    const snapshot = $state.snapshot(setup()) as ExperimentSetup;
+    let hash = encodeSetup(snapshot, {
       lesson: ui.lesson,
       hide: ui.hidden,
       presenter: ui.presenter,
       theme: ui.theme,
     });
+    // The encoder leaves out a worker count equal to the preset's; readLink reads a missing one as
+    // this machine's, so any other count is written.
+    if (snapshot.workers !== recommended && !/[#&]workers=/.test(hash))
+      hash += `&workers=${snapshot.workers}`;
     if (location.hash.slice(1) !== hash.replace(/^#/, ''))
       history.replaceState(null, '', hash.startsWith('#') ? hash : `#${hash}`);
   });
