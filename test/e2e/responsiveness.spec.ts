@@ -29,13 +29,16 @@ test('long tasks are observed during a search; the round log keeps its newest li
   page,
 }, testInfo) => {
   await openApp(page, search);
-  // A task made long on purpose is seen: the observer the bench relies on works in this browser.
+  // A task made long on purpose is seen: the observer the bench relies on works in this browser. It runs
+  // from a timer, as the page's own tasks do (a task the test driver runs is not reported).
   await page.evaluate(() => {
     window.longTasks = [];
-    const until = performance.now() + 120;
-    while (performance.now() < until);
+    setTimeout(() => {
+      const until = performance.now() + 120;
+      while (performance.now() < until);
+    });
   });
-  await expect.poll(() => page.evaluate(() => window.longTasks.length)).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.longTasks.length)).toBeGreaterThanOrEqual(1);
 
   await page.evaluate(() => (window.longTasks = []));
   await page.getByRole('button', { name: 'Start search' }).click();
