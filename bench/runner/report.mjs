@@ -3,6 +3,11 @@ import { speedSections, speedTargets } from './report-speed.mjs';
 /** PASS/FAIL lines for the issue's targets, the Markdown report, and the comparison with the previous run. */
 import { demoSections, demoTarget } from './report-demo.mjs';
 import { estimateSections, estimateTarget } from './report-estimate.mjs';
+import {
+  responsivenessKeyFigures,
+  responsivenessSection,
+  responsivenessTargets,
+} from './report-responsiveness.mjs';
 
 const fmt = (x, digits = 2) =>
   x === undefined || x === null || Number.isNaN(x)
@@ -125,16 +130,7 @@ export function targets(r) {
         : '',
     ),
   );
-  const resp = ok(r.responsiveness) ? r.responsiveness : undefined;
-  out.push(
-    target(
-      'no long task > 50 ms on the main thread during a search',
-      resp ? resp.tasksOver50Ms === 0 : undefined,
-      resp
-        ? `${resp.tasksOver50Ms} long tasks, longest ${resp.longestTaskMs} ms, TBT ${resp.totalBlockingTimeMs} ms over ${resp.observedSeconds} s`
-        : '',
-    ),
-  );
+  out.push(...responsivenessTargets(r));
   const soak = ok(r.soak) ? r.soak : undefined;
   if (soak) {
     const all = soak.workerMemoryAll;
@@ -194,7 +190,7 @@ function keyFigures(r) {
       k[`fused ${row.backend} width ${row.width} K=${row.k}: ratio`] = row.ratio;
   for (const p of [...(ok(r?.synthetic) ? [r.synthetic] : []), ...(ok(r?.real) ? r.real : [])])
     k[`${p.problem}: Hyperband epochs / random's`] = p.hyperbandEpochsToRandomFinal.median;
-  if (ok(r?.responsiveness)) k['longest long task (ms)'] = r.responsiveness.longestTaskMs;
+  Object.assign(k, responsivenessKeyFigures(r));
   if (ok(r?.native) && r.native.speedVsPytorch)
     for (const [w, s] of Object.entries(r.native.speedVsPytorch))
       k[`default search ×PyTorch, ${w} worker(s)`] = s;
@@ -475,41 +471,7 @@ export function markdownReport(r, previous) {
       );
     }
   }
-  if (r.responsiveness) {
-    parts.push('## 4. Main-thread responsiveness (built app, search running)');
-    parts.push(errorLine('responsiveness', r.responsiveness) ?? '');
-    if (ok(r.responsiveness)) {
-      const x = r.responsiveness;
-      parts.push(
-        table(
-          [
-            'URL hash',
-            'observed',
-            'long tasks',
-            'longest',
-            'total blocking time',
-            'page heap',
-            'page errors',
-          ],
-          [
-            [
-              `#${x.hash}`,
-              `${x.observedSeconds} s (${x.ended})`,
-              x.longTasks,
-              `${x.longestTaskMs} ms`,
-              `${x.totalBlockingTimeMs} ms`,
-              `${fmt(x.pageHeapBytes / 1e6)} MB`,
-              x.errors.length ? x.errors.join('; ') : 'none',
-            ],
-          ],
-        ),
-      );
-      if (x.tasks?.length)
-        parts.push(
-          `Long tasks (ms after the click: duration): ${x.tasks.map((t) => `${t.atMs}: ${t.durationMs}`).join(', ')}.`,
-        );
-    }
-  }
+  parts.push(...responsivenessSection(r, errorLine));
   parts.push(...speedSections(r, errorLine));
   parts.push(...estimateSections(r));
   parts.push(...demoSections(r));

@@ -1,8 +1,16 @@
 /**
- * Figure 4: the built app with a search running. Long tasks (PerformanceObserver 'longtask') are
- * collected from the click on "Start search" until the search ends or the window closes.
+ * Figure 4: the built app with a search running, in each scenario (the default view, presenter mode, a
+ * race over seeds…). Long tasks (PerformanceObserver 'longtask') are collected from the click on "Start
+ * search" until the search ends or the window closes; the scenarios alternate run by run. The load
+ * average is read as each run starts: the machine may be shared.
  */
+import { loadavg } from 'node:os';
 import { startable } from './app-page.mjs';
+
+export const LONG_TASK_LIMIT_MS = 50;
+/** How often the page is asked whether the search has ended: rarely, so the asking adds no long task. */
+const POLL_MS = 500;
+
 const OBSERVE_LONG_TASKS = () => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
@@ -10,23 +18,34 @@ const OBSERVE_LONG_TASKS = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
-export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+/** Count, longest and total blocking time (the time past 50 ms of each) of long-task durations. */
+export function longTaskSummary(durations) {
+  return {
+    longTasks: durations.length,
+    longestTaskMs: durations.length ? Math.round(Math.max(...durations)) : 0,
+    totalBlockingTimeMs: Math.round(durations.reduce((s, d) => s + Math.max(0, d - LONG_TASK_LIMIT_MS), 0)),
+    tasksOver50Ms: durations.filter((d) => d > LONG_TASK_LIMIT_MS).length,
+  };
+}
+
+async function oneRun(browser, baseUrl, { name, hash, viewport, seconds }, log) {
+  const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
     await page.addInitScript(OBSERVE_LONG_TASKS);
     await page.goto(`${baseUrl}/app/index.html#${hash}`);
-    await startable(page, true, 60_000);
+    await startable(page, true, 60_000, POLL_MS);
+    const load = loadavg()[0];
     const clickedAt = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Start search' }).click();
-    await startable(page, false, 10_000);
+    await startable(page, false, 10_000, POLL_MS);
     let ended = 'window';
     try {
-      await startable(page, true, seconds * 1000);
+      await startable(page, true, seconds * 1000, POLL_MS);
       ended = 'done';
     } catch {
-      /* the search is still running when the window closes: that is the normal case */
+      /* the search is still running when the window closes */
     }
     const observedMs = (await page.evaluate(() => performance.now())) - clickedAt;
     const statusText = (await page.getByRole('status').first().innerText()).slice(0, 200);
@@ -39,16 +58,15 @@ export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
         .getByRole('button', { name: 'Stop' })
         .click()
         .catch(() => {});
-    const durations = tasks.map((t) => t.duration);
     const result = {
+      name,
       hash,
+      viewport,
+      loadAverage: Math.round(load * 100) / 100,
       observedSeconds: Math.round(observedMs / 100) / 10,
       ended,
       status: statusText,
-      longTasks: tasks.length,
-      longestTaskMs: durations.length ? Math.round(Math.max(...durations)) : 0,
-      totalBlockingTimeMs: Math.round(durations.reduce((s, d) => s + Math.max(0, d - 50), 0)),
-      tasksOver50Ms: durations.filter((d) => d > 50).length,
+      ...longTaskSummary(tasks.map((t) => t.duration)),
       pageHeapBytes: heap.usedSize,
       /** When each long task began (ms after the click) and how long it took. */
       tasks: tasks.map((t) => ({
@@ -58,12 +76,20 @@ export async function responsiveness(browser, baseUrl, { hash, seconds }, log) {
       errors,
     };
     log(
-      `responsiveness: ${result.longTasks} long tasks, longest ${result.longestTaskMs} ms, TBT ${result.totalBlockingTimeMs} ms over ${result.observedSeconds} s (${ended})`,
+      `responsiveness, ${name}: ${result.longTasks} long tasks, longest ${result.longestTaskMs} ms, TBT ${result.totalBlockingTimeMs} ms over ${result.observedSeconds} s (${ended}, load ${result.loadAverage})`,
     );
     return result;
   } finally {
     await page.close();
   }
+}
+
+/** Every scenario `reps` times, alternating; returns the runs in the order they ran. */
+export async function responsiveness(browser, baseUrl, { scenarios, reps = 1 }, log) {
+  const runs = [];
+  for (let rep = 0; rep < reps; rep++)
+    for (const scenario of scenarios) runs.push({ rep, ...(await oneRun(browser, baseUrl, scenario, log)) });
+  return { limitMs: LONG_TASK_LIMIT_MS, scenarios: scenarios.map((s) => s.name), runs };
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * Live charts are updated in place, at most once per animation frame each, and never in one long task:
  * - any number of data changes between two redraws cost one `prepare` (the latest) and one update;
- * - a chart that is off screen is redrawn when the page is idle, at most every HIDDEN_REDRAW_INTERVAL_MS,
- *   so a full-page capture never shows an empty frame; on screen it is redrawn at once;
+ * - a chart that is off screen is redrawn when the page is idle, one per idle period and at most every
+ *   HIDDEN_REDRAW_INTERVAL_MS, so a full-page capture never shows an empty frame; on screen it is
+ *   redrawn at once;
  * - before printing, every chart is sized for the page and redrawn (`beforeprint`), and given back
  *   to its container afterwards (Chart.js's advice for printing responsive charts);
  * - a frame spends at most FRAME_BUDGET_MS on redraws; the rest wait for the next frame;
  * - a chart redraws at most every MIN_REDRAW_INTERVAL_MS: with 4 workers reporting epochs, redrawing
- *   the learning curves (20–60 ms each) on every frame made most frames long tasks.
+ *   the learning curves (20–60 ms each) on every frame made most frames long tasks. A chart that must
+ *   wait sets a timer for its turn; no frame is requested only to find nothing due.
  */
 
 /** What this helper needs of a Chart.js chart of any type. */
@@ -21,7 +23,8 @@ export interface LiveChart {
 
 const FRAME_BUDGET_MS = 8;
 const MIN_REDRAW_INTERVAL_MS = 250;
-const HIDDEN_REDRAW_INTERVAL_MS = 1000;
+const HIDDEN_REDRAW_INTERVAL_MS = 2000;
+const MAX_IDLE_NEED_MS = 40;
 /** The width of an A4 page's printable area in CSS pixels, about 18 cm. */
 export const PRINT_WIDTH = 680;
 
@@ -30,6 +33,8 @@ const pending = new Map<LiveChart, (() => void) | undefined>();
 const visible = new Set<HTMLCanvasElement>();
 const observed = new WeakMap<HTMLCanvasElement, LiveChart>();
 const lastDrawn = new WeakMap<LiveChart, number>();
+/** How long each chart's last redraw took (ms). */
+const cost = new WeakMap<LiveChart, number>();
 let frame = 0;
 let idle: { cancel(): void } | undefined;
 
@@ -42,7 +47,7 @@ const observer =
             if (entry.isIntersecting) visible.add(canvas);
             else visible.delete(canvas);
           }
-          if (pending.size > 0) requestFlush();
+          if (pending.size > 0) planFlush();
         },
         { rootMargin: '200px' },
       )
@@ -63,12 +68,34 @@ function requestFlush(): void {
   if (!frame) frame = requestAnimationFrame(flush);
 }
 
+let timer: ReturnType<typeof setTimeout> | undefined;
+let timerDue = Infinity;
+
+/** Asks for the frame in which the next on-screen chart may redraw, rather than polling every frame. */
+function planFlush(now = performance.now()): void {
+  let wait = Infinity;
+  for (const chart of pending.keys())
+    if (isVisible(chart)) wait = Math.min(wait, Math.max(0, MIN_REDRAW_INTERVAL_MS - sinceDrawn(chart, now)));
+  if (wait === 0) return requestFlush();
+  if (wait === Infinity || frame || now + wait >= timerDue) return;
+  clearTimeout(timer);
+  timerDue = now + wait;
+  timer = setTimeout(() => {
+    timer = undefined;
+    timerDue = Infinity;
+    requestFlush();
+  }, wait);
+}
+
 function draw(chart: LiveChart): void {
   const prepare = pending.get(chart);
   pending.delete(chart);
+  const started = performance.now();
   prepare?.();
   chart.update('none');
-  lastDrawn.set(chart, performance.now());
+  const ended = performance.now();
+  lastDrawn.set(chart, ended);
+  cost.set(chart, ended - started);
 }
 
 const sinceDrawn = (chart: LiveChart, now: number) => now - (lastDrawn.get(chart) ?? -Infinity);
@@ -81,7 +108,7 @@ function flush(): void {
     draw(chart);
     if (performance.now() - started > FRAME_BUDGET_MS) break;
   }
-  if ([...pending.keys()].some(isVisible)) requestFlush();
+  planFlush();
   requestIdleFlush();
 }
 
@@ -94,7 +121,7 @@ function requestIdleFlush(delay = 0): void {
   };
   const start = () => {
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()), { timeout: 2000 });
+      const id = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()));
       idle = { cancel: () => cancelIdleCallback(id) };
     } else {
       const ends = performance.now() + FRAME_BUDGET_MS;
@@ -107,21 +134,23 @@ function requestIdleFlush(delay = 0): void {
   } else start();
 }
 
+/**
+ * Redraws the off-screen chart that has waited longest, if this idle period has time for it (as long as
+ * its last redraw took, up to MAX_IDLE_NEED_MS); one per idle period, so a busy page is not held up.
+ */
 function flushHidden(timeLeft: () => number): void {
   const now = performance.now();
   let wait = Infinity;
-  for (const chart of [...pending.keys()]) {
+  let due: LiveChart | undefined;
+  for (const chart of pending.keys()) {
     if (isVisible(chart)) continue;
     const since = sinceDrawn(chart, now);
-    if (since < HIDDEN_REDRAW_INTERVAL_MS) {
-      wait = Math.min(wait, HIDDEN_REDRAW_INTERVAL_MS - since);
-      continue;
-    }
-    if (timeLeft() <= 0) {
-      wait = 0;
-      break;
-    }
-    draw(chart);
+    if (since < HIDDEN_REDRAW_INTERVAL_MS) wait = Math.min(wait, HIDDEN_REDRAW_INTERVAL_MS - since);
+    else if (!due || since > sinceDrawn(due, now)) due = chart;
+  }
+  if (due) {
+    if (timeLeft() >= Math.min(cost.get(due) ?? 0, MAX_IDLE_NEED_MS)) draw(due);
+    wait = 0;
   }
   if (wait < Infinity) requestIdleFlush(Math.max(1, wait));
 }
@@ -160,7 +189,7 @@ if (typeof window !== 'undefined') {
 export function scheduleUpdate(chart: LiveChart, prepare?: () => void): void {
   charts.add(chart);
   pending.set(chart, prepare ?? pending.get(chart));
-  requestFlush();
+  planFlush();
   requestIdleFlush();
 }
 

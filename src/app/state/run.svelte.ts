@@ -44,6 +44,8 @@ export interface Lane {
 }
 
 const emptyLane = (settings: StudySettings): Lane => ({ settings, trials: [], live: {} });
+const NO_TRIALS: Trial[] = [];
+const NO_EPOCHS: Record<string, EpochReport[]> = {};
 
 let noticeIds = 0;
 
@@ -90,30 +92,18 @@ export class RunState {
     return this.lanes.length > 1;
   }
 
-  private get lane(): Lane | undefined {
-    return this.lanes[this.selectedLane] ?? this.lanes[0];
-  }
-
-  get trials(): Trial[] {
-    return this.lane?.trials ?? [];
-  }
-
-  get live(): Record<string, EpochReport[]> {
-    return this.lane?.live ?? {};
-  }
-
-  get bestId(): string | undefined {
-    return this.lane?.bestId;
-  }
-
+  /**
+   * Derived, not getters: each event replaces `lanes`, and a derived value that keeps its identity
+   * (the trials, when only epochs came) does not make what reads it run again.
+   */
+  private readonly lane = $derived(this.lanes[this.selectedLane] ?? this.lanes[0]);
+  readonly trials = $derived(this.lane?.trials ?? NO_TRIALS);
+  /** Epochs streamed so far for the running trials of the lane on screen. */
+  readonly live = $derived(this.lane?.live ?? NO_EPOCHS);
+  readonly bestId = $derived(this.lane?.bestId);
   /** The settings of the study on screen (not the ones being edited). */
-  get settings(): StudySettings | undefined {
-    return this.lane?.settings;
-  }
-
-  get best(): Trial | undefined {
-    return this.trials.find((t) => t.id === this.bestId);
-  }
+  readonly settings = $derived(this.lane?.settings);
+  readonly best = $derived(this.trials.find((t) => t.id === this.bestId));
 
   notify(level: Notice['level'], message: string): void {
     this.notices = [...this.notices, { id: ++noticeIds, level, message }];
