@@ -45,7 +45,7 @@ export class EstimateState {
   /** Rows each rung of a data budget trains on (empty for an epoch budget). */
   readonly rungRows: number[];
   /** A long search without a time budget: train the early rungs on shares of the rows instead. */
-  readonly suggestion: DataBudgetSuggestion | undefined;
+  suggestion = $state.raw<DataBudgetSuggestion | undefined>();
 
   constructor(setup: () => ExperimentSetup, data: DatasetState, machine: MachineState) {
     const settings = $derived($state.snapshot(setup().study) as StudySettings);
@@ -79,10 +79,27 @@ export class EstimateState {
     this.rungRows = $derived(
       this.shape ? (attempt(() => rowsPerRung(this.study, this.shape!.trainRows)) ?? []) : [],
     );
-    this.suggestion = $derived.by(() => {
-      if (this.fit || race || !this.estimate || !this.shape) return undefined;
-      const [current, rows] = [this.estimate, this.shape.trainRows];
-      return attempt(() => suggestDataBudget(settings, current, estimateOf, rows));
+    // The suggestion estimates several candidate searches: each in a task of its own, after the estimate shows.
+    $effect(() => {
+      const [current, shape, unsuitable] = [this.estimate, this.shape, !!this.fit || !!race];
+      const candidateSettings = settings;
+      let cancelled = false;
+      const later = (s: StudySettings) =>
+        new Promise<TimeEstimate | undefined>((resolve) =>
+          setTimeout(() => resolve(cancelled ? undefined : estimateOf(s)), 0),
+        );
+      const suggest = async () =>
+        unsuitable || !current || !shape
+          ? undefined
+          : await suggestDataBudget(candidateSettings, current, later, shape.trainRows).catch(
+              () => undefined,
+            );
+      void suggest().then((suggestion) => {
+        if (!cancelled) this.suggestion = suggestion;
+      });
+      return () => {
+        cancelled = true;
+      };
     });
   }
 }

@@ -20,12 +20,13 @@ export interface DataBudgetSuggestion {
   changes: string[];
 }
 
-export function suggestDataBudget(
+/** `estimate` may be asynchronous, so a page can give each candidate's estimate a task of its own. */
+export async function suggestDataBudget(
   settings: StudySettings,
   current: TimeEstimate,
-  estimate: (settings: StudySettings) => TimeEstimate | undefined,
+  estimate: (settings: StudySettings) => TimeEstimate | undefined | Promise<TimeEstimate | undefined>,
   trainRows: number,
-): DataBudgetSuggestion | undefined {
+): Promise<DataBudgetSuggestion | undefined> {
   if (current.ms <= LONG_SEARCH_MS || settings.budget === 'data' || !isMultiFidelity(settings.tuner))
     return undefined;
   const { maxEpochs, epochs, factor } = settings.tuner;
@@ -33,7 +34,7 @@ export function suggestDataBudget(
   let chosen: { settings: StudySettings; estimate: TimeEstimate } | undefined;
   for (const e of [epochs, ...ladder(epochs)]) {
     const candidate = dataBudget(settings, r, e);
-    const estimated = estimate(candidate);
+    const estimated = await estimate(candidate);
     if (!estimated) return undefined;
     chosen = { settings: candidate, estimate: estimated };
     if (estimated.ms <= current.ms / 2) break;

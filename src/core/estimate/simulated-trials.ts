@@ -44,7 +44,21 @@ function madeUpScore(id: string): number {
   return new Rng(h >>> 0).next();
 }
 
+/** Recent simulations by settings: the page re-estimates the same settings when the machine is re-measured. */
+const recent = new Map<string, SimulatedStudy>();
+const RECENT_LIMIT = 32;
+
 export function simulateTrials(settings: StudySettings, limit = MAX_SIMULATED_TRIALS): SimulatedStudy {
+  const key = `${limit} ${JSON.stringify(settings)}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const simulated = simulateAfresh(settings, limit);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(key, simulated);
+  return simulated;
+}
+
+function simulateAfresh(settings: StudySettings, limit: number): SimulatedStudy {
   const simulated: StudySettings = MODEL_BASED.has(settings.tuner.algorithm)
     ? { ...settings, tuner: { ...settings.tuner, algorithm: 'random' } }
     : settings;

@@ -84,15 +84,17 @@ describe('the data budget’s rungs', () => {
     expect(rungFractions(defaultStudy())).toEqual([]);
   });
 
-  it('are suggested for a long search on a large file, at no more than half its time', () => {
+  it('are suggested for a long search on a large file, at no more than half its time', async () => {
     const settings = defaultStudy();
     const estimate = estimator(BANK_50K);
     const current = estimate(settings)!;
-    const suggestion = suggestDataBudget(settings, current, estimate, BANK_50K.trainRows)!;
+    const suggestion = (await suggestDataBudget(settings, current, estimate, BANK_50K.trainRows))!;
     expect(suggestion.settings.budget).toBe('data');
     expect(suggestion.rows).toEqual([1296, 3889, 11667, 35000]);
     expect(suggestion.estimate.ms).toBeLessThanOrEqual(current.ms / 2);
     const small = estimator(SHIPPED.banknote);
-    expect(suggestDataBudget(settings, small(settings)!, small, SHIPPED.banknote.trainRows)).toBeUndefined();
+    expect(
+      await suggestDataBudget(settings, small(settings)!, small, SHIPPED.banknote.trainRows),
+    ).toBeUndefined();
   });
 });
