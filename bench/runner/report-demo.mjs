@@ -1,15 +1,5 @@
 /** The default demo's part of the report: its target line and its per-seed table. */
-const fmt = (x, digits = 2) =>
-  x === undefined || x === null || Number.isNaN(x) ? '–' : Number(x).toFixed(digits);
-const ok = (figure) => figure && !figure.error;
-
-function table(headers, rows) {
-  return [
-    `| ${headers.join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
+import { fmt, ok, table } from './report-format.mjs';
 
 export function demoTarget(r) {
   const d = ok(r.demo) ? r.demo : undefined;

@@ -1,16 +1,6 @@
 /** The time estimate's part of the report: its target line, its accuracy table and the rates figure. */
-const fmt = (x, digits = 2) =>
-  x === undefined || x === null || Number.isNaN(x) ? '–' : Number(x).toFixed(digits);
-const ok = (figure) => figure && !figure.error;
+import { fmt, ok, table } from './report-format.mjs';
 const seconds = (ms) => `${fmt(ms / 1000, 1)} s`;
-
-function table(headers, rows) {
-  return [
-    `| ${headers.join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
 
 export function estimateTarget(r) {
   const rows = ok(r.estimate) ? r.estimate.rows.filter((row) => !row.error) : [];

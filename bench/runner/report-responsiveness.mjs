@@ -1,15 +1,5 @@
 /** The responsiveness part of the report: a PASS/FAIL line per scenario, and a table of every run. */
-const fmt = (x, digits = 2) =>
-  x === undefined || x === null || Number.isNaN(x) ? '–' : Number(x).toFixed(digits);
-const ok = (figure) => figure && !figure.error;
-
-function table(headers, rows) {
-  return [
-    `| ${headers.join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
+import { fmt, ok, table } from './report-format.mjs';
 
 /** The runs of a figure; a run saved before scenarios existed counts as one unnamed scenario. */
 function runs(figure) {

@@ -1,19 +1,7 @@
 /** Issue 17's figures in the report: targets and tables for the whole search, the 50,000-row sweep and the wide step. */
+import { ok, table, target } from './report-format.mjs';
 const fmt = (x, digits = 2) =>
   x === undefined || x === null || !Number.isFinite(x) ? '–' : Number(x).toFixed(digits);
-const ok = (figure) => figure && !figure.error;
-
-function table(headers, rows) {
-  return [
-    `| ${headers.join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
-
-function target(name, pass, measured) {
-  return { name, result: pass === undefined ? 'NOT RUN' : pass ? 'PASS' : 'FAIL', measured };
-}
 
 export function speedTargets(r) {
   const out = [];

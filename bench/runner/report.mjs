@@ -1,3 +1,4 @@
+import { ok, table, target } from './report-format.mjs';
 import { speedSections, speedTargets } from './report-speed.mjs';
 
 /** PASS/FAIL lines for the issue's targets, the Markdown report, and the comparison with the previous run. */
@@ -15,11 +16,6 @@ const fmt = (x, digits = 2) =>
     : Number.isFinite(x)
       ? Number(x).toFixed(digits)
       : '∞';
-const ok = (figure) => figure && !figure.error;
-
-function target(name, pass, measured) {
-  return { name, result: pass === undefined ? 'NOT RUN' : pass ? 'PASS' : 'FAIL', measured };
-}
 
 export function targets(r) {
   const out = [];
@@ -159,14 +155,6 @@ export function targets(r) {
     }
   } else out.push(target('tensors and bytes flat across trials', undefined, ''));
   return [...out, ...speedTargets(r), estimateTarget(r), demoTarget(r)];
-}
-
-function table(headers, rows) {
-  return [
-    `| ${headers.join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
 }
 
 function errorLine(name, figure) {
