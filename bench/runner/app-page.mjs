@@ -17,3 +17,13 @@ export function startable(page, want, timeout, polling = 'raf') {
     { timeout, polling },
   );
 }
+
+/** Waits until the leaderboard shows a finished (completed or stopped) trial. */
+export function firstFinishedTrial(page, timeout = 120_000) {
+  return page
+    .getByRole('table', { name: 'Leaderboard' })
+    .locator('tbody tr')
+    .filter({ hasText: /completed|stopped/ })
+    .first()
+    .waitFor({ timeout });
+}

@@ -6,7 +6,7 @@
  * ≤ 60 s, at most 3 tied at the top, best − median ≥ 0.05).
  */
 import { readFileSync } from 'node:fs';
-import { startable } from './app-page.mjs';
+import { firstFinishedTrial, startable } from './app-page.mjs';
 
 export const DEMO_TARGETS = { firstSeconds: 10, wholeSeconds: 60, maxTies: 3, minLead: 0.05 };
 
@@ -33,12 +33,7 @@ async function oneSeed(browser, baseUrl, seed) {
     await startable(page, true, 60_000);
     const started = Date.now();
     await page.getByRole('button', { name: 'Start search' }).click();
-    await page
-      .getByRole('table', { name: 'Leaderboard' })
-      .locator('tbody tr')
-      .filter({ hasText: /completed|stopped/ })
-      .first()
-      .waitFor({ timeout: 120_000 });
+    await firstFinishedTrial(page);
     const firstSeconds = (Date.now() - started) / 1000;
     await startable(page, true, 600_000);
     const wholeSeconds = (Date.now() - started) / 1000;
