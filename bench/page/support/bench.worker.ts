@@ -15,7 +15,7 @@ import { selectRows } from '../../../src/train/rows';
 import { disposeRows, uploadRows } from '../../../src/train/tensors';
 import type { EpochReport, TrainRequest, TrainResult } from '../../../src/train/types';
 import type { MemoryPoint, NaiveRequest, NaiveResult, CeilingResult, KernelProfile } from './bench-types';
-import { profileStep, type StepPath } from './step-profile';
+import { kernelsByName, profileStep, type StepPath } from './step-profile';
 
 const PROBE = { inputs: 8, units: 32, batch: 32 };
 let data: EncodedDataset | undefined;
@@ -182,15 +182,7 @@ const api = {
     const started = performance.now();
     const info = await tf.profile(() => (mode === 'fused' ? api.fused(requests) : api.separate(requests)));
     const wallMs = performance.now() - started;
-    const byKernel = new Map<string, { count: number; ms: number }>();
-    let timed = true;
-    for (const k of info.kernels) {
-      const entry = byKernel.get(k.name) ?? { count: 0, ms: 0 };
-      entry.count++;
-      if (typeof k.kernelTimeMs === 'number') entry.ms += k.kernelTimeMs;
-      else timed = false;
-      byKernel.set(k.name, entry);
-    }
+    const { byKernel, timed } = kernelsByName(info.kernels);
     return {
       mode,
       steps,

@@ -11,6 +11,20 @@ import type { TrainRequest } from '../../../src/train/types';
 
 export type StepPath = 'lean' | 'scheduler';
 
+/** tf.profile's kernels counted and timed by name; `timed` is false when the backend cannot time them. */
+export function kernelsByName(kernels: readonly { name: string; kernelTimeMs: unknown }[]) {
+  const byKernel = new Map<string, { count: number; ms: number }>();
+  let timed = true;
+  for (const k of kernels) {
+    const entry = byKernel.get(k.name) ?? { count: 0, ms: 0 };
+    entry.count++;
+    if (typeof k.kernelTimeMs === 'number') entry.ms += k.kernelTimeMs;
+    else timed = false;
+    byKernel.set(k.name, entry);
+  }
+  return { byKernel, timed };
+}
+
 export interface StepProfile {
   path: StepPath;
   steps: number;
@@ -62,15 +76,7 @@ export async function profileStep(
   const profiledStarted = performance.now();
   const info = await tf.profile(run);
   const profiledMs = performance.now() - profiledStarted;
-  const byKernel = new Map<string, { count: number; ms: number }>();
-  let timed = true;
-  for (const k of info.kernels) {
-    const entry = byKernel.get(k.name) ?? { count: 0, ms: 0 };
-    entry.count++;
-    if (typeof k.kernelTimeMs === 'number') entry.ms += k.kernelTimeMs;
-    else timed = false;
-    byKernel.set(k.name, entry);
-  }
+  const { byKernel, timed } = kernelsByName(info.kernels);
   const kernelMs = [...byKernel.values()].reduce((sum, e) => sum + e.ms, 0);
   return {
     path,
