@@ -6,11 +6,15 @@
  *   redrawn at once;
  * - before printing, every chart is sized for the page and redrawn (`beforeprint`), and given back
  *   to its container afterwards (Chart.js's advice for printing responsive charts);
- * - a frame spends at most FRAME_BUDGET_MS on redraws; the rest wait for the next frame;
+ * - redraws run in a task of their own, posted just after a frame: drawn inside the frame's callback,
+ *   a chart's 20–40 ms added to the frame's own style, layout and paint made one long task;
+ * - such a task spends at most FRAME_BUDGET_MS on redraws; the rest wait for the next frame;
  * - a chart redraws at most every MIN_REDRAW_INTERVAL_MS: with 4 workers reporting epochs, redrawing
  *   the learning curves (20–60 ms each) on every frame made most frames long tasks. A chart that must
  *   wait sets a timer for its turn; no frame is requested only to find nothing due.
  */
+
+import { afterNextFrame } from '../after-frame';
 
 /** What this helper needs of a Chart.js chart of any type. */
 export interface LiveChart {
@@ -24,7 +28,9 @@ export interface LiveChart {
 const FRAME_BUDGET_MS = 8;
 const MIN_REDRAW_INTERVAL_MS = 250;
 const HIDDEN_REDRAW_INTERVAL_MS = 2000;
-const MAX_IDLE_NEED_MS = 40;
+const IDLE_NEED_DECAY = 0.8;
+/** A chart not yet redrawn waits for an idle period this long: the page is quiet, nothing is running. */
+const UNKNOWN_COST_MS = 40;
 /** The width of an A4 page's printable area in CSS pixels, about 18 cm. */
 export const PRINT_WIDTH = 680;
 
@@ -35,6 +41,7 @@ const observed = new WeakMap<HTMLCanvasElement, LiveChart>();
 const lastDrawn = new WeakMap<LiveChart, number>();
 /** How long each chart's last redraw took (ms). */
 const cost = new WeakMap<LiveChart, number>();
+/** Whether a flush is planned after the next frame. */
 let frame = 0;
 let idle: { cancel(): void } | undefined;
 
@@ -65,7 +72,10 @@ function isVisible(chart: LiveChart): boolean {
 }
 
 function requestFlush(): void {
-  if (!frame) frame = requestAnimationFrame(flush);
+  if (!frame) {
+    frame = 1;
+    afterNextFrame(flush);
+  }
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -136,7 +146,7 @@ function requestIdleFlush(delay = 0): void {
 
 /**
  * Redraws the off-screen chart that has waited longest, if this idle period has time for it (as long as
- * its last redraw took, up to MAX_IDLE_NEED_MS); one per idle period, so a busy page is not held up.
+ * its last redraw took); one per idle period, so a busy page is not held up.
  */
 function flushHidden(timeLeft: () => number): void {
   const now = performance.now();
@@ -149,8 +159,16 @@ function flushHidden(timeLeft: () => number): void {
     else if (!due || since > sinceDrawn(due, now)) due = chart;
   }
   if (due) {
-    if (timeLeft() >= Math.min(cost.get(due) ?? 0, MAX_IDLE_NEED_MS)) draw(due);
-    wait = 0;
+    const need = cost.get(due) ?? UNKNOWN_COST_MS;
+    if (timeLeft() >= need) {
+      draw(due);
+      wait = 0;
+    } else {
+      // Measured on a busy machine, a cost may never fit an idle period again: it is trusted less at
+      // each interval it waits.
+      cost.set(due, need * IDLE_NEED_DECAY);
+      wait = Math.min(wait, HIDDEN_REDRAW_INTERVAL_MS);
+    }
   }
   if (wait < Infinity) requestIdleFlush(Math.max(1, wait));
 }
