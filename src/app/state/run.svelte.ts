@@ -12,6 +12,7 @@ import { connectTuner } from '../../workers/tuner-client';
 import type { WorkerClient } from '../../workers/worker-client';
 import type { EpochReport } from '../../train/types';
 import type { TimeEstimate } from '../../core/estimate';
+import { nextFrameDone } from '../after-frame';
 import { formatCount } from '../components/format';
 import type { MachineState } from './machine.svelte';
 import { beginStep, endAll, followEvent, type StartupStep } from './startup';
@@ -144,6 +145,10 @@ export class RunState {
     this.startedAt = performance.now();
     this.workersWanted = Math.max(1, setup.workers);
     if (this.machine?.measuring) this.startup = beginStep([], 'measure', performance.now());
+    // The click's task draws the page as running; the study goes to the workers (with a copy of the
+    // whole dataset) in a later task, so the two do not add up to one long task.
+    await nextFrameDone();
+    if (generation !== this.startGeneration) return;
     const measured = await this.machine?.ready(setup.backend);
     if (generation !== this.startGeneration) return;
     const rows = formatCount(dataset.rows);
