@@ -1,9 +1,11 @@
 /**
  * Live charts are updated in place, at most once per animation frame each, and never in one long task:
  * - any number of data changes between two redraws cost one `prepare` (the latest) and one update;
- * - a chart that is off screen is redrawn when the page is idle, one per idle period and at most every
- *   HIDDEN_REDRAW_INTERVAL_MS, so a full-page capture never shows an empty frame; on screen it is
- *   redrawn at once;
+ * - a chart that is off screen waits: it is redrawn as it comes near the window, or in the page's idle
+ *   time once no chart has changed for QUIET_MS (the search has ended or paused), one per idle
+ *   period, so a full-page capture of a finished search shows every chart up to date. Redrawn in idle
+ *   time during a search, they made the longest tasks: an idle period's 50 ms says nothing of how
+ *   long the training workers keep the main thread from a core;
  * - before printing, every chart is sized for the page and redrawn (`beforeprint`), and given back
  *   to its container afterwards (Chart.js's advice for printing responsive charts);
  * - redraws run in a task of their own, posted just after a frame: drawn inside the frame's callback,
@@ -27,10 +29,8 @@ export interface LiveChart {
 
 const FRAME_BUDGET_MS = 8;
 const MIN_REDRAW_INTERVAL_MS = 250;
-const HIDDEN_REDRAW_INTERVAL_MS = 2000;
-const IDLE_NEED_DECAY = 0.8;
-/** A chart not yet redrawn waits for an idle period this long: the page is quiet, nothing is running. */
-const UNKNOWN_COST_MS = 40;
+const QUIET_MS = 1500;
+const MAX_IDLE_NEED_MS = 40;
 /** The width of an A4 page's printable area in CSS pixels, about 18 cm. */
 export const PRINT_WIDTH = 680;
 
@@ -44,6 +44,8 @@ const cost = new WeakMap<LiveChart, number>();
 /** Whether a flush is planned after the next frame. */
 let frame = 0;
 let idle: { cancel(): void } | undefined;
+/** When a chart last asked to be redrawn. */
+let lastRequested = -Infinity;
 
 const observer =
   typeof IntersectionObserver === 'function'
@@ -145,32 +147,19 @@ function requestIdleFlush(delay = 0): void {
 }
 
 /**
- * Redraws the off-screen chart that has waited longest, if this idle period has time for it (as long as
- * its last redraw took); one per idle period, so a busy page is not held up.
+ * Once the charts are quiet, redraws the off-screen chart that has waited longest, if this idle period
+ * has time for it (as long as its last redraw took, up to MAX_IDLE_NEED_MS); one per idle period.
  */
 function flushHidden(timeLeft: () => number): void {
   const now = performance.now();
-  let wait = Infinity;
+  const quietIn = QUIET_MS - (now - lastRequested);
+  if (quietIn > 0) return requestIdleFlush(quietIn);
   let due: LiveChart | undefined;
-  for (const chart of pending.keys()) {
-    if (isVisible(chart)) continue;
-    const since = sinceDrawn(chart, now);
-    if (since < HIDDEN_REDRAW_INTERVAL_MS) wait = Math.min(wait, HIDDEN_REDRAW_INTERVAL_MS - since);
-    else if (!due || since > sinceDrawn(due, now)) due = chart;
-  }
-  if (due) {
-    const need = cost.get(due) ?? UNKNOWN_COST_MS;
-    if (timeLeft() >= need) {
-      draw(due);
-      wait = 0;
-    } else {
-      // Measured on a busy machine, a cost may never fit an idle period again: it is trusted less at
-      // each interval it waits.
-      cost.set(due, need * IDLE_NEED_DECAY);
-      wait = Math.min(wait, HIDDEN_REDRAW_INTERVAL_MS);
-    }
-  }
-  if (wait < Infinity) requestIdleFlush(Math.max(1, wait));
+  for (const chart of pending.keys())
+    if (!isVisible(chart) && (!due || sinceDrawn(chart, now) > sinceDrawn(due, now))) due = chart;
+  if (!due) return;
+  if (timeLeft() >= Math.min(cost.get(due) ?? 0, MAX_IDLE_NEED_MS)) draw(due);
+  requestIdleFlush(1);
 }
 
 let printing = false;
@@ -206,6 +195,7 @@ if (typeof window !== 'undefined') {
 /** Runs `prepare` (which mutates the chart's data and options) and redraws, when the chart is on screen. */
 export function scheduleUpdate(chart: LiveChart, prepare?: () => void): void {
   charts.add(chart);
+  lastRequested = performance.now();
   pending.set(chart, prepare ?? pending.get(chart));
   planFlush();
   requestIdleFlush();
