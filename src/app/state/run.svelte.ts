@@ -45,6 +45,8 @@ export interface Lane {
 }
 
 const emptyLane = (settings: StudySettings): Lane => ({ settings, trials: [], live: {} });
+/** How often the page shows what the tuner sent (ms): about as often as a live chart may redraw. */
+const SHOW_INTERVAL_MS = 250;
 const NO_TRIALS: Trial[] = [];
 const NO_EPOCHS: Record<string, EpochReport[]> = {};
 
@@ -176,7 +178,7 @@ export class RunState {
           paused,
           saved,
         },
-        Comlink.proxy((event: TunerEvent) => this.onEvent(event)),
+        Comlink.proxy((event: TunerEvent) => this.receive(event)),
       ),
     );
   }
@@ -291,6 +293,7 @@ export class RunState {
   }
 
   private reset(lanes: StudySettings[], studyId: string): void {
+    this.dropReceived();
     this.lanes = lanes.map(emptyLane);
     this.selectedLane = 0;
     this.studyId = studyId;
@@ -320,8 +323,41 @@ export class RunState {
     });
   }
 
-  private onEvent(event: TunerEvent): void {
-    this.startup = followEvent(this.startup, event, performance.now(), {
+  /** Events waiting to be shown, with when each arrived. */
+  private received: { event: TunerEvent; at: number }[] = [];
+  private showTimer: ReturnType<typeof setTimeout> | undefined;
+  private shownAt = -Infinity;
+
+  /**
+   * The page shows the tuner's events at most every SHOW_INTERVAL_MS, all that arrived at once: each
+   * message shown on its own was a re-render and a frame, and with two workers training on two cores
+   * those frames were the main thread's long tasks.
+   */
+  private receive(event: TunerEvent): void {
+    this.received.push({ event, at: performance.now() });
+    this.showTimer ??= setTimeout(
+      () => this.showReceived(),
+      Math.max(0, SHOW_INTERVAL_MS - (performance.now() - this.shownAt)),
+    );
+  }
+
+  private showReceived(): void {
+    const received = this.received;
+    this.received = [];
+    this.showTimer = undefined;
+    this.shownAt = performance.now();
+    for (const { event, at } of received) this.onEvent(event, at);
+  }
+
+  /** Drops what the previous study sent and the page has not shown yet. */
+  private dropReceived(): void {
+    clearTimeout(this.showTimer);
+    this.showTimer = undefined;
+    this.received = [];
+  }
+
+  private onEvent(event: TunerEvent, at: number): void {
+    this.startup = followEvent(this.startup, event, at, {
       workers: this.workersWanted,
       ready: this.backends.filter(Boolean).length,
       lanes: this.lanes,
