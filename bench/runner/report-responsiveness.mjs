@@ -15,6 +15,7 @@ function byScenario(figure) {
 
 const runWords = (x) =>
   `${x.tasksOver50Ms} long tasks, longest ${x.longestTaskMs} ms, TBT ${x.totalBlockingTimeMs} ms over ${x.observedSeconds} s` +
+  (x.cpu ? `, longest on the CPU ${x.cpu.longestCpuMs} ms` : '') +
   (x.loadAverage !== undefined ? ` (load ${fmt(x.loadAverage, 1)})` : '');
 
 export function responsivenessTargets(r) {
@@ -54,6 +55,7 @@ export function responsivenessSection(r, errorLine) {
         'long tasks',
         'longest',
         'total blocking time',
+        'longest on the CPU',
         'page heap',
         'page errors',
       ],
@@ -66,6 +68,7 @@ export function responsivenessSection(r, errorLine) {
         x.longTasks,
         `${x.longestTaskMs} ms`,
         `${x.totalBlockingTimeMs} ms`,
+        x.cpu ? `${x.cpu.longestCpuMs} ms (${x.cpu.tasksOverLimitCpu} over 50)` : '–',
         `${fmt(x.pageHeapBytes / 1e6)} MB`,
         x.errors.length ? x.errors.join('; ') : 'none',
       ]),
@@ -74,6 +77,14 @@ export function responsivenessSection(r, errorLine) {
   for (const x of all.filter((x) => x.tasks?.length))
     parts.push(
       `Long tasks, ${x.name} (ms after the click: duration): ${x.tasks.map((t) => `${t.atMs}: ${t.durationMs}`).join(', ')}.`,
+    );
+  for (const x of all.filter((x) => x.cpu?.longTasks.length))
+    parts.push(
+      `Traced, ${x.name} (ms after the click: wall / CPU): ${x.cpu.longTasks.map((t) => `${Math.round(t.atMs)}: ${Math.round(t.wallMs)} / ${Math.round(t.cpuMs)}`).join(', ')}.`,
+    );
+  if (all.some((x) => x.cpu))
+    parts.push(
+      "Longest on the CPU: the main thread's own time in its longest task (a trace of the same run, its thread clock), and how many tasks spent over 50 ms on the CPU. A long task's wall time beyond it is time the page waited for a core the training workers held.",
     );
   parts.push(
     'The load is the 1-minute load average as the run started: on a shared machine a task takes longer in proportion.',

@@ -6,6 +6,7 @@
  */
 import { loadavg } from 'node:os';
 import { firstFinishedTrial, startable } from './app-page.mjs';
+import { CLICK_MARK, startMainThreadTrace, stopMainThreadTrace } from './main-thread-trace.mjs';
 
 export const LONG_TASK_LIMIT_MS = 50;
 /** How often the page is asked whether the search has ended: rarely, so the asking adds no long task. */
@@ -28,10 +29,11 @@ export function longTaskSummary(durations) {
   };
 }
 
-async function oneRun(browser, baseUrl, { name, hash, viewport, seconds }, log) {
+async function oneRun(browser, baseUrl, { name, hash, viewport, seconds, traced = true }, log) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  let tracing = false;
   try {
     await page.addInitScript(OBSERVE_LONG_TASKS);
     await page.goto(`${baseUrl}/app/index.html#${hash}`);
@@ -40,7 +42,8 @@ async function oneRun(browser, baseUrl, { name, hash, viewport, seconds }, log) 
     // Found before the clock starts: Playwright's role query computes accessible names over the whole
     // page, a long task of the harness's own that no user's click costs.
     const start = await page.getByRole('button', { name: 'Start search' }).elementHandle();
-    const clickedAt = await page.evaluate(() => performance.now());
+    if (traced) tracing = await startMainThreadTrace(browser, page).then(() => true);
+    const clickedAt = await page.evaluate((mark) => performance.mark(mark).startTime, CLICK_MARK);
     await start.click();
     await startable(page, false, 10_000, POLL_MS);
     let ended = 'window';
@@ -52,6 +55,8 @@ async function oneRun(browser, baseUrl, { name, hash, viewport, seconds }, log) 
     }
     const observedMs = (await page.evaluate(() => performance.now())) - clickedAt;
     const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= clickedAt);
+    const cpu = tracing ? await stopMainThreadTrace(browser, LONG_TASK_LIMIT_MS) : undefined;
+    tracing = false;
     const statusText = (await page.getByRole('status').first().innerText()).slice(0, 200);
     const client = await page.context().newCDPSession(page);
     await client.send('HeapProfiler.collectGarbage');
@@ -71,6 +76,8 @@ async function oneRun(browser, baseUrl, { name, hash, viewport, seconds }, log) 
       status: statusText,
       ...longTaskSummary(tasks.map((t) => t.duration)),
       pageHeapBytes: heap.usedSize,
+      /** From a trace of the same run: the long tasks' wall and CPU time (undefined when not traced). */
+      cpu,
       /** When each long task began (ms after the click) and how long it took. */
       tasks: tasks.map((t) => ({
         atMs: Math.round(t.start - clickedAt),
@@ -79,10 +86,14 @@ async function oneRun(browser, baseUrl, { name, hash, viewport, seconds }, log) 
       errors,
     };
     log(
-      `responsiveness, ${name}: ${result.longTasks} long tasks, longest ${result.longestTaskMs} ms, TBT ${result.totalBlockingTimeMs} ms over ${result.observedSeconds} s (${ended}, load ${result.loadAverage})`,
+      `responsiveness, ${name}: ${result.longTasks} long tasks, longest ${result.longestTaskMs} ms, TBT ${result.totalBlockingTimeMs} ms over ${result.observedSeconds} s (${ended}, load ${result.loadAverage})` +
+        (cpu
+          ? `; on the CPU: longest task ${cpu.longestCpuMs} ms, ${cpu.tasksOverLimitCpu} over ${LONG_TASK_LIMIT_MS} ms`
+          : ''),
     );
     return result;
   } finally {
+    if (tracing) await browser.stopTracing().catch(() => {});
     await page.close();
   }
 }
