@@ -182,12 +182,12 @@ const api = {
     const started = performance.now();
     const info = await tf.profile(() => (mode === 'fused' ? api.fused(requests) : api.separate(requests)));
     const wallMs = performance.now() - started;
-    const { byKernel, timed } = kernelsByName(info.kernels);
+    const { byKernel, timed, count } = kernelsByName(info.kernels);
     return {
       mode,
       steps,
       wallMs,
-      kernelsPerStep: info.kernels.length / steps,
+      kernelsPerStep: count / steps,
       kernelMsPerStep: timed ? [...byKernel.values()].reduce((a, b) => a + b.ms, 0) / steps : undefined,
       kernels: [...byKernel.entries()]
         .map(([name, e]) => ({ name, perStep: e.count / steps, msPerStep: timed ? e.ms / steps : undefined }))
