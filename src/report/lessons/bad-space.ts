@@ -4,7 +4,7 @@ import { bestTrial } from '../../core/study';
 import { gapWords, judgeGap, noiseVerdictWords, scoreNoise } from '../explain/noise-judgement';
 import { trialRef } from '../explain/trial-words';
 import { twoLayerSpace } from './two-layer-space';
-import { notYet, type Lesson, type LessonRun, type Verdict } from './types';
+import { judged, notYet, type Lesson, type LessonRun, type Verdict } from './types';
 
 /** The trials "at first": a quarter of the search. */
 const FIRST = 4;
@@ -32,9 +32,7 @@ function check(run: LessonRun): Verdict {
     return notYet(`The run needs more than ${FIRST} finished trials to compare.`);
   const judgement = judgeGap(final.score!, early.score!, scoreNoise(final, run.objective.metric, run.rows));
   const because = `after the first ${FIRST} trials the best ${run.objective.metric} was ${num(early.score!)} (trial ${trialRef(early)}); after all ${trials.length}, ${num(final.score!)} (trial ${trialRef(final)}): ${judgement.verdict === 'same' ? 'no gain at all' : `a gain of ${gapWords(judgement)}, ${noiseVerdictWords(judgement)}`}.`;
-  return judgement.verdict === 'same' || judgement.verdict === 'within'
-    ? { status: 'supported', because }
-    : { status: 'not-supported', because };
+  return judged(judgement.verdict === 'same' || judgement.verdict === 'within', because);
 }
 
 export const badSpace: Lesson = {

@@ -4,7 +4,7 @@ import type { Trial } from '../../core/study';
 import { decayReading } from '../explain/decay-reading';
 import { trialRef } from '../explain/trial-words';
 import { twoLayerSpace } from './two-layer-space';
-import { notYet, type Lesson, type LessonRun, type Verdict } from './types';
+import { judged, notYet, type Lesson, type LessonRun, type Verdict } from './types';
 
 /** Decay counts as a help when the loss moves at most this share of what it moves at a constant rate. */
 const SETTLED = 0.5;
@@ -35,9 +35,7 @@ function check(run: LessonRun): Verdict {
   if (!reading) return notYet('The runs are too short to compare their last half.');
   const last = (t: Trial) => formatNumber(history(t).at(-1)?.metrics[reading.metric] ?? NaN);
   const because = `trial ${trialRef(constant)} kept α at 0.05 and trial ${trialRef(decayed)} decayed it; ${reading.words.replace(/:.*$/, '')}, ${formatNumber(reading.decayed / reading.constant, 2)} times as much. The last ${reading.metric}: ${last(constant)} constant, ${last(decayed)} decayed.`;
-  return reading.steadier && reading.decayed <= SETTLED * reading.constant
-    ? { status: 'supported', because }
-    : { status: 'not-supported', because };
+  return judged(reading.steadier && reading.decayed <= SETTLED * reading.constant, because);
 }
 
 export const decay: Lesson = {

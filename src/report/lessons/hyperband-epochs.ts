@@ -2,7 +2,7 @@
 import { formatNumber, plural } from '../../core/format';
 import { raceSummary, type RaceRow } from '../../core/race';
 import { raceReading } from '../explain/race-reading';
-import { notYet, type Lesson, type LessonRun } from './types';
+import { judged, notYet, type Lesson, type LessonRun } from './types';
 
 const num = (x: number): string => formatNumber(x);
 
@@ -58,13 +58,11 @@ export const hyperbandEpochs: Lesson = {
     const randomEpochs = random.epochsToBaseline;
     const target = `random search's best, ${run.objective.metric} ${num(random.best)}`;
     if (hyperband.epochsToBaseline === undefined)
-      return {
-        status: 'not-supported',
-        because: `Hyperband never matched ${target} (its best was ${hyperband.best === undefined ? 'none' : num(hyperband.best)}).`,
-      };
+      return judged(
+        false,
+        `Hyperband never matched ${target} (its best was ${hyperband.best === undefined ? 'none' : num(hyperband.best)}).`,
+      );
     const words = `Hyperband matched ${target}, after ${plural(hyperband.epochsToBaseline, 'epoch')}; random search needed ${plural(randomEpochs, 'epoch')}.`;
-    return hyperband.epochsToBaseline < randomEpochs
-      ? { status: 'supported', because: words }
-      : { status: 'not-supported', because: words };
+    return judged(hyperband.epochsToBaseline < randomEpochs, words);
   },
 };

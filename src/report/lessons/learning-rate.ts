@@ -11,7 +11,7 @@ import {
 } from '../explain/noise-judgement';
 import { isScored, trialRef } from '../explain/trial-words';
 import { twoLayerSpace } from './two-layer-space';
-import { notYet, type Lesson, type LessonRun, type Verdict } from './types';
+import { judged, notYet, type Lesson, type LessonRun, type Verdict } from './types';
 
 /** At or above this a learning rate counts as "too high" for Adam on this network. */
 const TOO_HIGH = 1;
@@ -53,9 +53,7 @@ function check(run: LessonRun): Verdict {
         judgeGap(best.score!, t.score!, noise).verdict === 'beyond'),
   );
   const because = `the best of the smaller rates was ${run.objective.metric} ${num(best.score!)} at ${num(rate(best))} (trial ${trialRef(best)}); ${joinAnd(high.map((t) => highWords(t, best, run.objective, run.rows)))}.`;
-  return diverged.length === high.length
-    ? { status: 'supported', because }
-    : { status: 'not-supported', because };
+  return judged(diverged.length === high.length, because);
 }
 
 export const learningRate: Lesson = {

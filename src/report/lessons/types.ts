@@ -60,3 +60,8 @@ export interface Lesson {
 export const LESSON_SEED = 42;
 
 export const notYet = (because: string): Verdict => ({ status: 'not-yet', because });
+/** The run's verdict once it can be judged: the claim held, or it did not. */
+export const judged = (holds: boolean, because: string): Verdict => ({
+  status: holds ? 'supported' : 'not-supported',
+  because,
+});

@@ -4,7 +4,7 @@ import { bestTrial, type Trial } from '../../core/study';
 import { explainChoice } from '../explain/best-choice';
 import { gapWords, judgeGap, noiseVerdictWords, scoreNoise } from '../explain/noise-judgement';
 import { isScored, trialRef } from '../explain/trial-words';
-import { notYet, type Lesson, type LessonRun, type Verdict } from './types';
+import { judged, notYet, type Lesson, type LessonRun, type Verdict } from './types';
 
 const num = (x: number): string => formatNumber(x);
 
@@ -29,9 +29,7 @@ function check(run: LessonRun): Verdict {
   if (!best || !next) return notYet('The run needs at least two different scores to compare.');
   const judgement = judgeGap(best.score!, next.score!, scoreNoise(best, run.objective.metric, run.rows));
   const because = `the best trial, ${trialRef(best)}, scored ${run.objective.metric} ${num(best.score!)} and the next score, trial ${trialRef(next)}'s, was ${num(next.score!)}: a gap of ${gapWords(judgement)}, ${noiseVerdictWords(judgement)}.`;
-  return judgement.verdict === 'within'
-    ? { status: 'supported', because }
-    : { status: 'not-supported', because };
+  return judged(judgement.verdict === 'within', because);
 }
 
 export const validationNoise: Lesson = {
