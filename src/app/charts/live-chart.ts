@@ -42,7 +42,7 @@ const lastDrawn = new WeakMap<LiveChart, number>();
 /** How long each chart's last redraw took (ms). */
 const cost = new WeakMap<LiveChart, number>();
 /** Whether a flush is planned after the next frame. */
-let frame = 0;
+let flushPlanned = false;
 let idle: { cancel(): void } | undefined;
 /** When a chart last asked to be redrawn. */
 let lastRequested = -Infinity;
@@ -74,8 +74,8 @@ function isVisible(chart: LiveChart): boolean {
 }
 
 function requestFlush(): void {
-  if (!frame) {
-    frame = 1;
+  if (!flushPlanned) {
+    flushPlanned = true;
     afterNextFrame(flush);
   }
 }
@@ -89,7 +89,7 @@ function planFlush(now = performance.now()): void {
   for (const chart of pending.keys())
     if (isVisible(chart)) wait = Math.min(wait, Math.max(0, MIN_REDRAW_INTERVAL_MS - sinceDrawn(chart, now)));
   if (wait === 0) return requestFlush();
-  if (wait === Infinity || frame || now + wait >= timerDue) return;
+  if (wait === Infinity || flushPlanned || now + wait >= timerDue) return;
   clearTimeout(timer);
   timerDue = now + wait;
   timer = setTimeout(() => {
@@ -113,7 +113,7 @@ function draw(chart: LiveChart): void {
 const sinceDrawn = (chart: LiveChart, now: number) => now - (lastDrawn.get(chart) ?? -Infinity);
 
 function flush(): void {
-  frame = 0;
+  flushPlanned = false;
   const started = performance.now();
   for (const chart of [...pending.keys()]) {
     if (!isVisible(chart) || sinceDrawn(chart, started) < MIN_REDRAW_INTERVAL_MS) continue;
