@@ -56,31 +56,42 @@ function stacked(members: tf.Tensor[]): tf.Tensor3D {
   return (members.length === 1 ? tf.expandDims(members[0], 0) : tf.stack(members)) as tf.Tensor3D;
 }
 
-/** K untransposed 2-D products, their gradients too: h [K or 1, rows, in] · w [K, in, out]. */
-const memberProducts = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  const [h, w, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
-  save([h, w]);
-  const kernels = members2d(w);
-  const rows = memberRows(h, kernels.length);
-  return {
-    value: stacked(kernels.map((k, m) => tf.matMul(rows[m], k))),
-    gradFunc: (dy: tf.Tensor3D, saved: tf.Tensor[]) => {
-      const [input, weights] = saved as tf.Tensor3D[];
-      const ws = members2d(weights);
-      const xs = memberRows(input, ws.length);
-      const dys = members2d(dy);
-      const dxs = dys.map((d, m) => tf.transpose(tf.matMul(ws[m], tf.transpose(d))));
-      const dws = dys.map((d, m) => tf.matMul(tf.transpose(xs[m]), d));
-      const dx = input.shape[0] === 1 && ws.length > 1 ? tf.expandDims(tf.addN(dxs), 0) : stacked(dxs);
-      return [dx, stacked(dws)];
-    },
-  };
-}) as (h: tf.Tensor3D, w: tf.Tensor3D) => tf.Tensor3D;
-
 /**
  * A group's products: h [K, rows, in] (or [1, rows, in] shared by every member) · w [K, in, out].
- * `perMember` runs K untransposed 2-D products, else one batched matMul.
+ * `perMember` runs K 2-D products, else one batched matMul.
  */
 export function groupProduct(h: tf.Tensor3D, w: tf.Tensor3D, perMember: boolean): tf.Tensor3D {
-  return perMember ? memberProducts(h, w) : tf.matMul(h, w);
+  if (!perMember) return tf.matMul(h, w);
+  const kernels = members2d(w);
+  const rows = memberRows(h, kernels.length);
+  return stacked(kernels.map((k, m) => tf.matMul(rows[m], k)));
+}
+
+/**
+ * The gradients of groupProduct(h, w) by h and w from dy, the products' own gradient: per member the
+ * untransposed layouts (dX = (w·dyᵀ)ᵀ, dW = hᵀ·dy), batched tfjs' BatchMatMul gradient. h must hold
+ * every member's own rows; `withInput` false skips dX (a first layer's input needs none).
+ */
+export function groupProductGradients(
+  h: tf.Tensor3D,
+  w: tf.Tensor3D,
+  dy: tf.Tensor3D,
+  perMember: boolean,
+  withInput: boolean,
+): { dInput?: tf.Tensor3D; dWeights: tf.Tensor3D } {
+  if (!perMember) {
+    return {
+      dInput: withInput ? tf.matMul<tf.Tensor3D>(dy, w, false, true) : undefined,
+      dWeights: tf.matMul(h, dy, true, false),
+    };
+  }
+  const ws = members2d(w);
+  const xs = members2d(h);
+  const dys = members2d(dy);
+  return {
+    dInput: withInput
+      ? stacked(dys.map((d, m) => tf.transpose(tf.matMul(ws[m], tf.transpose(d)))))
+      : undefined,
+    dWeights: stacked(dys.map((d, m) => tf.matMul(tf.transpose(xs[m]), d))),
+  };
 }

@@ -1,13 +1,15 @@
 /**
- * One epoch of a fused group: per step a host-built [K, batch, …] batch, one gradient of the summed
- * member losses (each member's gradient is its own loss's: the sum only joins them), one update.
- * Nothing is read back until the epoch ends; then the losses and predictions come back in one go.
+ * One epoch of a fused group: per step a host-built [K, batch, …] batch, the gradients of the summed
+ * member losses (each member's gradient is its own loss's: the sum only joins them; group-backward.ts),
+ * one update. Nothing is read back until the epoch ends; then the predictions come back in one go and
+ * the training losses are computed from them on the host.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { EncodedDataset } from '../../data/types';
+import type { EncodedDataset, Task } from '../../data/types';
 import { streamRng, STREAM } from '../seeds';
 import { writeDropoutMultiplier } from './dropout-mask';
-import { forward, memberLosses, type RowWeights } from './fused-model';
+import { groupGradients, type StepInputs } from './group-backward';
+import { meanLoss } from './host-loss';
 import type { GroupParams, MemberStep } from './group-params';
 import type { GroupShape } from './group-shape';
 import type { Member } from './group-member';
@@ -47,11 +49,17 @@ function dropoutMasks(members: Member[], shape: GroupShape, batch: GroupBatch): 
   });
 }
 
-function trainStep(
-  ctx: GroupContext,
-  members: Member[],
-  batch: GroupBatch,
-): { losses: tf.Tensor1D; predictions: tf.Tensor3D } {
+/** [K, rows, 1]: each row's weight in its member's mean loss; 0 on the rows a shorter batch pads. */
+function rowScale(batch: GroupBatch): Float32Array {
+  const scale = new Float32Array(batch.sizes.length * batch.rows);
+  batch.sizes.forEach((size, k) => {
+    if (size > 0) scale.fill(Math.fround(1 / size), k * batch.rows, k * batch.rows + size);
+  });
+  return scale;
+}
+
+/** One step: the group's gradients and update; returns the training-mode predictions [K, rows, width]. */
+function trainStep(ctx: GroupContext, members: Member[], batch: GroupBatch): tf.Tensor3D {
   const { data, shape } = ctx;
   const k = members.length;
   const width = targetWidth(data, ctx.classes);
@@ -62,29 +70,23 @@ function trainStep(
     momentum: m.spec.momentum,
     active: batch.sizes[j] > 0,
   }));
-  let losses: tf.Tensor1D | undefined;
-  let predictions: tf.Tensor3D | undefined;
-  tf.tidy(() => {
-    const x = tf.tensor3d(batch.x, [k, batch.rows, data.features]);
-    const y = tf.tensor3d(batch.y, [k, batch.rows, width]);
-    const dropout = masks.map((m, l) => m && tf.tensor3d(m, [k, batch.rows, shape.hidden[l]]));
-    let rowWeights: RowWeights | undefined;
-    if (!batch.uniform) {
-      const weights = new Float32Array(k * batch.rows);
-      batch.sizes.forEach((s, m) => weights.fill(1, m * batch.rows, m * batch.rows + s));
-      rowWeights = {
-        weights: tf.tensor2d(weights, [k, batch.rows]),
-        counts: tf.tensor1d(batch.sizes.map((s) => Math.max(1, s))),
-      };
-    }
-    const grads = tf.grads((...ws: tf.Tensor[]) => {
-      predictions = tf.keep(forward(ws, x, shape.activation, data.task, dropout, ctx.perMember));
-      losses = tf.keep(memberLosses(data.task, y, predictions, rowWeights));
-      return tf.sum(losses);
-    })(ctx.params.views());
+  return tf.tidy(() => {
+    const inputs: StepInputs = {
+      x: tf.tensor3d(batch.x, [k, batch.rows, data.features]),
+      y: tf.tensor3d(batch.y, [k, batch.rows, width]),
+      dropout: masks.map((m, l) => m && tf.tensor3d(m, [k, batch.rows, shape.hidden[l]])),
+      rowScale: tf.tensor3d(rowScale(batch), [k, batch.rows, 1]),
+    };
+    const { predictions, grads } = groupGradients(
+      ctx.params.views(),
+      inputs,
+      shape.activation,
+      data.task,
+      ctx.perMember,
+    );
     ctx.params.update(grads, steps);
+    return predictions;
   });
-  return { losses: losses!, predictions: predictions! };
 }
 
 export async function trainFusedEpoch(ctx: GroupContext, members: Member[]): Promise<EpochOutcome> {
@@ -96,15 +98,12 @@ export async function trainFusedEpoch(ctx: GroupContext, members: Member[]): Pro
     ctx.shape.batchSize,
     ctx.classes,
   );
-  const losses: tf.Tensor1D[] = [];
   const predictions: tf.Tensor3D[] = [];
   const sizes: number[][] = [];
   try {
     for (let s = 0; s < batches.steps; s++) {
       const batch = batches.batch(s);
-      const out = trainStep(ctx, members, batch);
-      losses.push(out.losses);
-      predictions.push(out.predictions);
+      predictions.push(trainStep(ctx, members, batch));
       sizes.push(batch.sizes);
       members.forEach((m, k) => {
         if (batch.sizes[k] === 0) return;
@@ -112,50 +111,51 @@ export async function trainFusedEpoch(ctx: GroupContext, members: Member[]): Pro
         m.hasSlots = true;
       });
     }
-    return await readEpoch(members, batches, losses, predictions, sizes, targetWidth(ctx.data, ctx.classes));
+    return await readEpoch(
+      ctx.data.task,
+      members,
+      batches,
+      predictions,
+      sizes,
+      targetWidth(ctx.data, ctx.classes),
+    );
   } finally {
-    tf.dispose([...losses, ...predictions]);
+    tf.dispose(predictions);
   }
 }
 
 async function readEpoch(
+  task: Task,
   members: Member[],
   batches: EpochBatches,
-  losses: tf.Tensor1D[],
   predictions: tf.Tensor3D[],
   sizes: number[][],
   width: number,
 ): Promise<EpochOutcome> {
-  const k = members.length;
-  const [lossTable, predictionTable] = tf.tidy(() => [tf.stack(losses), tf.concat(predictions, 1)]);
+  const table = tf.concat(predictions, 1);
   try {
-    const [lossValues, predictionValues] = (await Promise.all([
-      lossTable.data(),
-      predictionTable.data(),
-    ])) as [Float32Array, Float32Array];
-    const totalRows = predictionTable.shape[1];
+    const values = (await table.data()) as Float32Array;
+    const totalRows = table.shape[1];
     const out: EpochOutcome = { losses: [], predictions: [], labels: [] };
     members.forEach((m, j) => {
       const n = m.rows.train.length;
-      let lossSum = 0;
       const own = new Float32Array(n * width);
       let written = 0;
       let column = 0;
       sizes.forEach((stepSizes, s) => {
-        const rows = predictions[s].shape[1];
         const size = stepSizes[j];
-        lossSum += lossValues[s * k + j] * size;
         const from = (j * totalRows + column) * width;
-        own.set(predictionValues.subarray(from, from + size * width), written * width);
+        own.set(values.subarray(from, from + size * width), written * width);
         written += size;
-        column += rows;
+        column += predictions[s].shape[1];
       });
-      out.losses.push(lossSum / n);
+      const labels = batches.labels(j);
+      out.losses.push(meanLoss(task, own, labels, width));
       out.predictions.push(own);
-      out.labels.push(batches.labels(j));
+      out.labels.push(labels);
     });
     return out;
   } finally {
-    tf.dispose([lossTable, predictionTable]);
+    table.dispose();
   }
 }
