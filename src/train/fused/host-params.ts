@@ -75,6 +75,7 @@ export class HostParams implements GroupParams {
       slots: state.slots.map((s) => keepMembers(s, members, this.slots)),
     };
     this.members = members.length;
+    this.held.arena.release();
     this.held = intoArena(kept, this.slots, this.members);
   }
 
@@ -87,5 +88,7 @@ export class HostParams implements GroupParams {
     };
   }
 
-  dispose(): void {}
+  dispose(): void {
+    this.held.arena.release();
+  }
 }
