@@ -79,4 +79,28 @@ describe('the SIMD update kernels', () => {
     arena.step('sgd', p, [], g, 4, 5, { rate: 0.5, biasCorrections: [1, 1], momentum: 0, active: true });
     expect(Array.from(p)).toEqual([1, 1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 1, 1, 1]);
   });
+
+  it('a released arena’s memory serves the next one, grown to fit and zeroed', () => {
+    const first = new UpdateArena(16);
+    const old = first.alloc(16).fill(7);
+    first.release();
+    expect(() => first.alloc(1)).toThrow(/after release/);
+    const same = new UpdateArena(16);
+    const reused = same.alloc(16);
+    expect(reused.buffer).toBe(old.buffer);
+    expect(reused.every((v) => v === 0)).toBe(true);
+    reused.fill(7);
+    same.release();
+    const second = new UpdateArena(40_000);
+    const fresh = second.alloc(40_000);
+    expect(old.buffer.byteLength).toBe(0); // grown in place: the old views are detached
+    expect(fresh.every((v) => v === 0)).toBe(true);
+    const g = second.alloc(4).fill(2);
+    second.step('sgd', fresh, [], g, 0, 4, { rate: 0.5, biasCorrections: [1, 1], momentum: 0, active: true });
+    expect(Array.from(fresh.subarray(0, 5))).toEqual([-1, -1, -1, -1, 0]);
+    const third = new UpdateArena(16);
+    expect(third.alloc(16).buffer).not.toBe(fresh.buffer);
+    second.release();
+    third.release();
+  });
 });
