@@ -57,41 +57,73 @@ function stacked(members: tf.Tensor[]): tf.Tensor3D {
 }
 
 /**
- * A group's products: h [K, rows, in] (or [1, rows, in] shared by every member) · w [K, in, out].
- * `perMember` runs K 2-D products, else one batched matMul.
+ * A group's products: h [K, rows, in] (or [1, rows, in] shared by every member) · w [K, in, out]; or,
+ * for a group of one, h [rows, in] · w [in, out]. `perMember` runs K 2-D products, else one batched matMul.
  */
-export function groupProduct(h: tf.Tensor3D, w: tf.Tensor3D, perMember: boolean): tf.Tensor3D {
-  if (!perMember) return tf.matMul(h, w);
-  const kernels = members2d(w);
-  const rows = memberRows(h, kernels.length);
-  return stacked(kernels.map((k, m) => tf.matMul(rows[m], k)));
+export function groupProduct<T extends tf.Tensor2D | tf.Tensor3D>(h: T, w: T, perMember: boolean): T {
+  if (h.rank === 2 || !perMember) return tf.matMul(h, w);
+  const kernels = members2d(w as tf.Tensor3D);
+  const rows = memberRows(h as tf.Tensor3D, kernels.length);
+  return stacked(kernels.map((k, m) => tf.matMul(rows[m], k))) as T;
+}
+
+interface ProductGradients<T> {
+  dInput?: T;
+  dWeights: T;
+}
+
+/** A 2-D product's gradients: untransposed (dX = (w·dyᵀ)ᵀ, dW = xᵀ·dy) or tfjs' own with transpose flags. */
+function gradients2d(
+  x: tf.Tensor2D,
+  w: tf.Tensor2D,
+  dy: tf.Tensor2D,
+  untransposed: boolean,
+  withInput: boolean,
+): ProductGradients<tf.Tensor2D> {
+  if (!untransposed) {
+    return {
+      dInput: withInput ? tf.matMul<tf.Tensor2D>(dy, w, false, true) : undefined,
+      dWeights: tf.matMul(x, dy, true, false),
+    };
+  }
+  return {
+    dInput: withInput ? (tf.transpose(tf.matMul(w, tf.transpose(dy))) as tf.Tensor2D) : undefined,
+    dWeights: tf.matMul(tf.transpose(x), dy),
+  };
 }
 
 /**
  * The gradients of groupProduct(h, w) by h and w from dy, the products' own gradient: per member the
- * untransposed layouts (dX = (w·dyᵀ)ᵀ, dW = hᵀ·dy), batched tfjs' BatchMatMul gradient. h must hold
- * every member's own rows; `withInput` false skips dX (a first layer's input needs none).
+ * untransposed layouts, batched tfjs' BatchMatMul gradient. h must hold every member's own rows;
+ * `withInput` false skips dX (a first layer's input needs none).
  */
-export function groupProductGradients(
-  h: tf.Tensor3D,
-  w: tf.Tensor3D,
-  dy: tf.Tensor3D,
+export function groupProductGradients<T extends tf.Tensor2D | tf.Tensor3D>(
+  h: T,
+  w: T,
+  dy: T,
   perMember: boolean,
   withInput: boolean,
-): { dInput?: tf.Tensor3D; dWeights: tf.Tensor3D } {
+): ProductGradients<T> {
+  if (h.rank === 2) {
+    return gradients2d(
+      h as tf.Tensor2D,
+      w as tf.Tensor2D,
+      dy as tf.Tensor2D,
+      perMember,
+      withInput,
+    ) as ProductGradients<T>;
+  }
   if (!perMember) {
     return {
-      dInput: withInput ? tf.matMul<tf.Tensor3D>(dy, w, false, true) : undefined,
-      dWeights: tf.matMul(h, dy, true, false),
+      dInput: withInput ? tf.matMul<T>(dy, w, false, true) : undefined,
+      dWeights: tf.matMul<T>(h, dy, true, false),
     };
   }
-  const ws = members2d(w);
-  const xs = members2d(h);
-  const dys = members2d(dy);
+  const ws = members2d(w as tf.Tensor3D);
+  const xs = members2d(h as tf.Tensor3D);
+  const members = members2d(dy as tf.Tensor3D).map((d, m) => gradients2d(xs[m], ws[m], d, true, withInput));
   return {
-    dInput: withInput
-      ? stacked(dys.map((d, m) => tf.transpose(tf.matMul(ws[m], tf.transpose(d)))))
-      : undefined,
-    dWeights: stacked(dys.map((d, m) => tf.matMul(tf.transpose(xs[m]), d))),
+    dInput: withInput ? (stacked(members.map((g) => g.dInput!)) as T) : undefined,
+    dWeights: stacked(members.map((g) => g.dWeights)) as T,
   };
 }

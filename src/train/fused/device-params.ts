@@ -49,10 +49,13 @@ export class DeviceParams implements GroupParams {
     return this.state.params.shape[0];
   }
 
-  views(): tf.Tensor[] {
+  views(memberAxis = true): tf.Tensor[] {
     const k = this.members;
     return this.slots.map((s) =>
-      tf.reshape(tf.slice(this.state.params, [0, s.offset], [k, s.size]), [k, ...s.shape]),
+      tf.reshape(
+        tf.slice(this.state.params, [0, s.offset], [k, s.size]),
+        memberAxis ? [k, ...s.shape] : s.shape,
+      ),
     );
   }
 

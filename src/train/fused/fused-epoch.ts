@@ -70,22 +70,26 @@ function trainStep(ctx: GroupContext, members: Member[], batch: GroupBatch): tf.
     momentum: m.spec.momentum,
     active: batch.sizes[j] > 0,
   }));
+  // A group of one steps in 2-D: on wasm each reshape between [1, …] and 2-D is a kernel launch.
+  const alone = k === 1;
+  const shaped = (values: Float32Array, columns: number) =>
+    tf.tensor(values, alone ? [batch.rows, columns] : [k, batch.rows, columns]);
   return tf.tidy(() => {
     const inputs: StepInputs = {
-      x: tf.tensor3d(batch.x, [k, batch.rows, data.features]),
-      y: tf.tensor3d(batch.y, [k, batch.rows, width]),
-      dropout: masks.map((m, l) => m && tf.tensor3d(m, [k, batch.rows, shape.hidden[l]])),
-      rowScale: tf.tensor3d(rowScale(batch), [k, batch.rows, 1]),
+      x: shaped(batch.x, data.features),
+      y: shaped(batch.y, width),
+      dropout: masks.map((m, l) => m && shaped(m, shape.hidden[l])),
+      rowScale: shaped(rowScale(batch), 1),
     };
     const { predictions, grads } = groupGradients(
-      ctx.params.views(),
+      ctx.params.views(!alone),
       inputs,
       shape.activation,
       data.task,
       ctx.perMember,
     );
     ctx.params.update(grads, steps);
-    return predictions;
+    return (alone ? tf.expandDims(predictions, 0) : predictions) as tf.Tensor3D;
   });
 }
 

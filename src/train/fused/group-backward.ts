@@ -35,19 +35,22 @@ function activationGradient(activation: Activation, z: tf.Tensor, h: tf.Tensor, 
   return Object.values(gradients)[0]();
 }
 
+/** Tensors are [K, rows, …], or [rows, …] for a group of one (whose views are then [in, out] too). */
 export interface StepInputs {
   /** [K, rows, features]. */
-  x: tf.Tensor3D;
+  x: tf.Tensor;
   /** [K, rows, width]: the value, or a one-hot row for multiclass. */
-  y: tf.Tensor3D;
+  y: tf.Tensor;
   /** Per hidden layer, the dropout multiplier [K, rows, width] or none. */
   dropout: (tf.Tensor | undefined)[];
   /**
    * [K, rows, 1]: how much each row's loss weighs in its member's mean loss (1 / the member's rows,
    * 0 on padding rows), the derivative of the summed member losses by a row's loss.
    */
-  rowScale: tf.Tensor3D;
+  rowScale: tf.Tensor;
 }
+
+type Operand = tf.Tensor2D | tf.Tensor3D;
 
 /**
  * ∂(Σ member losses)/∂z of the output layer from its predictions p: the tape's own chain of gradient
@@ -78,8 +81,9 @@ function outputActivation(task: Task, z: tf.Tensor): tf.Tensor {
 }
 
 /**
- * The group's training-mode predictions [K, rows, width] and the gradients of the summed member losses
- * for `views` (same order and shapes). Call inside a tf.tidy; keep what should outlive it.
+ * The group's training-mode predictions [K, rows, width] (or [rows, width]) and the gradients of the
+ * summed member losses for `views` (same order and shapes). Call inside a tf.tidy; keep what should
+ * outlive it.
  */
 export function groupGradients(
   views: tf.Tensor[],
@@ -87,38 +91,39 @@ export function groupGradients(
   activation: Activation,
   task: Task,
   perMember: boolean,
-): { predictions: tf.Tensor3D; grads: tf.Tensor[] } {
+): { predictions: tf.Tensor; grads: tf.Tensor[] } {
   const layers = views.length / 2;
-  const layerInputs: tf.Tensor3D[] = [];
+  const layerInputs: Operand[] = [];
   const preActivations: tf.Tensor[] = [];
   const activations: tf.Tensor[] = [];
-  let h = inputs.x;
+  let h = inputs.x as Operand;
   for (let l = 0; l < layers - 1; l++) {
     layerInputs.push(h);
-    const z = tf.add(groupProduct(h, views[2 * l] as tf.Tensor3D, perMember), views[2 * l + 1]);
+    const z = tf.add(groupProduct(h, views[2 * l] as Operand, perMember), views[2 * l + 1]);
     const a = HIDDEN_ACTIVATIONS[activation](z);
     preActivations.push(z);
     activations.push(a);
     const mask = inputs.dropout[l];
-    h = (mask ? tf.mul(a, mask) : a) as tf.Tensor3D;
+    h = (mask ? tf.mul(a, mask) : a) as Operand;
   }
   layerInputs.push(h);
   const last = 2 * (layers - 1);
-  const z = tf.add(groupProduct(h, views[last] as tf.Tensor3D, perMember), views[last + 1]);
-  const predictions = outputActivation(task, z) as tf.Tensor3D;
+  const z = tf.add(groupProduct(h, views[last] as Operand, perMember), views[last + 1]);
+  const predictions = outputActivation(task, z);
 
   const grads: tf.Tensor[] = new Array(views.length);
+  const rowAxis = predictions.rank - 2;
   let dz = outputGradient(task, predictions, inputs);
   for (let l = layers - 1; l >= 0; l--) {
     const { dInput, dWeights } = groupProductGradients(
       layerInputs[l],
-      views[2 * l] as tf.Tensor3D,
-      dz as tf.Tensor3D,
+      views[2 * l] as Operand,
+      dz as Operand,
       perMember,
       l > 0,
     );
     grads[2 * l] = dWeights;
-    grads[2 * l + 1] = tf.sum(dz, 1, true);
+    grads[2 * l + 1] = tf.sum(dz, rowAxis, true);
     if (!dInput) break;
     const mask = inputs.dropout[l - 1];
     const dh = mask ? tf.mul(dInput, mask) : dInput;

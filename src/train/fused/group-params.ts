@@ -26,8 +26,11 @@ export interface HostState {
 
 export interface GroupParams {
   readonly optimizer: OptimizerName;
-  /** This step's weights as [K, in, out] kernels and [K, 1, out] biases, in model.weights order. */
-  views(): tf.Tensor[];
+  /**
+   * This step's weights as [K, in, out] kernels and [K, 1, out] biases, in model.weights order; without
+   * the member axis ([in, out], [1, out]) when `memberAxis` is false, for a group of one.
+   */
+  views(memberAxis?: boolean): tf.Tensor[];
   /** One optimizer step from the gradients of views() (same order). Call inside the step's tf.tidy. */
   update(grads: tf.Tensor[], steps: MemberStep[]): void;
   /** Keeps the listed members only, in that order. */

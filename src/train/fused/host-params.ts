@@ -50,8 +50,10 @@ export class HostParams implements GroupParams {
     this.held = intoArena(state, slots, members);
   }
 
-  views(): tf.Tensor[] {
-    return this.slots.map((s, i) => tf.tensor(this.held.state.params[i], [this.members, ...s.shape]));
+  views(memberAxis = true): tf.Tensor[] {
+    return this.slots.map((s, i) =>
+      tf.tensor(this.held.state.params[i], memberAxis ? [this.members, ...s.shape] : s.shape),
+    );
   }
 
   update(grads: tf.Tensor[], steps: MemberStep[]): void {

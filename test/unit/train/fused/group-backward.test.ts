@@ -10,7 +10,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const K = 3;
 const ROWS = 6;
 const FEATURES = 4;
 const HIDDEN = [5, 7];
@@ -34,7 +33,7 @@ interface Case {
   dropout?: boolean;
 }
 
-function setUp(c: Case, seed: number) {
+function setUp(c: Case, seed: number, K = 3) {
   const rng = new Rng(seed);
   const widths = [FEATURES, ...HIDDEN, c.outputs];
   const views: tf.Tensor[] = [];
@@ -42,7 +41,7 @@ function setUp(c: Case, seed: number) {
     views.push(random(rng, [K, widths[l], widths[l + 1]], c.sd));
     views.push(random(rng, [K, 1, widths[l + 1]], 0.1));
   }
-  const sizes = c.sizes ?? new Array<number>(K).fill(ROWS);
+  const sizes = (c.sizes ?? new Array<number>(K).fill(ROWS)).slice(0, K);
   const x = random(rng, [K, ROWS, FEATURES], 1) as tf.Tensor3D;
   const labels = Array.from({ length: K * ROWS }, () => Math.floor(rng.next() * Math.max(2, c.outputs)));
   const y =
@@ -83,7 +82,7 @@ function tapeGradients(
   weights?: { weights: tf.Tensor2D; counts: tf.Tensor1D },
 ) {
   return tf.grads((...ws: tf.Tensor[]) => {
-    const predictions = forward(ws, inputs.x, c.activation, c.task, inputs.dropout);
+    const predictions = forward(ws, inputs.x as tf.Tensor3D, c.activation, c.task, inputs.dropout);
     return tf.sum(memberLosses(c.task, inputs.y, predictions, weights));
   })(views);
 }
@@ -108,7 +107,7 @@ describe('groupGradients: the tape’s gradients without the tape', () => {
         const reference = tapeGradients(c, views, inputs, weights);
         const { predictions, grads } = groupGradients(views, inputs, c.activation, c.task, false);
         expect(predictions.arraySync()).toEqual(
-          forward(views, inputs.x, c.activation, c.task, inputs.dropout).arraySync(),
+          forward(views, inputs.x as tf.Tensor3D, c.activation, c.task, inputs.dropout).arraySync(),
         );
         grads.forEach((g, j) => {
           expect(g.shape).toEqual(views[j].shape);
@@ -132,11 +131,38 @@ describe('groupGradients: the tape’s gradients without the tape', () => {
     });
   }
 
+  it('a group of one in 2-D: the gradients of the same group with its member axis', () => {
+    for (const [i, c] of cases.entries()) {
+      for (const perMember of [true, false]) {
+        tf.tidy(() => {
+          const { views, inputs } = setUp(c, 30 + i, 1);
+          const flat = (t: tf.Tensor) => tf.squeeze(t, [0]);
+          const flatInputs: StepInputs = {
+            x: flat(inputs.x),
+            y: flat(inputs.y),
+            dropout: inputs.dropout.map((m) => m && flat(m)),
+            rowScale: flat(inputs.rowScale),
+          };
+          const reference = groupGradients(views, inputs, c.activation, c.task, perMember);
+          const alone = groupGradients(views.map(flat), flatInputs, c.activation, c.task, perMember);
+          expect(alone.predictions.shape).toEqual(reference.predictions.shape.slice(1));
+          expect(Array.from(alone.predictions.dataSync())).toEqual(
+            Array.from(reference.predictions.dataSync()),
+          );
+          alone.grads.forEach((g, j) => {
+            expect(g.shape).toEqual(views[j].shape.slice(1));
+            expect(Array.from(g.dataSync())).toEqual(Array.from(reference.grads[j].dataSync()));
+          });
+        });
+      }
+    }
+  });
+
   it('saturated outputs really are clipped in the binary cases (the test covers the clip)', () => {
     tf.tidy(() => {
       const c = cases[1];
       const { views, inputs } = setUp(c, 11);
-      const p = forward(views, inputs.x, c.activation, c.task, inputs.dropout).dataSync();
+      const p = forward(views, inputs.x as tf.Tensor3D, c.activation, c.task, inputs.dropout).dataSync();
       expect(Array.from(p).some((v) => v > 1 - 1e-7 || v < 1e-7)).toBe(true);
     });
   });
