@@ -10,7 +10,8 @@ import { HIDDEN_ACTIVATIONS } from '../activations';
 import { groupProduct } from '../dense-product';
 import { EPSILON } from '../losses';
 
-function outputActivation(task: Task, z: tf.Tensor): tf.Tensor {
+/** The output layer's activation, following the task. */
+export function outputActivation(task: Task, z: tf.Tensor): tf.Tensor {
   if (task === 'binary') return tf.sigmoid(z);
   if (task === 'multiclass') return tf.softmax(z, -1);
   return z;

@@ -12,6 +12,7 @@ import type { Task } from '../../data/types';
 import { HIDDEN_ACTIVATIONS } from '../activations';
 import { groupProduct, groupProductGradients } from '../dense-product';
 import { EPSILON } from '../losses';
+import { outputActivation } from './fused-model';
 
 /** The registered kernel of each hidden activation, whose gradient tfjs' tape would run. */
 const ACTIVATION_KERNELS: Record<Activation, string | undefined> = {
@@ -72,12 +73,6 @@ function outputGradient(task: Task, p: tf.Tensor, { y, rowScale }: StepInputs): 
   const dp = tf.where(inRange, tf.div(tf.mul(negated, y), clipped), tf.zerosLike(p));
   const dpTimesP = tf.mul(dp, p);
   return tf.sub(dpTimesP, tf.mul(tf.sum(dpTimesP, -1, true), p));
-}
-
-function outputActivation(task: Task, z: tf.Tensor): tf.Tensor {
-  if (task === 'binary') return tf.sigmoid(z);
-  if (task === 'multiclass') return tf.softmax(z, -1);
-  return z;
 }
 
 /**
