@@ -3,7 +3,8 @@
  * node bench/runner/cost-model.mjs <results.json> [more results.json…]
  * Turns the "fused" figure of one or more bench runs into the planner's cost model,
  * src/core/fusion/measured-costs.ts: per backend, the median of all repeats' fused ÷ separate ratios
- * (pooled over the runs) by K and uniform width, and the separate time per trial-epoch by width.
+ * (pooled over the runs) by K and uniform width (K = 1 is 1: the same trainer), and the separate
+ * time per trial-epoch by width.
  * Only complete K × width grids are kept.
  */
 import { execFileSync } from 'node:child_process';
@@ -57,7 +58,10 @@ for (const backend of [...new Set(repeats.map((r) => r.backend))]) {
   backends[backend] = {
     ks,
     widths,
-    speedup: widths.map((w) => ks.map((k) => round(median(at(w, k).map((r) => r.ratio)), 2))),
+    // A "fused" group of one is the trainer a separate trial runs (trainTrialOrFail trains every trial
+    // as a group of one): its measured ratio is noise around 1, and a K = 1 entry above K = 2's would
+    // tell the planner to split groups that pay.
+    speedup: widths.map((w) => ks.map((k) => (k === 1 ? 1 : round(median(at(w, k).map((r) => r.ratio)), 2)))),
     separateCost: perTrialEpoch.map((c) => round(c / perTrialEpoch[0])),
   };
 }

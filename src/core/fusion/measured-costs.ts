@@ -7,51 +7,51 @@ import type { FusionCostModel } from './cost-model';
 
 export const MEASURED_COSTS: FusionCostModel = {
   measured: {
-    date: '2026-12-04T04:33:15.010Z, 2026-12-04T05:23:20.638Z, 2026-12-04T05:34:17.916Z',
-    machine: "2 cores (AMD EPYC), 23Gi RAM, load average 10.04 / 2.26 / 5.52 at the runs' ends",
+    date: '2026-12-05T23:15:13.901Z',
+    machine: "2 cores (AMD EPYC), 23Gi RAM, load average 2.14 at the runs' ends",
     browser: 'Chromium 156.0.8078.114',
     source:
-      'npm run bench, fused figure (quick banknote 2 layers 1 epoch(s), commit 3ab462f; full banknote 2 layers 1 epoch(s), commit 427569c; quick banknote 2 layers 1 epoch(s), commit e8d30c4): bench/results/partial-2026-12-04T04-33-15-010Z.json, bench/results/partial-2026-12-04T05-23-20-638Z.json, bench/results/partial-2026-12-04T05-34-17-916Z.json',
+      'npm run bench, fused figure (full banknote 2 layers 1 epoch(s), commit 0dba0d6): bench/results/partial-2026-12-05T23-15-13-901Z.json',
   },
   backends: {
     wasm: {
       ks: [1, 2, 4, 8, 16],
       widths: [32, 64, 160, 416],
       speedup: [
-        [2.93, 2.25, 3.93, 5.84, 6.35],
-        [1.47, 2.47, 2.59, 2.96, 3.45],
-        [0.92, 1.09, 1.11, 1.1, 0.96],
-        [0.81, 0.64, 0.64, 0.68, 0.65],
+        [1, 1.74, 1.95, 1.92, 2.18],
+        [1, 0.75, 0.82, 0.92, 0.95],
+        [1, 0.35, 0.39, 0.36, 0.42],
+        [1, 0.21, 0.2, 0.26, 0.21],
       ],
-      separateCost: [1, 0.956, 1.751, 5.944],
+      separateCost: [1, 0.913, 2, 7.174],
     },
     webgl: {
       ks: [1, 2, 4, 8, 16],
       widths: [32, 160, 416],
       speedup: [
-        [1.46, 3.26, 3.93, 8.64, 12.07],
-        [1.13, 1.82, 1.98, 2.36, 2.74],
-        [0.67, 0.82, 0.88, 0.89, 0.89],
+        [1, 1.82, 2.44, 4.18, 7.34],
+        [1, 1.41, 1.73, 2.02, 2.17],
+        [1, 1.16, 1.23, 1.25, 1.14],
       ],
-      separateCost: [1, 1.321, 2.009],
+      separateCost: [1, 2.179, 6.883],
     },
     webgpu: {
       ks: [1, 2, 4, 8, 16],
       widths: [32, 160],
       speedup: [
-        [1.12, 2.53, 2.65, 6.57, 10.65],
-        [1.1, 1.56, 1.71, 1.95, 1.96],
+        [1, 2.36, 2.46, 6.9, 11.99],
+        [1, 1.54, 1.61, 1.86, 2.02],
       ],
-      separateCost: [1, 1.342],
+      separateCost: [1, 1.172],
     },
     cpu: {
       ks: [1, 4, 8],
       widths: [32, 160],
       speedup: [
-        [1.95, 2.17, 2.48],
-        [1.88, 2.29, 2.52],
+        [1, 1.55, 1.48],
+        [1, 1, 1.09],
       ],
-      separateCost: [1, 6],
+      separateCost: [1, 5.699],
     },
   },
 };
