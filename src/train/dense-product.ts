@@ -72,20 +72,26 @@ interface ProductGradients<T> {
   dWeights: T;
 }
 
-/** A 2-D product's gradients: untransposed (dX = (w·dyᵀ)ᵀ, dW = xᵀ·dy) or tfjs' own with transpose flags. */
-function gradients2d(
+/** tfjs' own BatchMatMul gradient (products with transpose flags), 2-D or batched. */
+function flaggedGradients<T extends tf.Tensor2D | tf.Tensor3D>(
+  x: T,
+  w: T,
+  dy: T,
+  withInput: boolean,
+): ProductGradients<T> {
+  return {
+    dInput: withInput ? tf.matMul<T>(dy, w, false, true) : undefined,
+    dWeights: tf.matMul<T>(x, dy, true, false),
+  };
+}
+
+/** A 2-D product's gradients in the untransposed layouts: dX = (w·dyᵀ)ᵀ, dW = xᵀ·dy. */
+function untransposedGradients(
   x: tf.Tensor2D,
   w: tf.Tensor2D,
   dy: tf.Tensor2D,
-  untransposed: boolean,
   withInput: boolean,
 ): ProductGradients<tf.Tensor2D> {
-  if (!untransposed) {
-    return {
-      dInput: withInput ? tf.matMul<tf.Tensor2D>(dy, w, false, true) : undefined,
-      dWeights: tf.matMul(x, dy, true, false),
-    };
-  }
   return {
     dInput: withInput ? (tf.transpose(tf.matMul(w, tf.transpose(dy))) as tf.Tensor2D) : undefined,
     dWeights: tf.matMul(tf.transpose(x), dy),
@@ -104,24 +110,19 @@ export function groupProductGradients<T extends tf.Tensor2D | tf.Tensor3D>(
   perMember: boolean,
   withInput: boolean,
 ): ProductGradients<T> {
-  if (h.rank === 2) {
-    return gradients2d(
+  if (!perMember) return flaggedGradients(h, w, dy, withInput);
+  if (h.rank === 2)
+    return untransposedGradients(
       h as tf.Tensor2D,
       w as tf.Tensor2D,
       dy as tf.Tensor2D,
-      perMember,
       withInput,
     ) as ProductGradients<T>;
-  }
-  if (!perMember) {
-    return {
-      dInput: withInput ? tf.matMul<T>(dy, w, false, true) : undefined,
-      dWeights: tf.matMul<T>(h, dy, true, false),
-    };
-  }
   const ws = members2d(w as tf.Tensor3D);
   const xs = members2d(h as tf.Tensor3D);
-  const members = members2d(dy as tf.Tensor3D).map((d, m) => gradients2d(xs[m], ws[m], d, true, withInput));
+  const members = members2d(dy as tf.Tensor3D).map((d, m) =>
+    untransposedGradients(xs[m], ws[m], d, withInput),
+  );
   return {
     dInput: withInput ? (stacked(members.map((g) => g.dInput!)) as T) : undefined,
     dWeights: stacked(members.map((g) => g.dWeights)) as T,
