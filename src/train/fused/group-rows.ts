@@ -39,8 +39,6 @@ export interface GroupBatch {
   rows: number;
   /** Each member's real rows this step; 0 = the member sits this step out (its epoch is shorter). */
   sizes: number[];
-  /** Every member has exactly `rows` rows: no row weights or freezing needed. */
-  uniform: boolean;
   /** [K, rows, features] and [K, rows, width]; padded rows are zero. */
   x: Float32Array;
   y: Float32Array;
@@ -86,7 +84,7 @@ export class EpochBatches {
       for (let i = 0; i < sizes[m]; i++)
         writeRow(this.data, this.trainRows[m][order[start + i]], x, y, m * rows + i, this.width);
     });
-    return { rows, sizes, uniform: sizes.every((s) => s === rows), x, y };
+    return { rows, sizes, x, y };
   }
 
   /** Member k's raw labels in this epoch's order (training metrics compare predictions with them). */
