@@ -2,15 +2,17 @@
  * Live charts are updated in place, at most once per animation frame each, and never in one long task:
  * - any number of data changes between two redraws cost one `prepare` (the latest) and one update;
  * - a chart that is off screen waits: it is redrawn as it comes near the window, or in the page's idle
- *   time once no chart has changed for QUIET_MS (the search has ended or paused), one per idle
- *   period, so a full-page capture of a finished search shows every chart up to date. Redrawn in idle
- *   time during a search, they made the longest tasks: an idle period's 50 ms says nothing of how
- *   long the training workers keep the main thread from a core;
+ *   time once no search is training (`setTraining`) and no chart has changed for QUIET_MS, one per
+ *   idle period, so a full-page capture of a finished search shows every chart up to date. Redrawn in
+ *   idle time during a search (its workers starting, or a quiet rung), they made the longest tasks:
+ *   an idle period's 50 ms says nothing of how long the training workers keep the main thread from a
+ *   core;
  * - before printing, every chart is sized for the page and redrawn (`beforeprint`), and given back
  *   to its container afterwards (Chart.js's advice for printing responsive charts);
  * - redraws run in a task of their own, posted just after a frame: drawn inside the frame's callback,
  *   a chart's 20–40 ms added to the frame's own style, layout and paint made one long task;
- * - such a task spends at most FRAME_BUDGET_MS on redraws; the rest wait for the next frame;
+ * - such a task redraws one chart, and more only while their last redraws' times fit FRAME_BUDGET_MS;
+ *   the rest wait for the next frame;
  * - a chart redraws at most every MIN_REDRAW_INTERVAL_MS: with 4 workers reporting epochs, redrawing
  *   the learning curves (20–60 ms each) on every frame made most frames long tasks. A chart that must
  *   wait sets a timer for its turn; no frame is requested only to find nothing due.
@@ -46,6 +48,8 @@ let flushPlanned = false;
 let idle: { cancel(): void } | undefined;
 /** When a chart last asked to be redrawn. */
 let lastRequested = -Infinity;
+/** Whether a search is training: its workers hold the cores, so the page's idle time is not free. */
+let training = false;
 
 const observer =
   typeof IntersectionObserver === 'function'
@@ -115,10 +119,13 @@ const sinceDrawn = (chart: LiveChart, now: number) => now - (lastDrawn.get(chart
 function flush(): void {
   flushPlanned = false;
   const started = performance.now();
+  let drawn = 0;
   for (const chart of [...pending.keys()]) {
     if (!isVisible(chart) || sinceDrawn(chart, started) < MIN_REDRAW_INTERVAL_MS) continue;
+    const expected = cost.get(chart) ?? FRAME_BUDGET_MS;
+    if (drawn > 0 && performance.now() - started + expected > FRAME_BUDGET_MS) break;
     draw(chart);
-    if (performance.now() - started > FRAME_BUDGET_MS) break;
+    drawn++;
   }
   planFlush();
   requestIdleFlush();
@@ -126,7 +133,7 @@ function flush(): void {
 
 /** Off-screen charts wait for idle time (a timer where requestIdleCallback is missing). */
 function requestIdleFlush(delay = 0): void {
-  if (idle || ![...pending.keys()].some((c) => !isVisible(c))) return;
+  if (idle || training || ![...pending.keys()].some((c) => !isVisible(c))) return;
   const run = (timeLeft: () => number) => {
     idle = undefined;
     flushHidden(timeLeft);
@@ -148,18 +155,34 @@ function requestIdleFlush(delay = 0): void {
 
 /**
  * Once the charts are quiet, redraws the off-screen chart that has waited longest, if this idle period
- * has time for it (as long as its last redraw took, up to MAX_IDLE_NEED_MS); one per idle period.
+ * has time for it (as long as its last redraw took, MAX_IDLE_NEED_MS for its first); one per idle
+ * period.
  */
 function flushHidden(timeLeft: () => number): void {
   const now = performance.now();
+  if (training) return;
   const quietIn = QUIET_MS - (now - lastRequested);
   if (quietIn > 0) return requestIdleFlush(quietIn);
   let due: LiveChart | undefined;
   for (const chart of pending.keys())
     if (!isVisible(chart) && (!due || sinceDrawn(chart, now) > sinceDrawn(due, now))) due = chart;
   if (!due) return;
-  if (timeLeft() >= Math.min(cost.get(due) ?? 0, MAX_IDLE_NEED_MS)) draw(due);
+  if (timeLeft() >= Math.min(cost.get(due) ?? MAX_IDLE_NEED_MS, MAX_IDLE_NEED_MS)) draw(due);
   requestIdleFlush(1);
+}
+
+/**
+ * Tells whether a search is training. Off-screen charts wait while it is (in view, they still redraw);
+ * once it is not, they are brought up to date in idle time.
+ */
+export function setTraining(isTraining: boolean): void {
+  if (training === isTraining) return;
+  training = isTraining;
+  if (!training) {
+    idle?.cancel();
+    idle = undefined;
+    requestIdleFlush();
+  }
 }
 
 let printing = false;
