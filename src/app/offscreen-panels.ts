@@ -1,29 +1,31 @@
 /**
  * While a search trains, panels and chart cards off screen are neither laid out nor painted
- * (`content-visibility: auto` under the `training` class, styles.css): every frame of a search laid
+ * (`content-visibility: auto` under the body's `training` class, styles.css): every frame of a search laid
  * out and painted the whole page, and on 2 cores shared with the training workers those frames were
  * the main thread's long tasks. Once the search has ended, the page renders whole again in idle
  * time, so a full-page capture or find-in-page sees every panel.
  */
 const CLASS = 'training';
+// On the body, not the root: chart-theme.ts re-reads the theme (and every chart redraws) when the
+// root's class changes.
 /** How long the whole page may wait for idle time before it is rendered anyway. */
 const IDLE_TIMEOUT_MS = 3000;
 
 let cancelIdle: (() => void) | undefined;
 
 export function skipOffscreenPanels(training: boolean): void {
-  const root = typeof document === 'undefined' ? undefined : document.documentElement;
-  if (!root) return;
+  const body = typeof document === 'undefined' ? undefined : document.body;
+  if (!body) return;
   cancelIdle?.();
   cancelIdle = undefined;
   if (training) {
-    root.classList.add(CLASS);
+    body.classList.add(CLASS);
     return;
   }
-  if (!root.classList.contains(CLASS)) return;
+  if (!body.classList.contains(CLASS)) return;
   const show = () => {
     cancelIdle = undefined;
-    root.classList.remove(CLASS);
+    body.classList.remove(CLASS);
   };
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(show, { timeout: IDLE_TIMEOUT_MS });
