@@ -6,14 +6,14 @@
  * time, so a full-page capture or find-in-page sees every panel.
  */
 const CLASS = 'training';
-// On the body, not the root: chart-theme.ts re-reads the theme (and every chart redraws) when the
-// root's class changes.
 /** How long the whole page may wait for idle time before it is rendered anyway. */
 const IDLE_TIMEOUT_MS = 3000;
 
 let cancelIdle: (() => void) | undefined;
 
 export function skipOffscreenPanels(training: boolean): void {
+  // On the body, not the root: chart-theme.ts re-reads the theme (and every chart redraws) when the
+  // root's class changes.
   const body = typeof document === 'undefined' ? undefined : document.body;
   if (!body) return;
   cancelIdle?.();

@@ -160,7 +160,6 @@ function requestIdleFlush(delay = 0): void {
  */
 function flushHidden(timeLeft: () => number): void {
   const now = performance.now();
-  if (training) return;
   const quietIn = QUIET_MS - (now - lastRequested);
   if (quietIn > 0) return requestIdleFlush(quietIn);
   let due: LiveChart | undefined;
@@ -178,11 +177,9 @@ function flushHidden(timeLeft: () => number): void {
 export function setTraining(isTraining: boolean): void {
   if (training === isTraining) return;
   training = isTraining;
-  if (!training) {
-    idle?.cancel();
-    idle = undefined;
-    requestIdleFlush();
-  }
+  idle?.cancel();
+  idle = undefined;
+  requestIdleFlush();
 }
 
 let printing = false;

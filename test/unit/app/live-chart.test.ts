@@ -124,6 +124,21 @@ describe('live charts', () => {
     expect(log).toEqual(['hidden']);
   });
 
+  it('drops an idle redraw planned before the search began training', async () => {
+    const { scheduleUpdate, setTraining } = await load();
+    const log: string[] = [];
+    const hidden = fakeChart('hidden', 60, log);
+    showAll(scheduleUpdate, [hidden]);
+    nextFrame();
+    inView(hidden, false);
+    log.length = 0;
+    scheduleUpdate(hidden);
+    vi.advanceTimersByTime(100);
+    setTraining(true);
+    vi.advanceTimersByTime(10_000);
+    expect(log).toEqual([]);
+  });
+
   it('draws a visible chart while a search trains', async () => {
     const { scheduleUpdate, setTraining } = await load();
     const log: string[] = [];
