@@ -42,3 +42,19 @@ export function nextFrameDone(): Promise<void> {
     });
   });
 }
+
+/**
+ * Runs `run` when the browser is next idle (within `timeout` ms if given), or after `fallbackMs` where
+ * requestIdleCallback is missing. Returns a function that cancels the run if it has not started.
+ */
+export function whenIdle(
+  run: () => void,
+  { timeout, fallbackMs = 0 }: { timeout?: number; fallbackMs?: number } = {},
+): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(() => run(), timeout === undefined ? undefined : { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, fallbackMs);
+  return () => clearTimeout(id);
+}

@@ -5,6 +5,8 @@
  * the main thread's long tasks. Once the search has ended, the page renders whole again in idle
  * time, so a full-page capture or find-in-page sees every panel.
  */
+import { whenIdle } from './after-frame';
+
 const CLASS = 'training';
 /** How long the whole page may wait for idle time before it is rendered anyway. */
 const IDLE_TIMEOUT_MS = 3000;
@@ -23,15 +25,11 @@ export function skipOffscreenPanels(training: boolean): void {
     return;
   }
   if (!body.classList.contains(CLASS)) return;
-  const show = () => {
-    cancelIdle = undefined;
-    body.classList.remove(CLASS);
-  };
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(show, { timeout: IDLE_TIMEOUT_MS });
-    cancelIdle = () => cancelIdleCallback(id);
-  } else {
-    const id = setTimeout(show, 0);
-    cancelIdle = () => clearTimeout(id);
-  }
+  cancelIdle = whenIdle(
+    () => {
+      cancelIdle = undefined;
+      body.classList.remove(CLASS);
+    },
+    { timeout: IDLE_TIMEOUT_MS },
+  );
 }
