@@ -35,7 +35,8 @@ export interface EpochEvent {
  */
 export type StartPhase =
   | { step: 'saving' }
-  | { step: 'workers'; of: number }
+  /** `waiting`: trainers started before Start (spares) that the search takes. */
+  | { step: 'workers'; of: number; waiting?: number }
   | { step: 'backends'; probing: BackendName; index: number; of: number };
 
 export type TunerEvent =

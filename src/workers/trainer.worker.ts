@@ -8,6 +8,7 @@ import {
   chooseBackend,
   evaluateOnTest,
   exportTrainedModel,
+  measureBackend,
   predictGrid,
   trainGroupOrFail,
   trainTrialOrFail,
@@ -16,7 +17,7 @@ import {
 } from '../train';
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
 import { exposeWorker } from './expose-worker';
-import type { BackendInfo, BackendPreference } from './protocol';
+import type { BackendInfo, BackendPreference, Measurement } from './protocol';
 
 let data: EncodedDataset | undefined;
 let stopRequested = false;
@@ -28,13 +29,14 @@ async function waitWhilePaused(): Promise<void> {
 }
 
 function dataset(): EncodedDataset {
-  if (!data) throw new Error('The trainer has no dataset: call init first');
+  if (!data) throw new Error('The trainer has no dataset: call init or load first');
   return data;
 }
 
 const api = {
+  /** Starts the backend; `dataset` may come later by `load` (a spare trainer started before Start). */
   async init(
-    dataset: EncodedDataset,
+    dataset: EncodedDataset | undefined,
     preference: BackendPreference,
     probe: ProbeShape,
     onProbe?: OnProbe,
@@ -42,6 +44,19 @@ const api = {
     data = dataset;
     const choice = await chooseBackend(preference, probe, onProbe && ((...a) => void onProbe(...a)));
     return { backend: choice.backend, reason: choice.reason };
+  },
+
+  /**
+   * Chooses the backend as `init` would and times `probe` on it: this machine's speed. The trainer
+   * stays ready on that backend (its dataset comes by `load`).
+   */
+  async measure(preference: BackendPreference, probe: ProbeShape, onProbe?: OnProbe): Promise<Measurement> {
+    const choice = await measureBackend(preference, probe, onProbe && ((...a) => void onProbe(...a)));
+    return { backend: choice.backend, reason: choice.reason, probeMs: choice.probeMs };
+  },
+
+  load(dataset: EncodedDataset): void {
+    data = dataset;
   },
 
   async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult> {

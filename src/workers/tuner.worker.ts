@@ -12,8 +12,10 @@ import type { Checkpoint, TrainRequest } from '../train/types';
 import type { Evaluation, RunSetup, TunerEvent } from './protocol';
 import { Scheduler } from '../scheduler/scheduler';
 import { saveStudy, saveStudyProgress, storageProblem } from '../storage/study-store';
-import { spawnTrainer, workerTrainerFactory, type SpawnedTrainer } from './worker-trainers';
+import { spawnTrainer, workerTrainerFactory, type OnProbe, type SpawnedTrainer } from './worker-trainers';
 import { exposeWorker } from './expose-worker';
+import { SpareTrainers } from './spare-trainers';
+import type { BackendName, BackendPreference } from './protocol';
 
 let scheduler: Scheduler | undefined;
 let setup: RunSetup | undefined;
@@ -21,6 +23,7 @@ let utility: Promise<SpawnedTrainer> | undefined;
 /** The search's trainers: it knows the backend they chose, so the utility trainer need not probe again. */
 let trainers: ReturnType<typeof workerTrainerFactory> | undefined;
 let storageWarned = false;
+const spares = new SpareTrainers();
 
 /** Runs a storage write; the first failure of a search is told once, and the search goes on in memory. */
 async function storing(write: () => Promise<void>, what: string, emit: (e: TunerEvent) => void) {
@@ -73,6 +76,7 @@ const api = {
       probeShape(runSetup),
       {
         known: runSetup.known,
+        spares,
         onProbe: (probing, index, of) =>
           emit({ type: 'phase', phase: { step: 'backends', probing, index, of } }),
       },
@@ -106,7 +110,9 @@ const api = {
       emit,
     );
     for (const trial of studies[0].trials) emit({ type: 'trial', lane: 0, trial: structuredClone(trial) });
-    emit({ type: 'phase', phase: { step: 'workers', of: Math.max(1, runSetup.workers) } });
+    const backend = runSetup.known?.backend ?? (runSetup.backend === 'auto' ? undefined : runSetup.backend);
+    const waiting = backend ? spares.countOn(backend) : 0;
+    emit({ type: 'phase', phase: { step: 'workers', of: Math.max(1, runSetup.workers), waiting } });
     void scheduler.run(runSetup.paused).catch((error: unknown) =>
       emit({
         type: 'status',
@@ -117,6 +123,14 @@ const api = {
       }),
     );
   },
+  /**
+   * This machine's speed, measured in a new trainer (see SpareTrainers.measure), which is kept with
+   * `count - 1` more for the next search.
+   */
+  measureMachine: (preference: BackendPreference, count: number, onProbe: OnProbe) =>
+    spares.measure(preference, count, (...a) => void onProbe(...a)),
+  /** Keeps `count` trainers started on `backend` for the next search (the page asks while it is idle). */
+  warm: (backend: BackendName, count: number) => spares.keep(backend, count),
   /** A lane's study as plain JSON (for exports), or undefined before any search. */
   snapshot: (lane = 0) => scheduler?.studies[lane]?.toJSON(),
   pause: () => scheduler?.pause(),

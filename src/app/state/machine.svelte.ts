@@ -3,14 +3,20 @@
  * the search reuses the choice instead of probing again, and the time estimate scales by its probe.
  */
 import type { BackendPreference, Measurement } from '../../workers/protocol';
-import { measureMachine } from '../../workers/machine-probe';
 import type { BackendName } from '../../core/experiment';
+import { whenIdle } from '../after-frame';
 
 export interface Probing {
   name: BackendName;
   index: number;
   of: number;
 }
+
+/** Measures a backend preference in a worker, telling which backend is being probed. */
+export type Measure = (
+  preference: BackendPreference,
+  onProbe: (...probing: [BackendName, number, number]) => void,
+) => Promise<Measurement>;
 
 export class MachineState {
   /** The measurement for `measuredFor`, once done. */
@@ -22,6 +28,8 @@ export class MachineState {
   /** Something else ran on the cores while the last probe did (a file was parsed): measure again. */
   private disturbedProbe = false;
 
+  constructor(private readonly measureIn: Measure) {}
+
   /** The measurement for this preference, if it is done. */
   for(preference: BackendPreference): (Measurement & { ms: number }) | undefined {
     return this.measuredFor === preference ? this.measurement : undefined;
@@ -31,9 +39,9 @@ export class MachineState {
   measureWhenIdle(preference: BackendPreference): void {
     const measured = this.measuredFor === preference && !this.disturbedProbe;
     if (measured || this.inFlight?.preference === preference) return;
-    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 500));
-    idle(() => void (this.inFlight?.preference === preference || this.measure(preference)), {
+    whenIdle(() => void (this.inFlight?.preference === preference || this.measure(preference)), {
       timeout: 3000,
+      fallbackMs: 500,
     });
   }
 
@@ -51,8 +59,10 @@ export class MachineState {
 
   private measure(preference: BackendPreference): Promise<Measurement | undefined> {
     this.disturbedProbe = false;
-    const done = measureMachine(preference, (name, index, of) => (this.probing = { name, index, of }))
-      .then((measured) => {
+    const started = performance.now();
+    const done = this.measureIn(preference, (name, index, of) => (this.probing = { name, index, of }))
+      .then((measurement) => {
+        const measured = { ...measurement, ms: performance.now() - started };
         if (this.inFlight?.done === done) {
           this.measurement = measured;
           this.measuredFor = preference;

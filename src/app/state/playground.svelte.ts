@@ -8,6 +8,7 @@ import { validateSpace } from '../../core/space';
 import { catalogueEntry } from '../../data';
 import { parseResultsJson } from '../../report/read/results-reader';
 import { plural } from '../components/format';
+import { whenIdle } from '../after-frame';
 import { DatasetState } from './dataset.svelte';
 import { EstimateState } from './estimate.svelte';
 import { MachineState } from './machine.svelte';
@@ -20,8 +21,10 @@ import { isBareLink, readLink, syncLink } from './url-sync.svelte';
 export class Playground {
   setup = $state<ExperimentSetup>() as ExperimentSetup;
   readonly data = new DatasetState();
-  readonly machine = new MachineState();
-  readonly run = new RunState(this.machine);
+  readonly machine: MachineState = new MachineState((preference, onProbe) =>
+    this.run.measureMachine(preference, this.setup.workers, onProbe),
+  );
+  readonly run: RunState = new RunState(this.machine);
   readonly estimate = new EstimateState(() => this.setup, this.data, this.machine);
   readonly ui = new UiState();
   readonly study: StudyDataState;
@@ -51,6 +54,14 @@ export class Playground {
     $effect(() => {
       if (this.data.loading) this.machine.disturbed();
       else this.machine.measureWhenIdle(this.setup.backend);
+    });
+    // The next search's trainers start once this machine is measured, while the page is idle.
+    $effect(() => {
+      const measured = this.machine.for(this.setup.backend);
+      const workers = this.setup.workers;
+      const searching = this.run.active || (this.run.status === 'paused' && !this.run.hasPendingRestore);
+      if (!measured || this.machine.measuring || this.data.loading || searching) return;
+      return whenIdle(() => this.run.warmTrainers(measured.backend, workers), { timeout: 5000 });
     });
   }
 

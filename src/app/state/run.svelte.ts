@@ -5,7 +5,16 @@ import { isRace, raceLanes } from '../../core/race';
 import { bestTrial, type StudySettings, type StudyState, type Trial } from '../../core/study';
 import type { DatasetIdentity } from '../../data/identity';
 import type { EncodedDataset } from '../../data/types';
-import type { BackendInfo, Evaluation, Progress, RunStatus, TunerEvent } from '../../workers/protocol';
+import type {
+  BackendInfo,
+  BackendName,
+  BackendPreference,
+  Measurement,
+  Evaluation,
+  Progress,
+  RunStatus,
+  TunerEvent,
+} from '../../workers/protocol';
 import type { SavedStudy } from '../../storage/study-store';
 import type { TunerWorkerApi } from '../../workers/tuner.worker';
 import { connectTuner } from '../../workers/tuner-client';
@@ -247,6 +256,24 @@ export class RunState {
     const lane = this.selectedLane;
     if (this.viewed) return this.viewed[lane];
     return (await this.client?.call((api) => api.snapshot(lane))) ?? undefined;
+  }
+
+  /** Measures this machine in a trainer the tuner keeps, with `count - 1` more, for the next search. */
+  measureMachine(
+    preference: BackendPreference,
+    count: number,
+    onProbe: (name: BackendName, index: number, of: number) => void,
+  ): Promise<Measurement> {
+    return this.call((api) => api.measureMachine(preference, count, Comlink.proxy(onProbe)));
+  }
+
+  /**
+   * Has the tuner keep `count` trainers started on `backend` for the next search (called while the page
+   * is idle): a search started then spawns no workers in the moments it is being drawn.
+   */
+  warmTrainers(backend: BackendName, count: number): void {
+    this.connect();
+    this.client!.call((api) => api.warm(backend, count)).catch(() => {});
   }
 
   pause = () => void this.client?.call((api) => api.pause());

@@ -90,7 +90,10 @@ export function followEvent(
     case 'phase': {
       const { phase } = event;
       if (phase.step === 'saving') return beginStep(steps, 'save', now);
-      if (phase.step === 'workers') return beginStep(steps, 'workers', now, ready(0));
+      if (phase.step === 'workers') {
+        const waiting = Math.min(phase.waiting ?? 0, context.workers);
+        return beginStep(steps, 'workers', now, waiting ? `${waiting} already started` : ready(0));
+      }
       return beginStep(
         steps,
         'backends',

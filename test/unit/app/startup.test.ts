@@ -24,6 +24,17 @@ const context = (ready: number): StartupContext => ({
 });
 
 describe('the start-up steps', () => {
+  it('say how many trainers were started before Start', () => {
+    const sent = beginStep([], 'send', 0);
+    const phase = (waiting: number) => ({
+      type: 'phase' as const,
+      phase: { step: 'workers' as const, of: 2, waiting },
+    });
+    expect(current(followEvent(sent, phase(2), 10, context(0)))[0].detail).toBe('2 already started');
+    expect(current(followEvent(sent, phase(5), 10, context(0)))[0].detail).toBe('2 already started');
+    expect(current(followEvent(sent, phase(0), 10, context(0)))[0].detail).toBe('0 of 2 ready');
+  });
+
   it('follow the tuner from sending the data to the first finished trial', () => {
     let steps = beginStep([], 'send', 0, '1,000 rows × 4 features');
     steps = followEvent(steps, { type: 'phase', phase: { step: 'saving' } }, 10, context(0));

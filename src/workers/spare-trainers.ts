@@ -1,0 +1,80 @@
+/**
+ * Trainer workers started while the page is idle before Start: their scripts loaded and compiled and
+ * their backend ready, without data. A search takes them instead of spawning workers in the moments
+ * after the click, when the page is drawing the search and every core counts. The first is the one
+ * that measured this machine: its probe has already run the training code.
+ */
+import { REFERENCE_PROBE } from '../core/estimate/reference-probe';
+import type { EncodedDataset } from '../data/types';
+import type { BackendName, BackendPreference, Measurement } from './protocol';
+import { spawnMeasuringTrainer, spawnTrainer, type OnProbe, type SpawnedTrainer } from './worker-trainers';
+
+/** Forced backends skip the probe, so its shape is never used; init still takes one. */
+const UNUSED_PROBE = { inputs: 1, units: 1, batch: 1, layers: 1 };
+
+interface Spare {
+  backend: BackendName;
+  trainer: Promise<SpawnedTrainer>;
+}
+
+export class SpareTrainers {
+  private spares: Spare[] = [];
+
+  constructor(
+    private readonly spawn: typeof spawnTrainer = spawnTrainer,
+    private readonly spawnMeasuring: typeof spawnMeasuringTrainer = spawnMeasuringTrainer,
+  ) {}
+
+  /** Spares on `backend` (started, or still starting). */
+  countOn(backend: BackendName): number {
+    return this.spares.filter((s) => s.backend === backend).length;
+  }
+
+  /** Keeps exactly `count` spares on `backend`: starts the missing ones and ends the others. */
+  keep(backend: BackendName, count: number): void {
+    const [same, other] = partition(this.spares, (s) => s.backend === backend);
+    for (const spare of [...other, ...same.slice(count)]) end(spare);
+    this.spares = same.slice(0, count);
+    while (this.spares.length < count)
+      this.spares.push({ backend, trainer: this.spawn(undefined, backend, UNUSED_PROBE) });
+  }
+
+  /**
+   * Measures this machine in a new trainer (the reference probe on the backend `preference` chooses),
+   * then keeps it and `count - 1` more as spares on that backend.
+   */
+  async measure(preference: BackendPreference, count: number, onProbe?: OnProbe): Promise<Measurement> {
+    const { trainer, measurement } = await this.spawnMeasuring(preference, REFERENCE_PROBE, onProbe);
+    this.spares.unshift({ backend: measurement.backend, trainer: Promise.resolve(trainer) });
+    this.keep(measurement.backend, count);
+    return measurement;
+  }
+
+  /**
+   * A spare on `backend` with the dataset loaded, or undefined when there is none or it failed (the
+   * caller spawns a trainer instead).
+   */
+  async take(backend: BackendName, dataset: EncodedDataset): Promise<SpawnedTrainer | undefined> {
+    const at = this.spares.findIndex((s) => s.backend === backend);
+    if (at < 0) return undefined;
+    const [spare] = this.spares.splice(at, 1);
+    const trainer = await spare.trainer.catch(() => undefined);
+    if (!trainer) return undefined;
+    try {
+      if (trainer.backend.backend !== backend) throw new Error('the spare fell back to another backend');
+      await trainer.load(dataset);
+      return trainer;
+    } catch {
+      trainer.terminate();
+      return undefined;
+    }
+  }
+}
+
+function end(spare: Spare): void {
+  spare.trainer.then((t) => t.terminate()).catch(() => {});
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SpareTrainers } from '../../../src/workers/spare-trainers';
+import type { SpawnedTrainer } from '../../../src/workers/worker-trainers';
+import type { BackendName, BackendPreference } from '../../../src/workers/protocol';
+import type { EncodedDataset } from '../../../src/data/types';
+
+const dataset = { rows: 10 } as unknown as EncodedDataset;
+
+/** A fake trainer: records whether it was ended and what it was loaded with. */
+function fakeTrainer(backend: BackendName, { loadFails = false } = {}) {
+  const trainer = {
+    backend: { backend, reason: 'test' },
+    loaded: undefined as EncodedDataset | undefined,
+    ended: false,
+    load: vi.fn(async (data: EncodedDataset) => {
+      if (loadFails) throw new Error('the trainer worker crashed');
+      trainer.loaded = data;
+    }),
+    terminate: vi.fn(() => void (trainer.ended = true)),
+  };
+  return trainer;
+}
+type Fake = ReturnType<typeof fakeTrainer>;
+
+function pool({ fallBackTo }: { fallBackTo?: BackendName } = {}) {
+  const spawned: Fake[] = [];
+  const spawn = vi.fn(async (_data: unknown, preference: BackendPreference) => {
+    const trainer = fakeTrainer(fallBackTo ?? (preference as BackendName));
+    spawned.push(trainer);
+    return trainer as unknown as SpawnedTrainer;
+  });
+  const measured: Fake[] = [];
+  const spawnMeasuring = vi.fn(async () => {
+    const trainer = fakeTrainer('wasm');
+    measured.push(trainer);
+    return {
+      trainer: trainer as unknown as SpawnedTrainer,
+      measurement: { backend: 'wasm' as const, reason: 'auto: wasm was fastest', probeMs: 40 },
+    };
+  });
+  return { spares: new SpareTrainers(spawn as never, spawnMeasuring as never), spawn, spawned, measured };
+}
+
+describe('spare trainers', () => {
+  it('keeps the asked number on a backend, starting the missing ones and ending the rest', async () => {
+    const { spares, spawned } = pool();
+    spares.keep('wasm', 2);
+    expect(spares.countOn('wasm')).toBe(2);
+    spares.keep('wasm', 3);
+    expect(spawned).toHaveLength(3);
+    spares.keep('wasm', 1);
+    await Promise.resolve();
+    expect(spawned.map((t) => t.ended)).toEqual([false, true, true]);
+    spares.keep('webgl', 1);
+    await Promise.resolve();
+    expect(spares.countOn('wasm')).toBe(0);
+    expect(spares.countOn('webgl')).toBe(1);
+    expect(spawned[0].ended).toBe(true);
+  });
+
+  it('gives a search a spare on its backend with the dataset loaded, each spare once', async () => {
+    const { spares, spawned } = pool();
+    spares.keep('wasm', 1);
+    expect(await spares.take('webgl', dataset)).toBeUndefined();
+    const taken = (await spares.take('wasm', dataset)) as unknown as Fake;
+    expect(taken).toBe(spawned[0]);
+    expect(taken.loaded).toBe(dataset);
+    expect(await spares.take('wasm', dataset)).toBeUndefined();
+  });
+
+  it('ends a spare that cannot take the data or fell back to another backend, and gives none', async () => {
+    const failing = pool();
+    failing.spares.keep('wasm', 1);
+    failing.spawned[0].load.mockRejectedValueOnce(new Error('the trainer worker crashed'));
+    expect(await failing.spares.take('wasm', dataset)).toBeUndefined();
+    expect(failing.spawned[0].ended).toBe(true);
+
+    const fellBack = pool({ fallBackTo: 'cpu' });
+    fellBack.spares.keep('webgpu', 1);
+    expect(await fellBack.spares.take('webgpu', dataset)).toBeUndefined();
+    expect(fellBack.spawned[0].ended).toBe(true);
+  });
+
+  it('gives none for a spare whose start failed', async () => {
+    const spawn = vi.fn(async () => {
+      throw new Error('no WebGPU adapter');
+    });
+    const spares = new SpareTrainers(spawn as never);
+    spares.keep('webgpu', 1);
+    expect(await spares.take('webgpu', dataset)).toBeUndefined();
+  });
+
+  it('keeps the trainer that measured the machine as the first spare, with the rest started', async () => {
+    const { spares, spawned, measured } = pool();
+    spares.keep('wasm', 2);
+    const measurement = await spares.measure('auto', 2);
+    expect(measurement).toMatchObject({ backend: 'wasm', probeMs: 40 });
+    await Promise.resolve();
+    expect(spares.countOn('wasm')).toBe(2);
+    // The measured trainer is kept first; the surplus one started earlier is ended.
+    expect(await spares.take('wasm', dataset)).toBe(measured[0]);
+    expect(spawned.map((t) => t.ended)).toEqual([false, true]);
+  });
+});
