@@ -4,6 +4,7 @@ export { trainTrialOrFail } from './train-or-fail';
 export { trainGroup, type GroupOptions } from './fused/train-group';
 export { trainGroupOrFail } from './fused/train-group-or-fail';
 export { failureReason } from './failure-reason';
+export { warmUpTraining } from './warm-up';
 export { chooseBackend, measureBackend, type OnProbe } from './backend';
 export type { ProbeShape } from './backend-probe';
 export {

@@ -36,7 +36,7 @@ export class SpareTrainers {
     for (const spare of [...other, ...same.slice(count)]) end(spare);
     this.spares = same.slice(0, count);
     while (this.spares.length < count)
-      this.spares.push({ backend, trainer: this.spawn(undefined, backend, UNUSED_PROBE) });
+      this.spares.push({ backend, trainer: this.spawn(undefined, backend, UNUSED_PROBE).then(warmedUp) });
   }
 
   /**
@@ -45,7 +45,7 @@ export class SpareTrainers {
    */
   async measure(preference: BackendPreference, count: number, onProbe?: OnProbe): Promise<Measurement> {
     const { trainer, measurement } = await this.spawnMeasuring(preference, REFERENCE_PROBE, onProbe);
-    this.spares.unshift({ backend: measurement.backend, trainer: Promise.resolve(trainer) });
+    this.spares.unshift({ backend: measurement.backend, trainer: warmedUp(trainer) });
     this.keep(measurement.backend, count);
     return measurement;
   }
@@ -69,6 +69,12 @@ export class SpareTrainers {
       return undefined;
     }
   }
+}
+
+/** The trainer once it has warmed up; a warm-up that fails leaves it as it was. */
+async function warmedUp(trainer: SpawnedTrainer): Promise<SpawnedTrainer> {
+  await trainer.warmUp().catch(() => {});
+  return trainer;
 }
 
 function end(spare: Spare): void {

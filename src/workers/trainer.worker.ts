@@ -9,6 +9,7 @@ import {
   evaluateOnTest,
   exportTrainedModel,
   measureBackend,
+  warmUpTraining,
   predictGrid,
   trainGroupOrFail,
   trainTrialOrFail,
@@ -54,6 +55,9 @@ const api = {
     const choice = await measureBackend(preference, probe, onProbe && ((...a) => void onProbe(...a)));
     return { backend: choice.backend, reason: choice.reason, probeMs: choice.probeMs };
   },
+
+  /** Trains a small generated problem, so this worker's training code is optimised before a search. */
+  warmUp: () => warmUpTraining(),
 
   load(dataset: EncodedDataset): void {
     data = dataset;

@@ -13,6 +13,8 @@ export interface SpawnedTrainer extends TrainerHandle {
   readonly api: Comlink.Remote<TrainerWorkerApi>;
   /** Gives a trainer spawned without data its copy of the dataset. */
   load(dataset: EncodedDataset): Promise<void>;
+  /** Runs the training code on a small generated problem (see warmUpTraining). */
+  warmUp(): Promise<void>;
 }
 
 /** Told as each backend's probe begins, while `auto` measures them. */
@@ -29,6 +31,7 @@ function connectTrainer() {
     api,
     backend,
     load: (data) => client.call((w) => w.load(data)),
+    warmUp: () => client.call((w) => w.warmUp()),
     train: (request, onEpoch) => client.call((w) => w.train(request, Comlink.proxy(onEpoch))),
     trainGroup: (requests, onEpoch) => client.call((w) => w.trainGroup(requests, Comlink.proxy(onEpoch))),
     setPaused: (paused) => void (client.alive && api.setPaused(paused)),

@@ -4,6 +4,9 @@ import type { SpawnedTrainer } from '../../../src/workers/worker-trainers';
 import type { BackendName, BackendPreference } from '../../../src/workers/protocol';
 import type { EncodedDataset } from '../../../src/data/types';
 
+/** Lets the spares' start-up promises (spawn, warm-up) run. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 const dataset = { rows: 10 } as unknown as EncodedDataset;
 
 /** A fake trainer: records whether it was ended and what it was loaded with. */
@@ -12,6 +15,8 @@ function fakeTrainer(backend: BackendName, { loadFails = false } = {}) {
     backend: { backend, reason: 'test' },
     loaded: undefined as EncodedDataset | undefined,
     ended: false,
+    warmedUp: false,
+    warmUp: vi.fn(async () => void (trainer.warmedUp = true)),
     load: vi.fn(async (data: EncodedDataset) => {
       if (loadFails) throw new Error('the trainer worker crashed');
       trainer.loaded = data;
@@ -49,10 +54,10 @@ describe('spare trainers', () => {
     spares.keep('wasm', 3);
     expect(spawned).toHaveLength(3);
     spares.keep('wasm', 1);
-    await Promise.resolve();
+    await settled();
     expect(spawned.map((t) => t.ended)).toEqual([false, true, true]);
     spares.keep('webgl', 1);
-    await Promise.resolve();
+    await settled();
     expect(spares.countOn('wasm')).toBe(0);
     expect(spares.countOn('webgl')).toBe(1);
     expect(spawned[0].ended).toBe(true);
@@ -65,6 +70,7 @@ describe('spare trainers', () => {
     const taken = (await spares.take('wasm', dataset)) as unknown as Fake;
     expect(taken).toBe(spawned[0]);
     expect(taken.loaded).toBe(dataset);
+    expect(taken.warmedUp).toBe(true);
     expect(await spares.take('wasm', dataset)).toBeUndefined();
   });
 
@@ -95,7 +101,7 @@ describe('spare trainers', () => {
     spares.keep('wasm', 2);
     const measurement = await spares.measure('auto', 2);
     expect(measurement).toMatchObject({ backend: 'wasm', probeMs: 40 });
-    await Promise.resolve();
+    await settled();
     expect(spares.countOn('wasm')).toBe(2);
     // The measured trainer is kept first; the surplus one started earlier is ended.
     expect(await spares.take('wasm', dataset)).toBe(measured[0]);

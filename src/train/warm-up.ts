@@ -1,0 +1,34 @@
+/**
+ * A short run of the training code on a small generated problem, in a trainer started before Start.
+ * Each worker's engine optimises the code it runs hot (the training step, the fused group, the metrics,
+ * a promotion from a checkpoint); done here, that compiling is over before the search instead of
+ * taking the cores its first trials and the page need.
+ */
+import { Rng } from '../core/rng';
+import { courseSearchSpace, sampleConfig } from '../core/space';
+import { loadSynthetic } from '../data/synthetic';
+import { trainGroupOrFail } from './fused/train-group-or-fail';
+import type { TrainRequest } from './types';
+
+const ROWS = 300;
+const EPOCHS = 2;
+
+export async function warmUpTraining(): Promise<void> {
+  const loaded = loadSynthetic('moons', { size: ROWS, noise: 0.1, seed: 1 });
+  if (!loaded.ok) return;
+  const { dataset } = loaded.value;
+  const config = sampleConfig(courseSearchSpace(), new Rng(3));
+  const request = (seed: number): TrainRequest => ({
+    config,
+    seed,
+    epochs: EPOCHS,
+    initialEpoch: 0,
+    keepCheckpoint: true,
+  });
+  const [alone] = await trainGroupOrFail(dataset, [request(1)]);
+  await trainGroupOrFail(dataset, [request(2), request(3)]);
+  if (alone.checkpoint)
+    await trainGroupOrFail(dataset, [
+      { ...request(1), epochs: EPOCHS + 1, initialEpoch: EPOCHS, checkpoint: alone.checkpoint },
+    ]);
+}
