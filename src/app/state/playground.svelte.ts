@@ -18,6 +18,9 @@ import { StudyDataState } from './study-data.svelte';
 import { UiState } from './ui.svelte';
 import { isBareLink, readLink, syncLink } from './url-sync.svelte';
 
+/** How long a search's results are on screen before trainers for the next one start. */
+const REWARM_AFTER_SEARCH_MS = 5000;
+
 export class Playground {
   setup = $state<ExperimentSetup>() as ExperimentSetup;
   readonly data = new DatasetState();
@@ -55,13 +58,24 @@ export class Playground {
       if (this.data.loading) this.machine.disturbed();
       else this.machine.measureWhenIdle(this.setup.backend);
     });
-    // The next search's trainers start once this machine is measured, while the page is idle.
+    // The next search's trainers start once this machine is measured, while the page is idle; after a
+    // search, once its results have been on screen for a while.
     $effect(() => {
       const measured = this.machine.for(this.setup.backend);
       const workers = this.setup.workers;
       const searching = this.run.active || (this.run.status === 'paused' && !this.run.hasPendingRestore);
       if (!measured || this.machine.measuring || this.data.loading || searching) return;
-      return whenIdle(() => this.run.warmTrainers(measured.backend, workers), { timeout: 5000 });
+      let cancelIdle = () => {};
+      const timer = setTimeout(
+        () => {
+          cancelIdle = whenIdle(() => this.run.warmTrainers(measured.backend, workers), { timeout: 5000 });
+        },
+        this.run.status === 'idle' ? 0 : REWARM_AFTER_SEARCH_MS,
+      );
+      return () => {
+        clearTimeout(timer);
+        cancelIdle();
+      };
     });
   }
 
