@@ -13,7 +13,8 @@ import type { TrainRequest } from './types';
 const ROWS = 300;
 const EPOCHS = 2;
 
-export async function warmUpTraining(): Promise<void> {
+/** `cancelled` is asked at each epoch's end: a search that wants the trainer ends the warm-up. */
+export async function warmUpTraining(cancelled: () => boolean = () => false): Promise<void> {
   const loaded = loadSynthetic('moons', { size: ROWS, noise: 0.1, seed: 1 });
   if (!loaded.ok) return;
   const { dataset } = loaded.value;
@@ -25,10 +26,10 @@ export async function warmUpTraining(): Promise<void> {
     initialEpoch: 0,
     keepCheckpoint: true,
   });
-  const [alone] = await trainGroupOrFail(dataset, [request(1)]);
-  await trainGroupOrFail(dataset, [request(2), request(3)]);
-  if (alone.checkpoint)
-    await trainGroupOrFail(dataset, [
-      { ...request(1), epochs: EPOCHS + 1, initialEpoch: EPOCHS, checkpoint: alone.checkpoint },
-    ]);
+  const train = (requests: TrainRequest[]) =>
+    trainGroupOrFail(dataset, requests, undefined, () => cancelled());
+  const [alone] = await train([request(1)]);
+  if (!cancelled()) await train([request(2), request(3)]);
+  if (!cancelled() && alone.checkpoint)
+    await train([{ ...request(1), epochs: EPOCHS + 1, initialEpoch: EPOCHS, checkpoint: alone.checkpoint }]);
 }

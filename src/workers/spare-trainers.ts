@@ -36,7 +36,7 @@ export class SpareTrainers {
     for (const spare of [...other, ...same.slice(count)]) end(spare);
     this.spares = same.slice(0, count);
     while (this.spares.length < count)
-      this.spares.push({ backend, trainer: this.spawn(undefined, backend, UNUSED_PROBE).then(warmedUp) });
+      this.spares.push({ backend, trainer: warmingUp(this.spawn(undefined, backend, UNUSED_PROBE)) });
   }
 
   /**
@@ -45,7 +45,7 @@ export class SpareTrainers {
    */
   async measure(preference: BackendPreference, count: number, onProbe?: OnProbe): Promise<Measurement> {
     const { trainer, measurement } = await this.spawnMeasuring(preference, REFERENCE_PROBE, onProbe);
-    this.spares.unshift({ backend: measurement.backend, trainer: warmedUp(trainer) });
+    this.spares.unshift({ backend: measurement.backend, trainer: warmingUp(Promise.resolve(trainer)) });
     this.keep(measurement.backend, count);
     return measurement;
   }
@@ -71,10 +71,13 @@ export class SpareTrainers {
   }
 }
 
-/** The trainer once it has warmed up; a warm-up that fails leaves it as it was. */
-async function warmedUp(trainer: SpawnedTrainer): Promise<SpawnedTrainer> {
-  await trainer.warmUp().catch(() => {});
-  return trainer;
+/**
+ * Starts the trainer's warm-up once it has started. A search that takes it does not wait for the warm-up:
+ * loading the data ends it.
+ */
+function warmingUp(starting: Promise<SpawnedTrainer>): Promise<SpawnedTrainer> {
+  starting.then((trainer) => trainer.warmUp()).catch(() => {});
+  return starting;
 }
 
 function end(spare: Spare): void {

@@ -23,6 +23,9 @@ import type { BackendInfo, BackendPreference, Measurement } from './protocol';
 let data: EncodedDataset | undefined;
 let stopRequested = false;
 let paused = false;
+let warmUpCancelled = false;
+/** The warm-up under way: training waits for it, so two never interleave on one backend. */
+let warming: Promise<void> = Promise.resolve();
 let release: (() => void) | undefined;
 
 async function waitWhilePaused(): Promise<void> {
@@ -56,15 +59,24 @@ const api = {
     return { backend: choice.backend, reason: choice.reason, probeMs: choice.probeMs };
   },
 
-  /** Trains a small generated problem, so this worker's training code is optimised before a search. */
-  warmUp: () => warmUpTraining(),
+  /**
+   * Trains a small generated problem, so this worker's training code is optimised before a search;
+   * `load` ends it at the next epoch's end.
+   */
+  warmUp(): Promise<void> {
+    warmUpCancelled = false;
+    warming = warmUpTraining(() => warmUpCancelled);
+    return warming;
+  },
 
   load(dataset: EncodedDataset): void {
     data = dataset;
+    warmUpCancelled = true;
   },
 
   async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult> {
     stopRequested = false;
+    await warming.catch(() => {});
     const result = await trainTrialOrFail(
       dataset(),
       request,
@@ -86,6 +98,7 @@ const api = {
     onEpoch: (index: number, report: EpochReport) => void,
   ): Promise<TrainResult[]> {
     stopRequested = false;
+    await warming.catch(() => {});
     const results = await trainGroupOrFail(
       dataset(),
       requests,
