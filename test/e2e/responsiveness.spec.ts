@@ -61,3 +61,19 @@ test('long tasks are observed during a search; the round log keeps its newest li
   for (const chart of ['Successive-halving rungs', 'Learning curves', 'Optimization history'])
     expect(await canvasHasInk(page, chart), chart).toBe(true);
 });
+
+test('the trainers start before Start: the search takes them and spawns none', async ({ page }) => {
+  const trainers: { at: number }[] = [];
+  page.on('worker', (worker) => {
+    if (/trainer\.worker/.test(worker.url())) trainers.push({ at: Date.now() });
+  });
+  await openApp(page, `${search}&workers=2`);
+  // The trainer that measured this machine is kept, with one more beside it, while the page is idle.
+  await expect.poll(() => trainers.length, { timeout: 30_000 }).toBe(2);
+  const clicked = Date.now();
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await waitUntilFinished(page);
+  expect(trainers.filter((t) => t.at >= clicked)).toEqual([]);
+  await expect(page.getByRole('table', { name: 'Leaderboard' }).locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Leaderboard' })).toContainText('completed');
+});
