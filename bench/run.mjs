@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,racefusion,native,large,wide,fused,threads,rates,demo,estimate,oracle,synthetic,real,soak,first,responsiveness] [--no-build]
+ * npm run bench [-- --quick | --full] [--only=throughput,scaling,search,racefusion,native,large,wide,fused,threads,rates,demo,estimate,oracle,synthetic,real,soak,first,firstSettled,responsiveness] [--no-build]
  * npm run bench -- --report     re-prints (and rewrites latest.md from) latest.json, compared with the run before it
  * Builds the app and the benchmark pages, runs every figure in one headless Chromium, writes
  * bench/results/latest.json (+ a timestamped copy and latest.md) and prints the Markdown report.
@@ -141,6 +141,9 @@ async function main() {
     });
     await figure('bundle', results, async () => mainThreadBundle(join(repo, 'dist')));
     await figure('first', results, () => firstResult(browser, server.url, { hash: '' }, log));
+    await figure('firstSettled', results, () =>
+      firstResult(browser, server.url, { hash: '', settleMs: 10_000 }, log),
+    );
     await figure('demo', results, () => defaultDemo(browser, server.url, plan.demo, log));
     await figure('estimate', results, () =>
       estimateAccuracy(browser, server.url, plan.estimate, (rows) => call('bankCsv', rows), log),

@@ -103,6 +103,14 @@ export function targets(r) {
       first ? `${fmt(first.seconds)} s` : '',
     ),
   );
+  const settled = ok(r.firstSettled) ? r.firstSettled : undefined;
+  out.push(
+    target(
+      '… and with Start pressed 10 s after load (trainers started before Start)',
+      settled ? settled.seconds < 10 : undefined,
+      settled ? `${fmt(settled.seconds)} s` : '',
+    ),
+  );
   const shares = (ok(r.real) ? r.real : []).flatMap((p) =>
     p.perVariant
       .filter((v) => v.oracleShare)
