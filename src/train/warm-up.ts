@@ -13,10 +13,13 @@ import type { TrainRequest } from './types';
 const ROWS = 300;
 const EPOCHS = 2;
 
-/** `cancelled` is asked at each epoch's end: a search that wants the trainer ends the warm-up. */
-export async function warmUpTraining(cancelled: () => boolean = () => false): Promise<void> {
+/**
+ * `cancelled` is asked at each epoch's end: a search that wants the trainer ends the warm-up. Returns
+ * the epochs it trained (each member's counted).
+ */
+export async function warmUpTraining(cancelled: () => boolean = () => false): Promise<number> {
   const loaded = loadSynthetic('moons', { size: ROWS, noise: 0.1, seed: 1 });
-  if (!loaded.ok) return;
+  if (!loaded.ok) return 0;
   const { dataset } = loaded.value;
   const config = sampleConfig(courseSearchSpace(), new Rng(3));
   const request = (seed: number): TrainRequest => ({
@@ -26,10 +29,15 @@ export async function warmUpTraining(cancelled: () => boolean = () => false): Pr
     initialEpoch: 0,
     keepCheckpoint: true,
   });
-  const train = (requests: TrainRequest[]) =>
-    trainGroupOrFail(dataset, requests, undefined, () => cancelled());
+  let epochs = 0;
+  const train = async (requests: TrainRequest[]) => {
+    const results = await trainGroupOrFail(dataset, requests, undefined, () => cancelled());
+    for (const result of results) epochs += result.history.length;
+    return results;
+  };
   const [alone] = await train([request(1)]);
   if (!cancelled()) await train([request(2), request(3)]);
   if (!cancelled() && alone.checkpoint)
     await train([{ ...request(1), epochs: EPOCHS + 1, initialEpoch: EPOCHS, checkpoint: alone.checkpoint }]);
+  return epochs;
 }

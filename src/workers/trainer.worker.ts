@@ -25,7 +25,7 @@ let stopRequested = false;
 let paused = false;
 let warmUpCancelled = false;
 /** The warm-up under way: training waits for it, so two never interleave on one backend. */
-let warming: Promise<void> = Promise.resolve();
+let warming: Promise<unknown> = Promise.resolve();
 let release: (() => void) | undefined;
 
 async function waitWhilePaused(): Promise<void> {
@@ -61,12 +61,13 @@ const api = {
 
   /**
    * Trains a small generated problem, so this worker's training code is optimised before a search;
-   * `load` ends it at the next epoch's end.
+   * `load` ends it at the next epoch's end. Resolves with the epochs it trained.
    */
-  warmUp(): Promise<void> {
+  warmUp(): Promise<number> {
     warmUpCancelled = false;
-    warming = warmUpTraining(() => warmUpCancelled);
-    return warming;
+    const run = warmUpTraining(() => warmUpCancelled);
+    warming = run;
+    return run;
   },
 
   load(dataset: EncodedDataset): void {

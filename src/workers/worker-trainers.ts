@@ -14,7 +14,7 @@ export interface SpawnedTrainer extends TrainerHandle {
   /** Gives a trainer spawned without data its copy of the dataset. */
   load(dataset: EncodedDataset): Promise<void>;
   /** Runs the training code on a small generated problem (see warmUpTraining). */
-  warmUp(): Promise<void>;
+  warmUp(): Promise<number>;
 }
 
 /** Told as each backend's probe begins, while `auto` measures them. */

@@ -16,7 +16,10 @@ function fakeTrainer(backend: BackendName, { loadFails = false } = {}) {
     loaded: undefined as EncodedDataset | undefined,
     ended: false,
     warmedUp: false,
-    warmUp: vi.fn(async () => void (trainer.warmedUp = true)),
+    warmUp: vi.fn(async () => {
+      trainer.warmedUp = true;
+      return 7;
+    }),
     load: vi.fn(async (data: EncodedDataset) => {
       if (loadFails) throw new Error('the trainer worker crashed');
       trainer.loaded = data;

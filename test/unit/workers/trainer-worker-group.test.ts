@@ -31,4 +31,30 @@ describe('the trainer worker', () => {
     const alone = await trainAlone(data, requests);
     results.forEach((r, i) => expectEquivalent(r, alone[i]));
   });
+
+  it('as a spare: warms up without data, and a search that loads its data trains as if it had not', async () => {
+    await import('../../../src/workers/trainer.worker');
+    const api = exposed.api as TrainerWorkerApi;
+    await api.init(undefined, 'cpu', { inputs: 2, units: 8, batch: 16 });
+    const warmUp = api.warmUp();
+    const data = xorDataset(80, 4);
+    // The search's data arrives while the warm-up runs: the warm-up ends at its next epoch.
+    api.load(data);
+    const request = {
+      config: { layers: 1, units_0: 8, learning_rate: 0.02, batch_size: 16 },
+      seed: 5,
+      epochs: 2,
+      initialEpoch: 0,
+      keepCheckpoint: true,
+    };
+    let warmed: number | undefined;
+    void warmUp.then((epochs) => (warmed = epochs));
+    let warmedAtFirstEpoch: number | undefined;
+    const [result] = await api.trainGroup([request], () => (warmedAtFirstEpoch ??= warmed));
+    // Cut short at its first epoch's end (it trains 7 uninterrupted), and over before the search's first
+    // epoch.
+    expect(warmedAtFirstEpoch).toBe(0);
+    const [alone] = await trainAlone(data, [request]);
+    expectEquivalent(result, alone);
+  });
 });
