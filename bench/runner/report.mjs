@@ -95,22 +95,13 @@ export function targets(r) {
       ),
     );
   }
-  const first = ok(r.first) ? r.first : undefined;
-  out.push(
-    target(
-      'the default preset shows its first result within 10 s of Start',
-      first ? first.seconds < 10 : undefined,
-      first ? `${fmt(first.seconds)} s` : '',
-    ),
-  );
-  const settled = ok(r.firstSettled) ? r.firstSettled : undefined;
-  out.push(
-    target(
-      '… and with Start pressed 10 s after load (trainers started before Start)',
-      settled ? settled.seconds < 10 : undefined,
-      settled ? `${fmt(settled.seconds)} s` : '',
-    ),
-  );
+  for (const [key, label] of [
+    ['first', 'the default preset shows its first result within 10 s of Start'],
+    ['firstSettled', '… and with Start pressed 10 s after load (trainers started before Start)'],
+  ]) {
+    const first = ok(r[key]) ? r[key] : undefined;
+    out.push(target(label, first ? first.seconds < 10 : undefined, first ? `${fmt(first.seconds)} s` : ''));
+  }
   const shares = (ok(r.real) ? r.real : []).flatMap((p) =>
     p.perVariant
       .filter((v) => v.oracleShare)
