@@ -2,7 +2,7 @@
  * Trainer workers started while the page is idle before Start: their scripts loaded and compiled and
  * their backend ready, without data. A search takes them instead of spawning workers in the moments
  * after the click, when the page is drawing the search and every core counts. The first is the one
- * that measured this machine: its probe has already run the training code.
+ * that measured this machine. Each trains a small generated problem while it waits (warm-up.ts).
  */
 import { REFERENCE_PROBE } from '../core/estimate/reference-probe';
 import type { EncodedDataset } from '../data/types';
