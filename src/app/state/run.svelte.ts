@@ -25,6 +25,7 @@ import { nextFrameDone } from '../after-frame';
 import { formatCount } from '../components/format';
 import type { MachineState } from './machine.svelte';
 import { beginStep, endAll, followEvent, type StartupStep } from './startup';
+import { ShownEvents } from './shown-events';
 
 export interface Notice {
   id: number;
@@ -187,7 +188,7 @@ export class RunState {
           paused,
           saved,
         },
-        Comlink.proxy((event: TunerEvent) => this.receive(event)),
+        Comlink.proxy((event: TunerEvent) => this.events.receive(event)),
       ),
     );
   }
@@ -320,7 +321,7 @@ export class RunState {
   }
 
   private reset(lanes: StudySettings[], studyId: string): void {
-    this.dropReceived();
+    this.events.drop();
     this.lanes = lanes.map(emptyLane);
     this.selectedLane = 0;
     this.studyId = studyId;
@@ -350,38 +351,10 @@ export class RunState {
     });
   }
 
-  /** Events waiting to be shown, with when each arrived. */
-  private received: { event: TunerEvent; at: number }[] = [];
-  private showTimer: ReturnType<typeof setTimeout> | undefined;
-  private shownAt = -Infinity;
-
-  /**
-   * The page shows the tuner's events at most every SHOW_INTERVAL_MS, all that arrived at once: each
-   * message shown on its own was a re-render and a frame, and with two workers training on two cores
-   * those frames were the main thread's long tasks.
-   */
-  private receive(event: TunerEvent): void {
-    this.received.push({ event, at: performance.now() });
-    this.showTimer ??= setTimeout(
-      () => this.showReceived(),
-      Math.max(0, SHOW_INTERVAL_MS - (performance.now() - this.shownAt)),
-    );
-  }
-
-  private showReceived(): void {
-    const received = this.received;
-    this.received = [];
-    this.showTimer = undefined;
-    this.shownAt = performance.now();
-    for (const { event, at } of received) this.onEvent(event, at);
-  }
-
-  /** Drops what the previous study sent and the page has not shown yet. */
-  private dropReceived(): void {
-    clearTimeout(this.showTimer);
-    this.showTimer = undefined;
-    this.received = [];
-  }
+  /** The tuner's events, shown at most every SHOW_INTERVAL_MS (see ShownEvents). */
+  private readonly events = new ShownEvents<TunerEvent>(SHOW_INTERVAL_MS, (event, at) =>
+    this.onEvent(event, at),
+  );
 
   private onEvent(event: TunerEvent, at: number): void {
     this.startup = followEvent(this.startup, event, at, {

@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ShownEvents } from '../../../src/app/state/shown-events';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("the tuner's events on the page", () => {
+  it('are shown together at most once per interval, in order, each with when it arrived', () => {
+    const shown: [string, number][] = [];
+    const events = new ShownEvents<string>(250, (event, at) => shown.push([event, at]));
+    events.receive('a');
+    events.receive('b');
+    expect(shown).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(shown.map(([e]) => e)).toEqual(['a', 'b']);
+    // The next batch waits out the interval from the last showing, and keeps each arrival time.
+    vi.advanceTimersByTime(50);
+    events.receive('c');
+    vi.advanceTimersByTime(100);
+    events.receive('d');
+    vi.advanceTimersByTime(99);
+    expect(shown).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(shown.map(([e]) => e)).toEqual(['a', 'b', 'c', 'd']);
+    expect(shown[3][1] - shown[2][1]).toBe(100);
+  });
+
+  it('drop what has not been shown', () => {
+    const shown: string[] = [];
+    const events = new ShownEvents<string>(250, (event) => shown.push(event));
+    events.receive('old');
+    events.drop();
+    vi.advanceTimersByTime(1000);
+    expect(shown).toEqual([]);
+    events.receive('new');
+    vi.advanceTimersByTime(0);
+    expect(shown).toEqual(['new']);
+  });
+});
