@@ -110,8 +110,9 @@ const api = {
       emit,
     );
     for (const trial of studies[0].trials) emit({ type: 'trial', lane: 0, trial: structuredClone(trial) });
-    const backend = runSetup.known?.backend ?? (runSetup.backend === 'auto' ? undefined : runSetup.backend);
-    const waiting = backend ? spares.countOn(backend) : 0;
+    // The backend the factory will ask spares for (see workerTrainerFactory).
+    const wanted = factory.chosen?.backend ?? runSetup.backend;
+    const waiting = wanted === 'auto' ? 0 : spares.countOn(wanted);
     emit({ type: 'phase', phase: { step: 'workers', of: Math.max(1, runSetup.workers), waiting } });
     void scheduler.run(runSetup.paused).catch((error: unknown) =>
       emit({
