@@ -15,6 +15,8 @@ const UNUSED_PROBE = { inputs: 1, units: 1, batch: 1, layers: 1 };
 interface Spare {
   backend: BackendName;
   trainer: Promise<SpawnedTrainer>;
+  /** Its warm-up has been started (it waits for the page to ask, not while a file loads). */
+  warming: boolean;
 }
 
 export class SpareTrainers {
@@ -30,23 +32,30 @@ export class SpareTrainers {
     return this.spares.filter((s) => s.backend === backend).length;
   }
 
-  /** Keeps exactly `count` spares on `backend`: starts the missing ones and ends the others. */
+  /**
+   * Keeps exactly `count` spares on `backend`: starts the missing ones, ends the others, and starts
+   * the warm-up of each that has not warmed up yet.
+   */
   keep(backend: BackendName, count: number): void {
     const [same, other] = partition(this.spares, (s) => s.backend === backend);
     for (const spare of [...other, ...same.slice(count)]) end(spare);
     this.spares = same.slice(0, count);
     while (this.spares.length < count)
-      this.spares.push({ backend, trainer: warmingUp(this.spawn(undefined, backend, UNUSED_PROBE)) });
+      this.spares.push({ backend, trainer: this.spawn(undefined, backend, UNUSED_PROBE), warming: false });
+    for (const spare of this.spares.filter((s) => !s.warming)) {
+      spare.warming = true;
+      spare.trainer.then((trainer) => trainer.warmUp()).catch(() => {});
+    }
   }
 
   /**
-   * Measures this machine in a new trainer (the reference probe on the backend `preference` chooses),
-   * then keeps it and `count - 1` more as spares on that backend.
+   * Measures this machine in a new trainer (the reference probe on the backend `preference` chooses)
+   * and keeps it as the first spare on that backend; the others, and its warm-up, start when the page
+   * asks for them (`keep`), once it is idle.
    */
-  async measure(preference: BackendPreference, count: number, onProbe?: OnProbe): Promise<Measurement> {
+  async measure(preference: BackendPreference, onProbe?: OnProbe): Promise<Measurement> {
     const { trainer, measurement } = await this.spawnMeasuring(preference, REFERENCE_PROBE, onProbe);
-    this.spares.unshift({ backend: measurement.backend, trainer: warmingUp(Promise.resolve(trainer)) });
-    this.keep(measurement.backend, count);
+    this.spares.unshift({ backend: measurement.backend, trainer: Promise.resolve(trainer), warming: false });
     return measurement;
   }
 
@@ -69,15 +78,6 @@ export class SpareTrainers {
       return undefined;
     }
   }
-}
-
-/**
- * Starts the trainer's warm-up once it has started. A search that takes it does not wait for the warm-up:
- * loading the data ends it.
- */
-function warmingUp(starting: Promise<SpawnedTrainer>): Promise<SpawnedTrainer> {
-  starting.then((trainer) => trainer.warmUp()).catch(() => {});
-  return starting;
 }
 
 function end(spare: Spare): void {

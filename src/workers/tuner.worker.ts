@@ -124,12 +124,9 @@ const api = {
       }),
     );
   },
-  /**
-   * This machine's speed, measured in a new trainer (see SpareTrainers.measure), which is kept with
-   * `count - 1` more for the next search.
-   */
-  measureMachine: (preference: BackendPreference, count: number, onProbe: OnProbe) =>
-    spares.measure(preference, count, (...a) => void onProbe(...a)),
+  /** This machine's speed, measured in a new trainer that is kept for the next search (SpareTrainers.measure). */
+  measureMachine: (preference: BackendPreference, onProbe: OnProbe) =>
+    spares.measure(preference, (...a) => void onProbe(...a)),
   /** Keeps `count` trainers started on `backend` for the next search (the page asks while it is idle). */
   warm: (backend: BackendName, count: number) => spares.keep(backend, count),
   /** A lane's study as plain JSON (for exports), or undefined before any search. */

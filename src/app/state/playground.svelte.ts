@@ -25,7 +25,7 @@ export class Playground {
   setup = $state<ExperimentSetup>() as ExperimentSetup;
   readonly data = new DatasetState();
   readonly machine: MachineState = new MachineState((preference, onProbe) =>
-    this.run.measureMachine(preference, this.setup.workers, onProbe),
+    this.run.measureMachine(preference, onProbe),
   );
   readonly run: RunState = new RunState(this.machine);
   readonly estimate = new EstimateState(() => this.setup, this.data, this.machine);

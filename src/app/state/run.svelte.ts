@@ -259,13 +259,12 @@ export class RunState {
     return (await this.client?.call((api) => api.snapshot(lane))) ?? undefined;
   }
 
-  /** Measures this machine in a trainer the tuner keeps, with `count - 1` more, for the next search. */
+  /** Measures this machine in a trainer the tuner keeps for the next search. */
   measureMachine(
     preference: BackendPreference,
-    count: number,
     onProbe: (name: BackendName, index: number, of: number) => void,
   ): Promise<Measurement> {
-    return this.call((api) => api.measureMachine(preference, count, Comlink.proxy(onProbe)));
+    return this.call((api) => api.measureMachine(preference, Comlink.proxy(onProbe)));
   }
 
   /**

@@ -99,13 +99,19 @@ describe('spare trainers', () => {
     expect(await spares.take('webgpu', dataset)).toBeUndefined();
   });
 
-  it('keeps the trainer that measured the machine as the first spare, with the rest started', async () => {
+  it('keeps the trainer that measured the machine as the first spare; it warms up when the page asks', async () => {
     const { spares, spawned, measured } = pool();
     spares.keep('wasm', 2);
-    const measurement = await spares.measure('auto', 2);
+    const measurement = await spares.measure('auto');
     expect(measurement).toMatchObject({ backend: 'wasm', probeMs: 40 });
     await settled();
+    expect(spares.countOn('wasm')).toBe(3);
+    // No warm-up right after measuring: a file may be loading then.
+    expect(measured[0].warmedUp).toBe(false);
+    spares.keep('wasm', 2);
+    await settled();
     expect(spares.countOn('wasm')).toBe(2);
+    expect(measured[0].warmedUp).toBe(true);
     // The measured trainer is kept first; the surplus one started earlier is ended.
     expect(await spares.take('wasm', dataset)).toBe(measured[0]);
     expect(spawned.map((t) => t.ended)).toEqual([false, true]);
