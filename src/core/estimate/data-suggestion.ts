@@ -31,18 +31,48 @@ export async function suggestDataBudget(
     return undefined;
   const { maxEpochs, epochs, factor } = settings.tuner;
   const r = rowsMaxEpochs(trainRows, factor) ?? maxEpochs;
-  let chosen: { settings: StudySettings; estimate: TimeEstimate } | undefined;
-  for (const e of [epochs, ...ladder(epochs)]) {
-    const candidate = dataBudget(settings, r, e);
-    const estimated = await estimate(candidate);
-    if (!estimated) return undefined;
-    chosen = { settings: candidate, estimate: estimated };
-    if (estimated.ms <= current.ms / 2) break;
-  }
-  if (!chosen) return undefined;
+  const candidates = [epochs, ...ladder(epochs)].map((e) => () => dataBudget(settings, r, e));
+  const estimated = new Map<number, { settings: StudySettings; estimate: TimeEstimate | undefined }>();
+  const at = async (i: number) => {
+    if (!estimated.has(i)) {
+      const candidate = candidates[i]();
+      estimated.set(i, { settings: candidate, estimate: await estimate(candidate) });
+    }
+    return estimated.get(i)!;
+  };
+  const fits = async (i: number) => {
+    const { estimate } = await at(i);
+    return estimate && estimate.ms <= current.ms / 2;
+  };
+  const index = await firstFitting(candidates.length, fits);
+  const chosen = index === undefined ? undefined : await at(index);
+  if (!chosen?.estimate) return undefined;
   return {
-    ...chosen,
+    settings: chosen.settings,
+    estimate: chosen.estimate,
     rows: rowsPerRung(chosen.settings, trainRows),
     changes: describeChanges(settings, chosen.settings),
   };
+}
+
+/**
+ * The first of `count` candidates that fits, else the last; undefined when one could not be judged.
+ * Fewer epochs per share never take longer, so once one fits all after it do: bisection, after trying
+ * the first alone (it often fits).
+ */
+async function firstFitting(
+  count: number,
+  fits: (i: number) => Promise<boolean | undefined>,
+): Promise<number | undefined> {
+  const first = await fits(0);
+  if (first !== false) return first === undefined ? undefined : 0;
+  let [lo, hi] = [Math.min(1, count - 1), count - 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const fit = await fits(mid);
+    if (fit === undefined) return undefined;
+    if (fit) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

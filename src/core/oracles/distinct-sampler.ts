@@ -33,14 +33,15 @@ export class DistinctSampler {
     const attempts = this.size === 'continuous' ? CONTINUOUS_ATTEMPTS : REJECTION_ATTEMPTS;
     for (let i = 0; i < attempts; i++) {
       const config = sampleConfig(this.space, this.rng);
-      if (!this.used.has(configKey(config))) return this.take(config);
+      const key = configKey(config);
+      if (!this.used.has(key)) return this.take(config, key);
     }
     const config = this.size === 'continuous' ? undefined : this.pickUnused();
     return config === undefined ? this.runOut() : this.take(config);
   }
 
-  private take(config: Config): Config {
-    this.used.add(configKey(config));
+  private take(config: Config, key = configKey(config)): Config {
+    this.used.add(key);
     return config;
   }
 

@@ -57,7 +57,8 @@ export class TrialHistory {
     const attempts = this.size === 'continuous' ? CONTINUOUS_ATTEMPTS : FINITE_ATTEMPTS;
     for (let i = 0; i < attempts; i++) {
       const config = sampleConfig(this.ctx.space, this.ctx.rng);
-      if (this.isNew(config)) return this.record(config, origin);
+      const key = configKey(config);
+      if (this.isNewKey(key)) return this.record(config, origin, key);
     }
     const unused = this.size === 'continuous' ? undefined : this.pickUnused();
     if (unused) return this.record(unused, origin);
@@ -103,8 +104,8 @@ export class TrialHistory {
     return unused.length > 0 ? this.ctx.rng.pick(unused) : undefined;
   }
 
-  private record(config: Config, origin: TrialOrigin): Proposal {
-    this.used.add(configKey(config));
+  private record(config: Config, origin: TrialOrigin, key = configKey(config)): Proposal {
+    this.used.add(key);
     const id = String(this.entries.size);
     this.entries.set(id, { config, status: 'pending', loss: NaN });
     return { kind: 'trial', trial: { id, config, resource: this.ctx.settings.epochs, origin } };

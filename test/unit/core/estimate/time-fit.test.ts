@@ -8,9 +8,12 @@ import {
   TIME_BUDGETS,
   type TrainingShape,
 } from '../../../../src/core/estimate';
-import { ladder, rowsMaxEpochs } from '../../../../src/core/estimate/time-fit';
+import { dataBudget, ladder, rowsMaxEpochs } from '../../../../src/core/estimate/time-fit';
 import type { StudySettings } from '../../../../src/core/study';
 import { BANK_50K, SHIPPED, defaultStudy, withTuner } from './shapes';
+
+/** A 50 MB file's shape: a million rows of ten numbers. */
+const MILLION_ROWS: TrainingShape = { trainRows: 806_597, validationRows: 201_649, features: 10, outputs: 1 };
 
 const estimator = (shape: TrainingShape) => (s: StudySettings) =>
   estimateSearch(s, { shape, backend: 'wasm', workers: 1 });
@@ -96,5 +99,33 @@ describe('the data budget’s rungs', () => {
     expect(
       await suggestDataBudget(settings, small(settings)!, small, SHIPPED.banknote.trainRows),
     ).toBeUndefined();
+  });
+
+  it('are the most epochs per share that halve the time, found with few estimates', async () => {
+    const settings = defaultStudy();
+    for (const shape of [BANK_50K, MILLION_ROWS]) {
+      const estimate = estimator(shape);
+      const current = estimate(settings)!;
+      const epochs = [settings.tuner.epochs, ...ladder(settings.tuner.epochs)];
+      const r = rowsMaxEpochs(shape.trainRows, settings.tuner.factor)!;
+      const scanned =
+        epochs.find((e) => estimate(dataBudget(settings, r, e))!.ms <= current.ms / 2) ?? epochs.at(-1)!;
+      let asked = 0;
+      const counted = (s: StudySettings) => (asked++, estimate(s));
+      const suggestion = (await suggestDataBudget(settings, current, counted, shape.trainRows))!;
+      expect(suggestion.settings.tuner.epochs, `${shape.trainRows} rows`).toBe(scanned);
+      expect(asked, `${shape.trainRows} rows`).toBeLessThanOrEqual(
+        1 + Math.ceil(Math.log2(epochs.length)) + 1,
+      );
+    }
+  });
+
+  it('are not suggested when a candidate cannot be estimated', async () => {
+    const settings = defaultStudy();
+    const estimate = estimator(MILLION_ROWS);
+    const current = estimate(settings)!;
+    let asked = 0;
+    const failsSecond = (s: StudySettings) => (++asked === 2 ? undefined : estimate(s));
+    expect(await suggestDataBudget(settings, current, failsSecond, MILLION_ROWS.trainRows)).toBeUndefined();
   });
 });
