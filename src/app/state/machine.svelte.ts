@@ -45,7 +45,10 @@ export class MachineState {
     });
   }
 
-  /** Other work is using the cores (a dataset is loading): a probe running now is measured again later. */
+  /**
+   * Other work is using the cores (a dataset is loading): a probe running now counts as not measured,
+   * and the next `measureWhenIdle` measures again (not before: the work may still be running).
+   */
   disturbed(): void {
     if (this.inFlight) this.disturbedProbe = true;
   }
@@ -74,7 +77,6 @@ export class MachineState {
         if (this.inFlight?.done === done) {
           this.inFlight = undefined;
           this.probing = undefined;
-          if (this.disturbedProbe) this.measureWhenIdle(preference);
         }
       });
     this.inFlight = { preference, done };
