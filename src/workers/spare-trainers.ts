@@ -48,6 +48,14 @@ export class SpareTrainers {
     }
   }
 
+  /** Ends the spares' warm-ups at their next epoch (a file is loading); the next `keep` starts them again. */
+  rest(): void {
+    for (const spare of this.spares.filter((s) => s.warming)) {
+      spare.warming = false;
+      spare.trainer.then((trainer) => trainer.stopWarmUp()).catch(() => {});
+    }
+  }
+
   /**
    * Measures this machine in a new trainer (the reference probe on the backend `preference` chooses)
    * and keeps it as the first spare on that backend; the others, and its warm-up, start when the page

@@ -70,6 +70,11 @@ const api = {
     return run;
   },
 
+  /** Ends the warm-up at its next epoch's end (the page needs the cores: a file is loading). */
+  stopWarmUp(): void {
+    warmUpCancelled = true;
+  },
+
   load(dataset: EncodedDataset): void {
     data = dataset;
     warmUpCancelled = true;

@@ -129,6 +129,8 @@ const api = {
     spares.measure(preference, (...a) => void onProbe(...a)),
   /** Keeps `count` trainers started on `backend` for the next search (the page asks while it is idle). */
   warm: (backend: BackendName, count: number) => spares.keep(backend, count),
+  /** Ends the kept trainers' warm-ups while the page needs the cores (SpareTrainers.rest). */
+  rest: () => spares.rest(),
   /** A lane's study as plain JSON (for exports), or undefined before any search. */
   snapshot: (lane = 0) => scheduler?.studies[lane]?.toJSON(),
   pause: () => scheduler?.pause(),

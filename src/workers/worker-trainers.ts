@@ -15,6 +15,7 @@ export interface SpawnedTrainer extends TrainerHandle {
   load(dataset: EncodedDataset): Promise<void>;
   /** Runs the training code on a small generated problem (see warmUpTraining). */
   warmUp(): Promise<number>;
+  stopWarmUp(): void;
 }
 
 /** Told as each backend's probe begins, while `auto` measures them. */
@@ -32,6 +33,7 @@ function connectTrainer() {
     backend,
     load: (data) => client.call((w) => w.load(data)),
     warmUp: () => client.call((w) => w.warmUp()),
+    stopWarmUp: () => void (client.alive && api.stopWarmUp()),
     train: (request, onEpoch) => client.call((w) => w.train(request, Comlink.proxy(onEpoch))),
     trainGroup: (requests, onEpoch) => client.call((w) => w.trainGroup(requests, Comlink.proxy(onEpoch))),
     setPaused: (paused) => void (client.alive && api.setPaused(paused)),

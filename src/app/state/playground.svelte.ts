@@ -3,6 +3,7 @@
  * screen and the view, and what the header and the run band do with them — start, step, import, share,
  * restore after a reload, and putting back the data a study ran on.
  */
+import { untrack } from 'svelte';
 import { withSource, type DatasetSetup, type ExperimentSetup } from '../../core/experiment';
 import { validateSpace } from '../../core/space';
 import { catalogueEntry } from '../../data';
@@ -53,10 +54,13 @@ export class Playground {
       void this.data.load($state.snapshot(this.setup.dataset) as DatasetSetup, this.setup.study.seed);
     });
     // Measured once the data has loaded: a probe that shares the cores with parsing a file runs slow,
-    // so one that did is measured again.
+    // so one that did is measured again. Parsing gets the cores: the next search's trainers stop
+    // warming up until it is done.
     $effect(() => {
-      if (this.data.loading) this.machine.disturbed();
-      else this.machine.measureWhenIdle(this.setup.backend);
+      if (this.data.loading) {
+        this.machine.disturbed();
+        untrack(() => this.run.restTrainers());
+      } else this.machine.measureWhenIdle(this.setup.backend);
     });
     // The next search's trainers start once this machine is measured, while the page is idle; after a
     // search, once its results have been on screen for a while.

@@ -276,6 +276,11 @@ export class RunState {
     this.client!.call((api) => api.warm(backend, count)).catch(() => {});
   }
 
+  /** Ends the kept trainers' warm-ups while a file loads: parsing it gets the cores. */
+  restTrainers(): void {
+    this.client?.call((api) => api.rest()).catch(() => {});
+  }
+
   pause = () => void this.client?.call((api) => api.pause());
 
   stop = (): void => {

@@ -16,10 +16,13 @@ function fakeTrainer(backend: BackendName, { loadFails = false } = {}) {
     loaded: undefined as EncodedDataset | undefined,
     ended: false,
     warmedUp: false,
+    warmUps: 0,
     warmUp: vi.fn(async () => {
       trainer.warmedUp = true;
+      trainer.warmUps++;
       return 7;
     }),
+    stopWarmUp: vi.fn(),
     load: vi.fn(async (data: EncodedDataset) => {
       if (loadFails) throw new Error('the trainer worker crashed');
       trainer.loaded = data;
@@ -115,5 +118,22 @@ describe('spare trainers', () => {
     // The measured trainer is kept first; the surplus one started earlier is ended.
     expect(await spares.take('wasm', dataset)).toBe(measured[0]);
     expect(spawned.map((t) => t.ended)).toEqual([false, true]);
+  });
+
+  it('stops the warm-ups while a file loads, and starts them again when the page next asks', async () => {
+    const { spares, spawned } = pool();
+    spares.keep('wasm', 2);
+    await settled();
+    expect(spawned.map((t) => t.warmUps)).toEqual([1, 1]);
+    spares.rest();
+    await settled();
+    expect(spawned.map((t) => t.stopWarmUp.mock.calls.length)).toEqual([1, 1]);
+    spares.rest();
+    await settled();
+    expect(spawned.map((t) => t.stopWarmUp.mock.calls.length)).toEqual([1, 1]);
+    spares.keep('wasm', 2);
+    await settled();
+    expect(spawned.map((t) => t.warmUps)).toEqual([2, 2]);
+    expect(spawned).toHaveLength(2);
   });
 });

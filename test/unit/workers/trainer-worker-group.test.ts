@@ -57,4 +57,13 @@ describe('the trainer worker', () => {
     const [alone] = await trainAlone(data, [request]);
     expectEquivalent(result, alone);
   });
+
+  it('as a spare: stops warming up at its next epoch when the page needs the cores', async () => {
+    await import('../../../src/workers/trainer.worker');
+    const api = exposed.api as TrainerWorkerApi;
+    await api.init(undefined, 'cpu', { inputs: 2, units: 8, batch: 16 });
+    const warmUp = api.warmUp();
+    api.stopWarmUp();
+    expect(await warmUp).toBe(0);
+  });
 });
