@@ -31,20 +31,22 @@ export async function suggestDataBudget(
     return undefined;
   const { maxEpochs, epochs, factor } = settings.tuner;
   const r = rowsMaxEpochs(trainRows, factor) ?? maxEpochs;
-  const candidates = [epochs, ...ladder(epochs)].map((e) => () => dataBudget(settings, r, e));
-  const estimated = new Map<number, { settings: StudySettings; estimate: TimeEstimate | undefined }>();
+  const epochsPerShare = [epochs, ...ladder(epochs)];
+  const tried = new Map<number, { settings: StudySettings; estimate: TimeEstimate | undefined }>();
   const at = async (i: number) => {
-    if (!estimated.has(i)) {
-      const candidate = candidates[i]();
-      estimated.set(i, { settings: candidate, estimate: await estimate(candidate) });
+    let candidate = tried.get(i);
+    if (!candidate) {
+      const candidateSettings = dataBudget(settings, r, epochsPerShare[i]);
+      candidate = { settings: candidateSettings, estimate: await estimate(candidateSettings) };
+      tried.set(i, candidate);
     }
-    return estimated.get(i)!;
+    return candidate;
   };
   const fits = async (i: number) => {
-    const { estimate } = await at(i);
-    return estimate && estimate.ms <= current.ms / 2;
+    const time = (await at(i)).estimate;
+    return time && time.ms <= current.ms / 2;
   };
-  const index = await firstFitting(candidates.length, fits);
+  const index = await firstFitting(epochsPerShare.length, fits);
   const chosen = index === undefined ? undefined : await at(index);
   if (!chosen?.estimate) return undefined;
   return {
