@@ -13,7 +13,7 @@ import { releaseChart, scheduleUpdate, type LiveChart } from './live-chart';
  * Created as the canvas mounts, every chart of a view that appears at once (a race's, on Start) was
  * built in one task: each construction reads the canvas's computed style and sizes its bitmap, and
  * together they made a 70 ms task on the CPU. Created in its first redraw, each is built in a task
- * of its own, and one off screen waits until it is drawn.
+ * of its own; one off screen is built in an idle period before the one it is first drawn in.
  */
 export function liveChart<TType extends ChartType, TData, TLabel, Input>(
   kind: { type: TType; plugins?: Plugin<TType>[] },
@@ -35,6 +35,7 @@ export function liveChart<TType extends ChartType, TData, TLabel, Input>(
       ));
     const live: LiveChart = {
       canvas,
+      create: () => chart === undefined && created() !== undefined,
       get height() {
         return chart?.height ?? canvas.height;
       },

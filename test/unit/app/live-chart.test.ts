@@ -147,4 +147,24 @@ describe('live charts', () => {
     nextFrame();
     expect(log).toEqual(['shown']);
   });
+
+  it('builds an off-screen chart in one idle period and draws it in the next', async () => {
+    const { scheduleUpdate } = await load();
+    const log: string[] = [];
+    const hidden = { ...fakeChart('hidden', 60, log), built: false };
+    hidden.create = () => {
+      if (hidden.built) return false;
+      hidden.built = true;
+      log.push('built');
+      return true;
+    };
+    scheduleUpdate(hidden);
+    inView(hidden, false);
+    // The first idle period after the charts are quiet builds it; the next draws it.
+    vi.advanceTimersByTime(1_500);
+    vi.advanceTimersByTime(10);
+    expect(log).toEqual(['built']);
+    vi.advanceTimersByTime(10);
+    expect(log).toEqual(['built', 'hidden']);
+  });
 });
