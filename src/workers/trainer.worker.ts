@@ -23,7 +23,8 @@ import type { BackendInfo, BackendPreference, Measurement } from './protocol';
 let data: EncodedDataset | undefined;
 let stopRequested = false;
 let paused = false;
-let warmUpCancelled = false;
+/** The latest warm-up's stop flag: each warm-up has its own, so a new one never revives one stopped. */
+let warmUpStop = { requested: false };
 /** The warm-up under way: training waits for it, so two never interleave on one backend. */
 let warming: Promise<unknown> = Promise.resolve();
 let release: (() => void) | undefined;
@@ -64,20 +65,24 @@ const api = {
    * `load` ends it at the next epoch's end. Resolves with the epochs it trained.
    */
   warmUp(): Promise<number> {
-    warmUpCancelled = false;
-    const run = warmUpTraining(() => warmUpCancelled);
+    const stop = { requested: false };
+    warmUpStop = stop;
+    // After the one before it has ended: two never interleave on the backend.
+    const run = warming
+      .catch(() => {})
+      .then(() => (stop.requested ? 0 : warmUpTraining(() => stop.requested)));
     warming = run;
     return run;
   },
 
   /** Ends the warm-up at its next epoch's end (the page needs the cores: a file is loading). */
   stopWarmUp(): void {
-    warmUpCancelled = true;
+    warmUpStop.requested = true;
   },
 
   load(dataset: EncodedDataset): void {
     data = dataset;
-    warmUpCancelled = true;
+    warmUpStop.requested = true;
   },
 
   async train(request: TrainRequest, onEpoch: (report: EpochReport) => void): Promise<TrainResult> {

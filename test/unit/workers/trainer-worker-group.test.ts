@@ -66,4 +66,20 @@ describe('the trainer worker', () => {
     api.stopWarmUp();
     expect(await warmUp).toBe(0);
   });
+
+  it('as a spare: a warm-up started after one was stopped waits for it, and does not revive it', async () => {
+    await import('../../../src/workers/trainer.worker');
+    const api = exposed.api as TrainerWorkerApi;
+    await api.init(undefined, 'cpu', { inputs: 2, units: 8, batch: 16 });
+    const first = api.warmUp();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    api.stopWarmUp();
+    const second = api.warmUp();
+    let firstEnded = false;
+    void first.then(() => (firstEnded = true));
+    const secondEpochs = await second;
+    expect(firstEnded).toBe(true);
+    expect(await first).toBeLessThan(secondEpochs);
+    expect(secondEpochs).toBe(7);
+  });
 });
