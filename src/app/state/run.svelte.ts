@@ -25,6 +25,7 @@ import { nextFrameDone } from '../after-frame';
 import { formatCount } from '../components/format';
 import type { MachineState } from './machine.svelte';
 import { beginStep, endAll, followEvent, type StartupStep } from './startup';
+import { emptyLane, withEpochs, withTrial, type Lane } from './lanes';
 import { ShownEvents } from './shown-events';
 
 export interface Notice {
@@ -45,16 +46,6 @@ interface PendingRestore {
   state: StudyState;
 }
 
-/** One study on screen: the only one, or one tuner of a race. */
-export interface Lane {
-  settings: StudySettings;
-  trials: Trial[];
-  /** Epochs streamed so far for running trials (the current execution), by trial id. */
-  live: Record<string, EpochReport[]>;
-  bestId?: string;
-}
-
-const emptyLane = (settings: StudySettings): Lane => ({ settings, trials: [], live: {} });
 /** How often the page shows what the tuner sent (ms): about as often as a live chart may redraw. */
 const SHOW_INTERVAL_MS = 250;
 const NO_TRIALS: Trial[] = [];
@@ -340,19 +331,9 @@ export class RunState {
     this.studyDataset = undefined;
   }
 
-  private updateLane(index: number, change: (lane: Lane) => Lane): void {
-    const lane = this.lanes[index];
-    if (lane) this.lanes = this.lanes.with(index, change(lane));
-  }
-
   private upsert(index: number, trial: Trial): void {
-    this.updateLane(index, (lane) => {
-      const at = lane.trials.findIndex((t) => t.id === trial.id);
-      const trials = at < 0 ? [...lane.trials, trial] : lane.trials.with(at, trial);
-      if (trial.state === 'running' || !lane.live[trial.id]) return { ...lane, trials };
-      const { [trial.id]: _finished, ...live } = lane.live;
-      return { ...lane, trials, live };
-    });
+    const lane = this.lanes[index];
+    if (lane) this.lanes = this.lanes.with(index, withTrial(lane, trial));
   }
 
   /** The tuner's events, shown at most every SHOW_INTERVAL_MS (see ShownEvents). */
@@ -372,18 +353,9 @@ export class RunState {
       case 'trial':
         this.upsert(event.lane, event.trial);
         break;
-      case 'epochs': {
-        const lanes = this.lanes.map((lane) => ({ ...lane, live: { ...lane.live } }));
-        for (const { lane, trialId, report } of event.items) {
-          const live = lanes[lane]?.live;
-          if (!live) continue;
-          const previous = live[trialId] ?? [];
-          const last = previous[previous.length - 1];
-          live[trialId] = last && report.epoch <= last.epoch ? [report] : [...previous, report];
-        }
-        this.lanes = lanes;
+      case 'epochs':
+        this.lanes = withEpochs(this.lanes, event.items);
         break;
-      }
       case 'status':
         this.status = event.status;
         this.reason = event.reason;
