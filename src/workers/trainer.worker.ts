@@ -93,9 +93,7 @@ const api = {
       request,
       (report) => void onEpoch(report),
       () => stopRequested,
-      async () => {
-        while (paused && !stopRequested) await new Promise<void>((resolve) => (release = resolve));
-      },
+      waitWhilePaused,
     );
     return Comlink.transfer(result, result.checkpoint ? checkpointBuffers(result.checkpoint) : []);
   },
