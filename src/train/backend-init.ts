@@ -3,7 +3,12 @@
  * never asks for them (Node tests, the cpu path) does not load them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { softwareAdapterName, type AdapterFacts, type BackendName } from './backend-select';
+import {
+  softwareAdapterName,
+  softwareRendererName,
+  type AdapterFacts,
+  type BackendName,
+} from './backend-select';
 
 export type InitOutcome = { ok: true; note?: string } | { ok: false; error: string };
 
@@ -44,6 +49,23 @@ export async function inspectWebGpu(): Promise<
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) return { available: false, error: 'no WebGPU adapter' };
   return { available: true, software: softwareAdapterName(await adapterFacts(adapter)) };
+}
+
+/**
+ * Which WebGL renderer the browser offers, from a 1×1 context of its own: the software name if it is
+ * one. Cheap next to the probe, whose shaders a software renderer compiles for seconds of CPU.
+ */
+export function inspectWebGl(): { available: false; error: string } | { available: true; software?: string } {
+  if (typeof OffscreenCanvas !== 'function') return { available: false, error: 'no OffscreenCanvas' };
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
+  if (!gl) return { available: false, error: 'no WebGL context' };
+  try {
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    return { available: true, software: softwareRendererName(renderer) };
+  } finally {
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
 }
 
 async function register(name: BackendName): Promise<void> {

@@ -40,6 +40,16 @@ export function softwareAdapterName(facts: AdapterFacts): string | undefined {
   return undefined;
 }
 
+/** A software WebGL renderer (SwiftShader, llvmpipe…): slower than WASM, so never preferred in auto. */
+export function softwareRendererName(renderer: string | undefined): string | undefined {
+  const text = (renderer ?? '').toLowerCase();
+  if (text.includes('swiftshader')) return 'SwiftShader';
+  if (text.includes('llvmpipe')) return 'llvmpipe';
+  if (text.includes('softpipe')) return 'softpipe';
+  if (text.includes('microsoft basic render')) return 'Microsoft Basic Render Driver';
+  return undefined;
+}
+
 /** The forced backend, then the ones after it in BACKEND_ORDER (cpu last, always). */
 export function fallbackChain(forced: BackendName): BackendName[] {
   return BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(forced));

@@ -1,10 +1,10 @@
 /**
- * Choosing the tfjs backend of a trainer worker. `auto` initialises WebGPU (unless its adapter is
- * software), WebGL and WASM in turn, times the same short training probe on each and keeps the
+ * Choosing the tfjs backend of a trainer worker. `auto` initialises WebGPU and WebGL (unless their
+ * adapter or renderer is software) and WASM in turn, times the same short training probe on each and keeps the
  * fastest; CPU (tfjs' plain JavaScript kernels, never faster than WASM) is probed only when none of
  * them trained. A forced backend that fails to initialise falls back along BACKEND_ORDER.
  */
-import { initBackend, inspectWebGpu } from './backend-init';
+import { initBackend, inspectWebGl, inspectWebGpu } from './backend-init';
 import { timeTrainingProbe, type ProbeShape } from './backend-probe';
 import {
   BACKEND_ORDER,
@@ -27,6 +27,27 @@ async function probeOne(name: BackendProbe['name'], shape: ProbeShape): Promise<
   }
 }
 
+/**
+ * Why `name` is not probed: no WebGPU adapter, or a software WebGPU adapter or WebGL renderer (slower
+ * than WASM, and probing software WebGL compiles its shaders for seconds of CPU as the page starts).
+ */
+async function skipReason(name: BackendName): Promise<string | undefined> {
+  if (name === 'webgpu') {
+    const gpu = await inspectWebGpu().catch((e: unknown) => ({
+      available: false as const,
+      error: String(e),
+    }));
+    if (!gpu.available) return gpu.error;
+    if (gpu.software) return `software adapter (${gpu.software}), not preferred: slower than WASM`;
+  }
+  if (name === 'webgl') {
+    const gl = inspectWebGl();
+    if (gl.available && gl.software)
+      return `software renderer (${gl.software}), not preferred: slower than WASM`;
+  }
+  return undefined;
+}
+
 /** Told as each backend's probe begins: its name, its place in the order, and how many there are. */
 export type OnProbe = (name: BackendName, index: number, of: number) => void;
 
@@ -35,23 +56,10 @@ async function chooseAuto(shape: ProbeShape, onProbe?: OnProbe): Promise<Backend
   for (const [index, name] of BACKEND_ORDER.entries()) {
     if (name === 'cpu' && fastestProbe(probes)) break;
     onProbe?.(name, index, BACKEND_ORDER.length);
-    if (name === 'webgpu') {
-      const gpu = await inspectWebGpu().catch((e: unknown) => ({
-        available: false as const,
-        error: String(e),
-      }));
-      if (!gpu.available) {
-        probes.push({ name, ok: false, error: gpu.error });
-        continue;
-      }
-      if (gpu.software) {
-        probes.push({
-          name,
-          ok: false,
-          error: `software adapter (${gpu.software}), not preferred: slower than WASM`,
-        });
-        continue;
-      }
+    const skipped = await skipReason(name);
+    if (skipped) {
+      probes.push({ name, ok: false, error: skipped });
+      continue;
     }
     probes.push(await probeOne(name, shape));
   }

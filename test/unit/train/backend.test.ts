@@ -7,6 +7,7 @@ import {
   fallbackChain,
   fastestProbe,
   softwareAdapterName,
+  softwareRendererName,
 } from '../../../src/train/backend-select';
 
 describe('backend decisions', () => {
@@ -15,6 +16,20 @@ describe('backend decisions', () => {
     expect(softwareAdapterName({ description: 'SwiftShader Device (Subzero)' })).toBe('SwiftShader');
     expect(softwareAdapterName({ vendor: 'nvidia', isFallbackAdapter: true })).toBe('a fallback adapter');
     expect(softwareAdapterName({ vendor: 'nvidia', architecture: 'ampere' })).toBeUndefined();
+  });
+
+  it('recognises a software WebGL renderer from its unmasked name', () => {
+    const chromiumHeadless =
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
+    expect(softwareRendererName(chromiumHeadless)).toBe('SwiftShader');
+    expect(softwareRendererName('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe('llvmpipe');
+    expect(softwareRendererName('ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11)')).toBe(
+      'Microsoft Basic Render Driver',
+    );
+    expect(
+      softwareRendererName('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)'),
+    ).toBeUndefined();
+    expect(softwareRendererName(undefined)).toBeUndefined();
   });
 
   it('falls back along webgpu → webgl → wasm → cpu', () => {
