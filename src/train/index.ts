@@ -5,6 +5,7 @@ export { trainGroup, type GroupOptions } from './fused/train-group';
 export { trainGroupOrFail } from './fused/train-group-or-fail';
 export { failureReason } from './failure-reason';
 export { warmUpTraining } from './warm-up';
+export { pageCourtesy } from './page-courtesy';
 export { chooseBackend, measureBackend, type OnProbe } from './backend';
 export type { ProbeShape } from './backend-probe';
 export {

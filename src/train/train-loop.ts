@@ -14,6 +14,7 @@ import { buildModel, exportModelArtifacts, forwardTrain, predictInChunks } from 
 import { createOptimizer, disposeOptimizer, setLearningRate, type ScheduledOptimizer } from './optimizer';
 import { epochOrder, trialRows } from './rows';
 import { disposeRows, uploadRows, type RowTensors } from './tensors';
+import { pageCourtesy } from './page-courtesy';
 import {
   disposingOnThrow,
   EarlyStopMonitor,
@@ -50,6 +51,7 @@ async function trainEpoch(
   let step = startStep;
   try {
     for (let start = 0; start < train.rows; start += spec.batchSize) {
+      await pageCourtesy.between();
       const size = Math.min(spec.batchSize, train.rows - start);
       setLearningRate(opt, learningRateAt(spec.schedule, step));
       const batchStep = step;

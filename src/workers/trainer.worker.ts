@@ -9,6 +9,7 @@ import {
   evaluateOnTest,
   exportTrainedModel,
   measureBackend,
+  pageCourtesy,
   warmUpTraining,
   predictGrid,
   trainGroupOrFail,
@@ -18,6 +19,7 @@ import {
 } from '../train';
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
 import { exposeWorker } from './expose-worker';
+import { makesWayForPage, PAGE_BUSY_CHANNEL } from './page-busy-channel';
 import type { BackendInfo, BackendPreference, Measurement } from './protocol';
 
 let data: EncodedDataset | undefined;
@@ -147,4 +149,7 @@ const api = {
 };
 
 export type TrainerWorkerApi = typeof api;
+const workerName = (globalThis as { name?: string }).name ?? '';
+if (typeof BroadcastChannel === 'function' && makesWayForPage(workerName))
+  pageCourtesy.listen(new BroadcastChannel(PAGE_BUSY_CHANNEL));
 exposeWorker(api);

@@ -1,5 +1,6 @@
 /** Trainer workers behind the TrainerHandle interface: spawning, Comlink wiring and crash detection. */
 import * as Comlink from 'comlink';
+import { trainerName } from './page-busy-channel';
 import type { EncodedDataset } from '../data/types';
 import type { ProbeShape } from '../train/backend-probe';
 import { fallbackChain } from '../train/backend-select';
@@ -21,10 +22,13 @@ export interface SpawnedTrainer extends TrainerHandle {
 /** Told as each backend's probe begins, while `auto` measures them. */
 export type OnProbe = (name: BackendName, index: number, of: number) => void;
 
+let started = 0;
+
 /** Starts a trainer worker; any call in flight rejects if the worker dies. */
 function connectTrainer() {
+  const name = trainerName(++started);
   const client = connectWorker<TrainerWorkerApi>(
-    () => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' }),
+    () => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name }),
     'the trainer worker',
   );
   const { api } = client;

@@ -19,6 +19,7 @@
  */
 
 import { afterNextFrame } from '../after-frame';
+import { pageBusy } from '../page-busy';
 
 /** What this helper needs of a Chart.js chart of any type. */
 export interface LiveChart {
@@ -86,6 +87,8 @@ function requestFlush(): void {
   if (!flushPlanned) {
     flushPlanned = true;
     afterNextFrame(flush);
+    // After the plan, so the page's busy spell ends only after the redraw (page-busy.ts).
+    pageBusy.working();
   }
 }
 
@@ -129,6 +132,7 @@ function flush(): void {
     if (!isVisible(chart) || sinceDrawn(chart, started) < MIN_REDRAW_INTERVAL_MS) continue;
     const expected = cost.get(chart) ?? FRAME_BUDGET_MS;
     if (drawn > 0 && performance.now() - started + expected > FRAME_BUDGET_MS) break;
+    if (drawn === 0) pageBusy.working();
     draw(chart);
     drawn++;
   }

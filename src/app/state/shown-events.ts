@@ -12,6 +12,8 @@ export class ShownEvents<Event> {
   constructor(
     private readonly intervalMs: number,
     private readonly show: (event: Event, at: number) => void,
+    /** Called once before each batch is shown. */
+    private readonly beforeShow: () => void = () => {},
   ) {}
 
   receive(event: Event): void {
@@ -34,6 +36,7 @@ export class ShownEvents<Event> {
     this.received = [];
     this.timer = undefined;
     this.shownAt = performance.now();
+    this.beforeShow();
     for (const { event, at } of received) this.show(event, at);
   }
 }

@@ -14,6 +14,7 @@ import type { GroupParams, MemberStep } from './group-params';
 import type { GroupShape } from './group-shape';
 import type { Member } from './group-member';
 import { EpochBatches, targetWidth, type GroupBatch } from './group-rows';
+import { pageCourtesy } from '../page-courtesy';
 
 export interface GroupContext {
   data: EncodedDataset;
@@ -106,6 +107,7 @@ export async function trainFusedEpoch(ctx: GroupContext, members: Member[]): Pro
   const sizes: number[][] = [];
   try {
     for (let s = 0; s < batches.steps; s++) {
+      await pageCourtesy.between();
       const batch = batches.batch(s);
       predictions.push(trainStep(ctx, members, batch));
       sizes.push(batch.sizes);

@@ -25,6 +25,21 @@ describe("the tuner's events on the page", () => {
     expect(shown[3][1] - shown[2][1]).toBe(100);
   });
 
+  it('say once before each batch that the page is about to show it', () => {
+    const log: string[] = [];
+    const events = new ShownEvents<string>(
+      250,
+      (event) => log.push(event),
+      () => log.push('busy'),
+    );
+    events.receive('a');
+    events.receive('b');
+    vi.advanceTimersByTime(0);
+    events.receive('c');
+    vi.advanceTimersByTime(250);
+    expect(log).toEqual(['busy', 'a', 'b', 'busy', 'c']);
+  });
+
   it('drop what has not been shown', () => {
     const shown: string[] = [];
     const events = new ShownEvents<string>(250, (event) => shown.push(event));
