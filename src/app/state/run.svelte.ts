@@ -22,6 +22,7 @@ import type { WorkerClient } from '../../workers/worker-client';
 import type { EpochReport } from '../../train/types';
 import type { TimeEstimate } from '../../core/estimate';
 import { nextFrameDone } from '../after-frame';
+import { pageBusy } from '../page-busy';
 import { formatCount } from '../components/format';
 import type { MachineState } from './machine.svelte';
 import { beginStep, endAll, followEvent, type StartupStep } from './startup';
@@ -126,6 +127,9 @@ export class RunState {
     paused = false,
     expected?: TimeEstimate,
   ): Promise<void> {
+    // The search's first frames need the cores more than the trainers' warm-ups do.
+    pageBusy.working();
+    this.restTrainers();
     const generation = ++this.startGeneration;
     const startedAt = Date.now();
     const studyId = restore && this.pending ? this.pending.saved.id : crypto.randomUUID();
@@ -337,8 +341,10 @@ export class RunState {
   }
 
   /** The tuner's events, shown at most every SHOW_INTERVAL_MS (see ShownEvents). */
-  private readonly events = new ShownEvents<TunerEvent>(SHOW_INTERVAL_MS, (event, at) =>
-    this.onEvent(event, at),
+  private readonly events = new ShownEvents<TunerEvent>(
+    SHOW_INTERVAL_MS,
+    (event, at) => this.onEvent(event, at),
+    () => pageBusy.working(),
   );
 
   private onEvent(event: TunerEvent, at: number): void {
