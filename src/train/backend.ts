@@ -1,8 +1,8 @@
 /**
  * Choosing the tfjs backend of a trainer worker. `auto` initialises WebGPU and WebGL (unless their
- * adapter or renderer is software) and WASM in turn, times the same short training probe on each and keeps the
- * fastest; CPU (tfjs' plain JavaScript kernels, never faster than WASM) is probed only when none of
- * them trained. A forced backend that fails to initialise falls back along BACKEND_ORDER.
+ * adapter or renderer is software) and WASM in turn, times the same short training probe on each and
+ * keeps the fastest; CPU (tfjs' plain JavaScript kernels, never faster than WASM) is probed only when
+ * none of them trained. A forced backend that fails to initialise falls back along BACKEND_ORDER.
  */
 import { initBackend, inspectWebGl, inspectWebGpu } from './backend-init';
 import { timeTrainingProbe, type ProbeShape } from './backend-probe';

@@ -29,7 +29,7 @@ export class PageCourtesy {
   private heardAt = -Infinity;
   private lastYield: number;
   private wake: (() => void) | undefined;
-  /** Time spent waiting for the page, for the bench and tests. */
+  /** Time spent waiting for the page (the unit tests read it). */
   waitedMs = 0;
 
   constructor(

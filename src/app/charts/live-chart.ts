@@ -132,6 +132,7 @@ function flush(): void {
     if (!isVisible(chart) || sinceDrawn(chart, started) < MIN_REDRAW_INTERVAL_MS) continue;
     const expected = cost.get(chart) ?? FRAME_BUDGET_MS;
     if (drawn > 0 && performance.now() - started + expected > FRAME_BUDGET_MS) break;
+    // Again as the redraw begins: the busy spell then lasts to the frame that paints it.
     if (drawn === 0) pageBusy.working();
     draw(chart);
     drawn++;
