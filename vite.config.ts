@@ -30,12 +30,12 @@ export default defineConfig({
     watBytes(),
     svelte(),
     // Offline after the first visit: a generated service worker precaches the whole build (scripts,
-    // workers, the tfjs .wasm binaries and the built-in datasets). The register script is a file, not
-    // inline, so the Content-Security-Policy in index.html needs no 'unsafe-inline' for scripts.
+    // workers, the tfjs .wasm binaries and the built-in datasets). The app registers it itself once the
+    // page is idle and no search is training (src/app/service-worker.ts).
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      injectRegister: false,
       manifest: {
         name: 'Tuning Playground',
         short_name: 'Tuning',

@@ -14,3 +14,8 @@ export function skipOffscreenPanels(training: boolean): void {
   if (typeof document === 'undefined' || !document.body) return;
   document.body.classList.toggle(CLASS, training);
 }
+
+/** Whether a search is training (the page skips its off-screen panels). */
+export function pageIsTraining(): boolean {
+  return typeof document !== 'undefined' && document.body?.classList.contains(CLASS) === true;
+}
