@@ -19,6 +19,13 @@ export interface PageChannel {
   onmessage: ((event: MessageEvent<PageBusyMessage>) => void) | null;
 }
 
+/** Whether this trainer trains on while the page draws (src/workers/keeper-slots.ts). */
+export interface Keeper {
+  readonly keeps: boolean;
+  /** Asks to become one; it may take effect later, or never. */
+  claim(): void;
+}
+
 export const SLICE_MS = 4;
 export const MAX_WAIT_MS = 60;
 export const ACTIVE_MS = 2000;
@@ -29,6 +36,7 @@ export class PageCourtesy {
   private heardAt = -Infinity;
   private lastYield: number;
   private wake: (() => void) | undefined;
+  private keeper: Keeper | undefined;
   /** Time spent waiting for the page (the unit tests read it). */
   waitedMs = 0;
 
@@ -41,9 +49,14 @@ export class PageCourtesy {
     this.lastYield = now();
   }
 
-  /** From now on the training loops make way for the page (until then `between` does nothing). */
-  listen(channel: PageChannel): void {
+  /**
+   * From now on the training loops make way for the page (until then `between` does nothing), unless
+   * `keeper` keeps this trainer training.
+   */
+  listen(channel: PageChannel, keeper?: Keeper): void {
     this.listening = true;
+    this.keeper = keeper;
+    keeper?.claim();
     channel.onmessage = (event) => this.hear(event.data);
   }
 
@@ -51,6 +64,7 @@ export class PageCourtesy {
     this.heardAt = this.now();
     if (message.busy) {
       this.busySince ??= this.now();
+      this.keeper?.claim();
       return;
     }
     this.busySince = undefined;
@@ -60,7 +74,13 @@ export class PageCourtesy {
   /** Awaited between training steps: every `sliceMs` lets messages in, and waits while the page draws. */
   async between(): Promise<void> {
     const now = this.now();
-    if (!this.listening || now - this.heardAt > this.activeMs || now - this.lastYield < this.sliceMs) return;
+    if (
+      !this.listening ||
+      this.keeper?.keeps ||
+      now - this.heardAt > this.activeMs ||
+      now - this.lastYield < this.sliceMs
+    )
+      return;
     await yieldToEvents();
     const left = this.busySince === undefined ? 0 : this.busySince + this.maxWaitMs - this.now();
     if (left > 0) {

@@ -7,10 +7,10 @@ export function trainerName(index: number): string {
 }
 
 /**
- * Every other trainer makes way for the page while it draws: one of two trainers on two cores leaves
- * the page a core, and the other keeps the search going (both waiting made searches 9–21% slower).
- * Counted over every trainer the tuner starts, so a lone replacement (a crashed trainer's) can leave
- * both of a pair on the same side.
+ * Where Web Locks are missing (src/workers/keeper-slots.ts), every other trainer makes way for the page
+ * while it draws: one of two trainers on two cores leaves the page a core, and the other keeps the
+ * search going (both waiting made searches 9–21% slower). Counted over every trainer the tuner starts,
+ * so a lone replacement (a crashed trainer's) can leave both of a pair on the same side.
  */
 export function makesWayForPage(name: string): boolean {
   const index = Number(/^trainer (\d+)$/.exec(name)?.[1]);

@@ -20,6 +20,7 @@ import {
 import type { Checkpoint, EpochReport, TrainRequest, TrainResult } from '../train/types';
 import { exposeWorker } from './expose-worker';
 import { makesWayForPage, PAGE_BUSY_CHANNEL } from './page-busy-channel';
+import { KeeperClaim, keeperSlots, type Locks } from './keeper-slots';
 import type { BackendInfo, BackendPreference, Measurement } from './protocol';
 
 let data: EncodedDataset | undefined;
@@ -150,6 +151,12 @@ const api = {
 
 export type TrainerWorkerApi = typeof api;
 const workerName = (globalThis as { name?: string }).name ?? '';
-if (typeof BroadcastChannel === 'function' && makesWayForPage(workerName))
-  pageCourtesy.listen(new BroadcastChannel(PAGE_BUSY_CHANNEL));
+const locks = (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
+if (typeof BroadcastChannel === 'function')
+  pageCourtesy.listen(
+    new BroadcastChannel(PAGE_BUSY_CHANNEL),
+    locks
+      ? new KeeperClaim(locks, keeperSlots(globalThis.navigator.hardwareConcurrency || 2))
+      : { keeps: !makesWayForPage(workerName), claim() {} },
+  );
 exposeWorker(api);

@@ -101,3 +101,32 @@ describe('training makes way for the page', () => {
     expect(done).toBe(true);
   });
 });
+
+describe('a trainer that keeps a keeper slot', () => {
+  it('trains on while the page is busy; one that gets a slot later stops waiting from then', async () => {
+    const c = channel();
+    const keeper = {
+      keeps: false,
+      claims: 0,
+      claim() {
+        this.claims++;
+      },
+    };
+    const courtesy = new PageCourtesy(() => performance.now(), 0, 1000);
+    courtesy.listen(c, keeper);
+    expect(keeper.claims).toBe(1);
+    say(c, true);
+    expect(keeper.claims).toBe(2);
+    setTimeout(() => say(c, false), 30);
+    let started = performance.now();
+    await courtesy.between();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+
+    keeper.keeps = true;
+    say(c, true);
+    started = performance.now();
+    await courtesy.between();
+    expect(performance.now() - started).toBeLessThan(20);
+    expect(courtesy.waitedMs).toBeLessThan(200);
+  });
+});
