@@ -77,3 +77,37 @@ test('the trainers start before Start: the search takes them and spawns none', a
   await expect(page.getByRole('table', { name: 'Leaderboard' }).locator('tbody tr')).not.toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Leaderboard' })).toContainText('completed');
 });
+
+test('while a search trains, importance and the decision boundary off screen start no worker; they fill in after', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const started: { url: string; at: number }[] = [];
+  page.on('worker', (worker) => started.push({ url: worker.url(), at: Date.now() }));
+  await page.addInitScript(() => {
+    const seen: [boolean, number][] = [];
+    (window as unknown as { training: typeof seen }).training = seen;
+    document.addEventListener('DOMContentLoaded', () =>
+      new MutationObserver(() => {
+        const training = document.body.classList.contains('training');
+        if (seen.at(-1)?.[0] !== training) seen.push([training, Date.now()]);
+      }).observe(document.body, { attributes: true, attributeFilter: ['class'] }),
+    );
+  });
+  // The default preset: a 2-D dataset, so the results have a decision boundary, far below the fold.
+  await openApp(page, '#workers=2');
+  await expect
+    .poll(() => started.filter((w) => /trainer\.worker/.test(w.url)).length, { timeout: 30_000 })
+    .toBe(2);
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await waitUntilFinished(page);
+  const spells = await page.evaluate(() => (window as unknown as { training: [boolean, number][] }).training);
+  const began = spells.find(([training]) => training)?.[1];
+  const ended = spells.find(([training], i) => !training && i > 0)?.[1];
+  expect(began).toBeDefined();
+  expect(ended).toBeDefined();
+  const during = started.filter((w) => w.at > began! && w.at < ended!).map((w) => w.url.split('/').pop());
+  expect(during).toEqual([]);
+  expect(await canvasHasInk(page, 'Hyperparameter importance')).toBe(true);
+  expect(await canvasHasInk(page, 'Decision boundary')).toBe(true);
+});
