@@ -84,14 +84,20 @@ test('while a search trains, importance and the decision boundary off screen sta
   test.setTimeout(240_000);
   const started: { url: string; at: number }[] = [];
   page.on('worker', (worker) => started.push({ url: worker.url(), at: Date.now() }));
+  // Training from the body's class on until the page starts to render whole again (offscreen-panels.ts).
   await page.addInitScript(() => {
     const seen: [boolean, number][] = [];
     (window as unknown as { training: typeof seen }).training = seen;
     document.addEventListener('DOMContentLoaded', () =>
       new MutationObserver(() => {
-        const training = document.body.classList.contains('training');
+        const training =
+          document.body.classList.contains('training') && !document.querySelector('.panel[data-shown]');
         if (seen.at(-1)?.[0] !== training) seen.push([training, Date.now()]);
-      }).observe(document.body, { attributes: true, attributeFilter: ['class'] }),
+      }).observe(document.body, {
+        attributes: true,
+        attributeFilter: ['class', 'data-shown'],
+        subtree: true,
+      }),
     );
   });
   // The default preset: a 2-D dataset, so the results have a decision boundary, far below the fold.
@@ -101,9 +107,11 @@ test('while a search trains, importance and the decision boundary off screen sta
     .toBe(2);
   await page.getByRole('button', { name: 'Start search' }).click();
   await waitUntilFinished(page);
-  const spells = await page.evaluate(() => (window as unknown as { training: [boolean, number][] }).training);
-  const began = spells.find(([training]) => training)?.[1];
-  const ended = spells.find(([training], i) => !training && i > 0)?.[1];
+  const spells = () => page.evaluate(() => (window as unknown as { training: [boolean, number][] }).training);
+  await expect.poll(async () => (await spells()).length).toBeGreaterThanOrEqual(2);
+  const seen = await spells();
+  const began = seen.find(([training]) => training)?.[1];
+  const ended = seen.find(([training], i) => !training && i > 0)?.[1];
   expect(began).toBeDefined();
   expect(ended).toBeDefined();
   const during = started.filter((w) => w.at > began! && w.at < ended!).map((w) => w.url.split('/').pop());
