@@ -20,6 +20,7 @@
 
 import { afterNextFrame } from '../after-frame';
 import { pageBusy } from '../page-busy';
+import { watchNear } from '../near-screen';
 
 /** What this helper needs of a Chart.js chart of any type. */
 export interface LiveChart {
@@ -45,7 +46,8 @@ export const PRINT_WIDTH = 680;
 const charts = new Set<LiveChart>();
 const pending = new Map<LiveChart, (() => void) | undefined>();
 const visible = new Set<HTMLCanvasElement>();
-const observed = new WeakMap<HTMLCanvasElement, LiveChart>();
+/** Canvases watched for nearing the screen, and how to stop watching each. */
+const watched = new WeakMap<HTMLCanvasElement, (() => void) | undefined>();
 const lastDrawn = new WeakMap<LiveChart, number>();
 /** How long each chart's last redraw took (ms). */
 const cost = new WeakMap<LiveChart, number>();
@@ -57,29 +59,21 @@ let lastRequested = -Infinity;
 /** Whether a search is training: its workers hold the cores, so the page's idle time is not free. */
 let training = false;
 
-const observer =
-  typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver(
-        (entries) => {
-          for (const entry of entries) {
-            const canvas = entry.target as HTMLCanvasElement;
-            if (entry.isIntersecting) visible.add(canvas);
-            else visible.delete(canvas);
-          }
-          if (pending.size > 0) planFlush();
-        },
-        { rootMargin: '200px' },
-      )
-    : undefined;
-
 function isVisible(chart: LiveChart): boolean {
   const canvas = chart.canvas;
-  if (!observer || !canvas) return true;
-  if (!observed.has(canvas)) {
-    observed.set(canvas, chart);
-    observer.observe(canvas);
+  if (!canvas) return true;
+  if (!watched.has(canvas)) {
+    watched.set(
+      canvas,
+      watchNear(canvas, (near) => {
+        if (near) visible.add(canvas);
+        else visible.delete(canvas);
+        if (pending.size > 0) planFlush();
+      }),
+    );
     return true;
   }
+  if (!watched.get(canvas)) return true;
   return visible.has(canvas) || document.fullscreenElement?.contains(canvas) === true;
 }
 
@@ -237,7 +231,8 @@ export function releaseChart(chart: LiveChart): void {
   charts.delete(chart);
   pending.delete(chart);
   if (chart.canvas) {
-    observer?.unobserve(chart.canvas);
+    watched.get(chart.canvas)?.();
+    watched.delete(chart.canvas);
     visible.delete(chart.canvas);
   }
   chart.destroy();
