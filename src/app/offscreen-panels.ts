@@ -25,9 +25,10 @@ export function skipOffscreenPanels(training: boolean, nextFrame = afterNextFram
   const body = document.body;
   cancelReveal?.();
   cancelReveal = undefined;
-  const shown = () => body.querySelectorAll(`.panel[${SHOWN}]`).forEach((p) => p.removeAttribute(SHOWN));
+  const forgetShown = () =>
+    body.querySelectorAll(`.panel[${SHOWN}]`).forEach((p) => p.removeAttribute(SHOWN));
   if (training) {
-    shown();
+    forgetShown();
     body.classList.toggle(CLASS, true);
     return;
   }
@@ -44,7 +45,7 @@ export function skipOffscreenPanels(training: boolean, nextFrame = afterNextFram
     }
     cancelReveal = undefined;
     body.classList.toggle(CLASS, false);
-    shown();
+    forgetShown();
   };
   cancelReveal = nextFrame(next);
 }
