@@ -12,6 +12,7 @@ import { fullEpochs, optunaTrials, prunerSettings } from './optuna-trials';
 import { resultsFile } from './results-file';
 import bundleModule from './optuna/playground_bundle.py?raw';
 import networkModule from './optuna/playground_network.py?raw';
+import storageModule from './optuna/playground_storage.py?raw';
 import studyModule from './optuna/playground_study.py?raw';
 import runOptunaScript from './optuna/run_optuna.py?raw';
 import { withSpecDefaults } from './python-spec';
@@ -109,6 +110,7 @@ export function optunaBundle(input: OptunaBundleInput): OptunaBundle {
       'run_optuna.py': runOptunaScript,
       'playground_bundle.py': bundleModule,
       'playground_network.py': withSpecDefaults(networkModule),
+      'playground_storage.py': storageModule,
       'playground_study.py': studyModule,
       'study.json': JSON.stringify(study, null, 1),
       [data.columns.file]: data.text,

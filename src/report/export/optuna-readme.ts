@@ -40,7 +40,9 @@ machines through a PostgreSQL database.
   values) and its Optuna form. The playground's "Import results JSON" opens it too.
 - ${code('run_optuna.py')}: the command (run ${code('python3 run_optuna.py --help')}), with its parts
   ${code('playground_bundle.py')} (these files and the search space), ${code('playground_network.py')}
-  (the browser's network in PyTorch) and ${code('playground_study.py')} (the shared Optuna study).
+  (the browser's network in PyTorch), ${code('playground_storage.py')} (the database, with a heartbeat
+  that fails only the trials of a worker that died) and ${code('playground_study.py')} (the shared
+  Optuna study).
 
 ## Run
 

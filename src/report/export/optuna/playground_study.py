@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 
 import numpy as np
 import optuna
-import sqlalchemy.exc
 import torch
 from optuna.trial import TrialState
 
@@ -73,18 +72,6 @@ def make_objective(bundle):
         return sum(scores) / len(scores)
 
     return objective
-
-
-def open_storage(url, attempts=8):
-    """An RDB storage; retried because workers starting at once on a new database race to create its tables."""
-    engine_kwargs = {"connect_args": {"timeout": 60}} if url.startswith("sqlite") else {"pool_pre_ping": True}
-    for attempt in range(attempts):
-        try:
-            return optuna.storages.RDBStorage(url, engine_kwargs=engine_kwargs, heartbeat_interval=60, grace_period=180)
-        except sqlalchemy.exc.SQLAlchemyError:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.5 * (attempt + 1))
 
 
 def browser_trials_for_optuna(bundle):

@@ -30,7 +30,8 @@ import torch
 
 from playground_bundle import Bundle, HERE, TrainingFailed
 from playground_network import derived_seed
-from playground_study import export_results, make_objective, open_storage, open_study, reproduce_best
+from playground_storage import open_storage
+from playground_study import export_results, make_objective, open_study, reproduce_best
 
 
 # ----------------------------------------------------------------------------- command line

@@ -161,7 +161,13 @@ describe('the zip', () => {
 
   it('holds the data, study.json, run_optuna.py with its parts and a README in one folder', () => {
     expect(bundle.folder).toBe('banknote-authentication-random-20260304-050607');
-    const scripts = ['playground_bundle.py', 'playground_network.py', 'playground_study.py', 'run_optuna.py'];
+    const scripts = [
+      'playground_bundle.py',
+      'playground_network.py',
+      'playground_storage.py',
+      'playground_study.py',
+      'run_optuna.py',
+    ];
     expect(Object.keys(files).sort()).toEqual(
       ['README.md', 'data.csv', ...scripts, 'study.json'].map((f) => `${bundle.folder}/${f}`),
     );
