@@ -83,9 +83,11 @@ export class Playground {
     });
   }
 
-  /** The setup Start runs: under a time budget, its study fitted to the time. */
+  /** The setup Start runs, as plain data: under a time budget, its study fitted to the time. */
   private get runSetup(): ExperimentSetup {
-    return { ...($state.snapshot(this.setup) as ExperimentSetup), study: this.estimate.study };
+    // The study is the estimate's (already plain): only the rest is snapshotted.
+    const { study: _edited, ...rest } = this.setup;
+    return { ...($state.snapshot(rest) as Omit<ExperimentSetup, 'study'>), study: this.estimate.study };
   }
 
   readonly datasetName = $derived.by(() => {
