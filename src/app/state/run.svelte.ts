@@ -121,7 +121,7 @@ export class RunState {
   /**
    * Starts a new study (or continues a restored one when `restore` is given). `setup` is plain data (a
    * snapshot, or a saved study's): copied with one structuredClone each, where `$state.snapshot`
-   * structured-cloned every number and string in it, a third of the click's task on Start.
+   * structured-cloned every number and string in it (3–5 ms of the click's 19–22 ms task on Start).
    */
   async start(
     setup: ExperimentSetup,
