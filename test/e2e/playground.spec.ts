@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import Papa from 'papaparse';
-import { canvasHasInk, leaderboard, openApp, runStatus, waitUntilFinished } from './support/app';
+import {
+  canvasHasInk,
+  leaderboard,
+  openApp,
+  pixelsInSeriesColour,
+  runStatus,
+  waitUntilFinished,
+} from './support/app';
 
 const shots = 'test-results/screens';
 mkdirSync(shots, { recursive: true });
@@ -50,6 +57,8 @@ test('banknote → Hyperband → Start: the rung chart and the leaderboard fill 
     'Hyperparameter importance',
   ])
     expect(await canvasHasInk(page, label), label).toBe(true);
+  // Nothing runs once the search has finished: no curve or point in the running colour (--c2).
+  await expect.poll(() => pixelsInSeriesColour(page, 'Learning curves', 2), { timeout: 5000 }).toBe(0);
   const rows = await leaderboard(page);
   expect(rows).toHaveLength(23);
   await shot(page, '3-finished');

@@ -4,6 +4,7 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  DatasetController,
   LinearScale,
   LineController,
   LineElement,
@@ -54,6 +55,23 @@ scaleMethods._resolveTickFontOptions = function (this: TickFontScale, index: num
   let resolved = tickFonts.get(this.options);
   if (resolved === undefined) tickFonts.set(this.options, (resolved = resolveTickFont.call(this, index)));
   return resolved;
+};
+
+/**
+ * Chart.js (4.6; chartjs/Chart.js#11507) gives every point of a dataset one shared options object and,
+ * in an update without animation ('none', every live chart's), never refreshes it: points kept the
+ * options of their dataset's first redraw. A trial's single point, drawn in the running colour, stayed
+ * on the learning curves after the search had finished. A direct update now refreshes them, as an
+ * animated update does when animations are off.
+ */
+type SharedOptionsController = {
+  updateSharedOptions(shared: object | undefined, mode: string, options: object): void;
+};
+const controllerMethods = DatasetController.prototype as unknown as SharedOptionsController;
+const updateSharedOptions = controllerMethods.updateSharedOptions;
+controllerMethods.updateSharedOptions = function (this: SharedOptionsController, shared, mode, options) {
+  if (shared && (mode === 'none' || mode === 'reset')) Object.assign(shared, options);
+  else updateSharedOptions.call(this, shared, mode, options);
 };
 
 Chart.defaults.animation = false;

@@ -55,3 +55,26 @@ export async function canvasHasInk(page: Page, label: string): Promise<boolean> 
     return false;
   }
 }
+
+/**
+ * How many pixels of a chart canvas are drawn in the page's chart colour `--cN` (antialiased edges
+ * included), after scrolling the chart into view.
+ */
+export async function pixelsInSeriesColour(page: Page, label: string, series: number): Promise<number> {
+  const canvas = page.getByRole('img', { name: label });
+  await canvas.scrollIntoViewIfNeeded();
+  return canvas.evaluate((element, n) => {
+    const hex = getComputedStyle(document.documentElement).getPropertyValue(`--c${n}`).trim();
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const c = element as HTMLCanvasElement;
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (
+        data[i + 3] > 128 &&
+        Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60
+      )
+        count++;
+    return count;
+  }, series);
+}
