@@ -7,6 +7,7 @@ import type { AnytimePoint } from '../../core/race';
 import type { DecaySchedule } from '../../core/schedule';
 import { better, type Objective } from '../../core/scoring';
 import type { Trial } from '../../core/study';
+import { EPOCH_UNIT } from '../../report/explain/budget-unit';
 
 const scored = (t: Trial) => t.score !== undefined && Number.isFinite(t.score) && t.state !== 'failed';
 const value = (x: number) => formatNumber(x, 4);
@@ -18,11 +19,14 @@ function bestOf(trials: readonly Trial[], objective: Objective): Trial | undefin
   return best;
 }
 
-const bestText = (t: Trial, objective: Objective) =>
-  `trial ${t.number + 1}, ${objective.metric} ${value(t.score!)} after ${plural(t.resource, 'epoch')}`;
+const bestText = (t: Trial, objective: Objective, unit = EPOCH_UNIT) =>
+  `trial ${t.number + 1}, ${objective.metric} ${value(t.score!)} ${unit.after(t.resource)}`;
 
-/** "12 configurations trained for 1 epoch (4 promoted), 4 for 3 epochs (1 promoted)… Best: trial 5, …". */
-export function rungsWords(trials: readonly Trial[], objective: Objective): string {
+/**
+ * "12 configurations trained for 1 epoch (4 promoted), 4 for 3 epochs (1 promoted)… Best: trial 5, …";
+ * with a data budget "… trained on 11.1 % of the training rows (4 promoted), 4 on 33.3 % of …".
+ */
+export function rungsWords(trials: readonly Trial[], objective: Objective, unit = EPOCH_UNIT): string {
   const started = trials.filter((t) => t.state !== 'pending');
   if (started.length === 0) return 'No configuration has started yet.';
   const parents = new Set(trials.flatMap((t) => (t.parentId !== undefined ? [t.parentId] : [])));
@@ -30,11 +34,11 @@ export function rungsWords(trials: readonly Trial[], objective: Objective): stri
   const rungs = budgets.map((b, i) => {
     const here = started.filter((t) => t.resource === b);
     const promoted = here.filter((t) => parents.has(t.id)).length;
-    const what = i === 0 ? `${plural(here.length, 'configuration')} trained for` : `${here.length} for`;
-    return `${what} ${plural(b, 'epoch')}${promoted ? ` (${promoted} promoted)` : ''}`;
+    const what = i === 0 ? `${plural(here.length, 'configuration')} trained` : String(here.length);
+    return `${what} ${unit.trained(b)}${promoted ? ` (${promoted} promoted)` : ''}`;
   });
   const best = bestOf(trials, objective);
-  return `${rungs.join(', ')}.${best ? ` Best: ${bestText(best, objective)}.` : ''}`;
+  return `${rungs.join(', ')}.${best ? ` Best: ${bestText(best, objective, unit)}.` : ''}`;
 }
 
 /** "23 finished trials; the best val_accuracy so far, 1, first reached by trial 5." */
@@ -49,11 +53,11 @@ export function historyWords(trials: readonly Trial[], objective: Objective): st
 }
 
 /** "Curves of 23 trials. The best: trial 5, val_accuracy 1 after 9 epochs." */
-export function curvesWords(trials: readonly Trial[], objective: Objective): string {
+export function curvesWords(trials: readonly Trial[], objective: Objective, unit = EPOCH_UNIT): string {
   const drawn = trials.filter((t) => t.state !== 'pending');
   if (drawn.length === 0) return 'No trial has started yet.';
   const best = bestOf(drawn, objective);
-  return `Curves of ${plural(drawn.length, 'trial')}.${best ? ` The best: ${bestText(best, objective)}.` : ''}`;
+  return `Curves of ${plural(drawn.length, 'trial')}.${best ? ` The best: ${bestText(best, objective, unit)}.` : ''}`;
 }
 
 /** "Trial 5: α from 0.001 to 0.00063 over 9 epochs; …". */

@@ -9,6 +9,7 @@ import { isActive, paramValues, type Config, type Param } from '../../core/space
 import { formatNumber } from '../../core/format';
 import { paramShort } from '../../report/explain/param-names';
 import { shortValue } from './trial-series';
+import { EPOCH_UNIT, type BudgetUnit } from '../../report/explain/budget-unit';
 
 export interface PcpTick {
   value: number;
@@ -58,6 +59,8 @@ export interface PcpOptions {
   hidden?: readonly string[];
   /** Group ids shown as one axis per layer. */
   expanded?: readonly string[];
+  /** What a trial's budget counts (the budget axis): epochs unless told. */
+  unit?: BudgetUnit;
 }
 
 /** About `count` round numbers between lo and hi. */
@@ -210,19 +213,19 @@ function logTicks(lo: number, hi: number): number[] {
   return powers.length >= 2 && powers.length <= 4 ? powers : [lo, hi];
 }
 
-function epochsAxis(budgets: number[]): PcpAxis {
+function epochsAxis(budgets: number[], unit: BudgetUnit): PcpAxis {
   const lo = budgets[0];
   const hi = budgets[budgets.length - 1];
   const span = hi - lo || 1;
   return {
     id: 'epochs',
-    label: 'epochs',
+    label: unit.short,
     choice: 'epochs',
     min: lo - span * 0.05,
     max: hi + span * 0.05,
-    ticks: budgets.map((b) => ({ value: b, label: String(b) })),
+    ticks: budgets.map((b) => ({ value: b, label: unit.tick(b) })),
     encode: (row) => row.resource,
-    describe: (row) => String(row.resource),
+    describe: (row) => unit.tick(row.resource),
   };
 }
 
@@ -283,7 +286,8 @@ export function pcpView(
     if (shown) choices.push({ id, label: id, members: members.map((m) => m.name), expanded: open });
   }
   const budgets = [...new Set(rows.map((r) => r.resource))].sort((a, b) => a - b);
-  if (budgets.length > 1 && add(epochsAxis(budgets))) choices.push({ id: 'epochs', label: 'epochs' });
+  const unit = options.unit ?? EPOCH_UNIT;
+  if (budgets.length > 1 && add(epochsAxis(budgets, unit))) choices.push({ id: 'epochs', label: unit.short });
   axes.push(
     objectiveAxis(
       metric,

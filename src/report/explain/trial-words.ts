@@ -1,5 +1,6 @@
 /** Small pieces of text every trial explanation uses: names, budgets, scores and ranks. */
-import { formatNumber, plural } from '../../core/format';
+import { formatNumber } from '../../core/format';
+import { budgetUnit } from './budget-unit';
 import { keptOf } from '../../core/oracles/rungs-arithmetic';
 import type { Objective } from '../../core/scoring';
 import type { StudySettings, Trial } from '../../core/study';
@@ -21,15 +22,11 @@ export const scoreWords = (score: number, objective: Objective): string =>
  * A trial's budget in words: "2 epochs", or with a data budget (multi-fidelity tuners only)
  * "33.3 % of the training rows".
  */
-export function budgetWords(
+export const budgetWords = (
   resource: number,
   settings: Pick<StudySettings, 'budget' | 'tuner'>,
   multiFidelity: boolean,
-): string {
-  if (multiFidelity && settings.budget === 'data')
-    return `${formatNumber((100 * resource) / settings.tuner.maxEpochs, 3)} % of the training rows`;
-  return plural(resource, 'epoch');
-}
+): string => budgetUnit(settings, multiFidelity).words(resource);
 
 /**
  * 1-based rank of `trial` among the scored trials of `pool` (best first; equal scores in number order),

@@ -14,6 +14,7 @@ import { formatNumber, formatValue, joinAnd, plural } from '../../core/format';
 import { code, table, text } from './markdown';
 import { describeModel } from './model-description';
 import { lossWords, optimizerWords } from '../explain/model-words';
+import { budgetUnit } from '../explain/budget-unit';
 
 export interface MethodsReportInput {
   settings: StudySettings;
@@ -213,7 +214,7 @@ function resultText({ best, settings, trials }: MethodsReportInput): string {
     .filter((p) => best.config[p.name] !== undefined)
     .map((p) => [code(p.name), text(formatValue(best.config[p.name]))]);
   return [
-    `The best configuration was trial ${best.number + 1} of ${trials.length} (id ${code(best.id)}), trained for ${plural(best.resource, 'epoch')}, with ${metric} = ${formatNumber(best.score)}${spread}. Table 2 lists its hyperparameter values.`,
+    `The best configuration was trial ${best.number + 1} of ${trials.length} (id ${code(best.id)}), trained ${budgetUnit(settings).trained(best.resource)}, with ${metric} = ${formatNumber(best.score)}${spread}. Table 2 lists its hyperparameter values.`,
     '',
     '**Table 2.** Selected hyperparameter values.',
     '',

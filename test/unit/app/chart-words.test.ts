@@ -9,6 +9,8 @@ import {
   scheduleWords,
 } from '../../../src/app/charts/chart-words';
 import { markdownBlocks } from '../../../src/app/print/markdown-blocks';
+import { budgetUnit } from '../../../src/report/explain/budget-unit';
+import { defaultSetup } from '../../../src/core/experiment';
 import type { Trial } from '../../../src/core/study';
 import { code, table, text } from '../../../src/report/export/markdown';
 
@@ -39,6 +41,16 @@ describe('chart sentences', () => {
   it('tells the rungs: how many trained at each budget, how many went on, and the best', () => {
     expect(rungsWords(trials, objective)).toBe(
       '3 configurations trained for 1 epoch (2 promoted), 1 for 3 epochs. Best: trial 4, val_accuracy 0.95 after 3 epochs.',
+    );
+  });
+
+  it('with a data budget, tells each rung by its share of the training rows, not as epochs', () => {
+    const unit = budgetUnit({
+      budget: 'data',
+      tuner: { ...defaultSetup().study.tuner, algorithm: 'hyperband', maxEpochs: 3 },
+    });
+    expect(rungsWords(trials, objective, unit)).toBe(
+      '3 configurations trained on 33.3 % of the training rows (2 promoted), 1 on 100 % of the training rows. Best: trial 4, val_accuracy 0.95 on 100 % of the training rows.',
     );
   });
 

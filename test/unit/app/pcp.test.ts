@@ -1,5 +1,7 @@
 /** Parallel coordinates: which axes it draws (pcp-axes.ts) and how they fit a width (pcp-fit.ts). */
 import { describe, expect, it } from 'vitest';
+import { budgetUnit } from '../../../src/report/explain/budget-unit';
+import { defaultSetup } from '../../../src/core/experiment';
 import { groupId, pcpView, type PcpRow } from '../../../src/app/charts/pcp-axes';
 import { fitAxes, fitTicks, type FitInput } from '../../../src/app/charts/pcp-fit';
 import { courseSearchSpace, tunableParams, type Config } from '../../../src/core/space';
@@ -50,6 +52,19 @@ describe('pcpView', () => {
     const units = axes[1];
     expect(units.describe(rows[1])).toBe('288');
     expect(units.encode(rows[1])).toBe(288);
+  });
+
+  it('with a data budget, the budget axis reads as the share of the rows', () => {
+    const unit = budgetUnit({
+      budget: 'data',
+      tuner: { ...defaultSetup().study.tuner, algorithm: 'hyperband', maxEpochs: 9 },
+    });
+    const { axes, choices } = pcpView(params, 'val_accuracy', rows, { unit });
+    const budget = axes.find((a) => a.id === 'epochs')!;
+    expect(budget.label).toBe('rows %');
+    expect(choices.find((c) => c.id === 'epochs')?.label).toBe('rows %');
+    expect(budget.ticks.map((t) => t.label).every((l) => l.endsWith(' %'))).toBe(true);
+    expect(budget.describe(rows[0])).toBe(unit.tick(rows[0].resource));
   });
 
   it('expands a group into one axis per layer that varies, and hides what the user hides', () => {

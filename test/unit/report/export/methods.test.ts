@@ -157,6 +157,16 @@ describe('methods report', () => {
     );
   });
 
+  it('with a data budget, the best trial is said to have trained on its share of the rows, not for epochs', () => {
+    const study = runStudy(courseSettings({ maxEpochs: 9, factor: 3, epochs: 2 }, { budget: 'data' }));
+    const best = study.best()!;
+    const text = reportFor(study);
+    expect(text).toContain(
+      `trained on ${Number(((100 * best.resource) / 9).toPrecision(3))} % of the training rows, with`,
+    );
+    expect(text).not.toMatch(/The best configuration was .* trained for \d+ epoch/);
+  });
+
   it('says so when no trial scored', () => {
     const failing = runStudy(courseSettings({ algorithm: 'random', maxTrials: 2, epochs: 1 }), {
       fail: [0, 1],
