@@ -54,7 +54,7 @@ export interface ExperimentSetup {
   earlyStopping: { enabled: boolean; patience: number };
   /** Two to four tuners raced side by side on the same pool; fewer than two: one tuner. */
   race: RaceSetup;
-  /** Minutes the search should fit in (one of TIME_BUDGETS); absent or 0: none, it runs as set. */
+  /** Whole minutes the search should fit in (isTimeBudget); absent or 0: none, it runs as set. */
   timeBudget?: number;
 }
 

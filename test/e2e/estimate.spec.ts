@@ -40,6 +40,14 @@ test('a 50,000-row file: the estimate before Start, fitted to a minute, the star
   await expect(budget.getByText(/^Estimated time: about \d+ (min|h)/)).toBeVisible();
   await expect(budget.locator('.estimate')).toHaveAttribute('data-measured', 'true', { timeout: 60_000 });
 
+  // Any whole minutes can be typed; what is not whole minutes from 1 to 600 is refused, saying so.
+  const other = budget.getByRole('spinbutton', { name: 'Other time budget, in whole minutes' });
+  await other.fill('7');
+  await expect(page).toHaveURL(/[#&]time=7(&|$)/);
+  await expect(budget.locator('.estimate .fit, .estimate .warn').first()).toContainText(/7 minutes/);
+  await other.fill('1000');
+  await expect(budget.getByRole('alert')).toHaveText('Type whole minutes from 1 to 600.');
+  await expect(page).toHaveURL(/[#&]time=7(&|$)/);
   await budget.getByRole('radio', { name: '1 min', exact: true }).check();
   await expect(page).toHaveURL(/[#&]time=1(&|$)/);
   const fit = budget.locator('.estimate .fit');
@@ -67,6 +75,17 @@ test('a 50,000-row file: the estimate before Start, fitted to a minute, the star
     ]),
   );
   await expect(runStatus(page)).toContainText('Training on WASM');
+  // The fitted search has a data budget: its rungs are shares of the rows, and every view says so.
+  const rungs = page.locator('section.card', {
+    has: page.getByRole('heading', { name: 'Successive-halving rungs', exact: true }),
+  });
+  await expect(rungs).toContainText(/configurations trained on [\d.]+ % of the training rows/);
+  await expect(rungs).not.toContainText(/trained for \d+ epochs?/);
+  await expect(page.locator('.leaderboard thead')).toContainText('Rows');
+  await expect(page.locator('.leaderboard tbody tr').first()).toContainText(/\d %/);
+  await expect(page.locator('section.panel.best p.epochs')).toContainText(
+    /^Trained on [\d.]+ % of the training rows/,
+  );
   expect(errors).toEqual([]);
   test.info().annotations.push({
     type: 'wall time',

@@ -10,5 +10,13 @@ export { type BackendRates, type RateTable, type TrainingShape } from './executi
 export { MEASURED_RATES } from './measured-rates';
 export { REFERENCE_PROBE } from './reference-probe';
 export { rowsPerRung, rungFractions } from './rung-rows';
-export { describeChanges, fitToTime, MIN_RUNG_ROWS, TIME_BUDGETS, type TimeFit } from './time-fit';
+export {
+  describeChanges,
+  fitToTime,
+  isTimeBudget,
+  MAX_TIME_BUDGET_MINUTES,
+  MIN_RUNG_ROWS,
+  TIME_BUDGETS,
+  type TimeFit,
+} from './time-fit';
 export { LONG_SEARCH_MS, suggestDataBudget, type DataBudgetSuggestion } from './data-suggestion';

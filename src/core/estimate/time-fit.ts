@@ -14,8 +14,15 @@ import type { StudySettings } from '../study';
 import type { TimeEstimate } from './estimate';
 import { rungFractions } from './rung-rows';
 
-/** The time budgets offered, in minutes (0: none). */
+/** The time budgets offered as choices, in minutes (0: none); any other whole number up to the maximum may be typed. */
 export const TIME_BUDGETS = [0, 1, 5, 15] as const;
+
+/** The longest time budget one may type: ten hours. */
+export const MAX_TIME_BUDGET_MINUTES = 600;
+
+/** A time budget in minutes: 0 (none) or a whole number of minutes up to the maximum. */
+export const isTimeBudget = (minutes: number): boolean =>
+  Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_TIME_BUDGET_MINUTES;
 
 /** A data budget's first rung trains on at least this many rows when it chooses R for the rows. */
 export const MIN_RUNG_ROWS = 1000;

@@ -152,12 +152,17 @@ describe('URL state: round trip', () => {
     expect(encodeSetup(varied[2][1])).toMatch(/&space=[A-Za-z0-9_-]+/);
   });
 
-  it('writes a time budget as time=<minutes>, and refuses other numbers with a notice', () => {
+  it('writes a time budget as time=<minutes>, any whole minutes, and refuses the rest with a notice', () => {
     expect(encodeSetup(setupWith((s) => (s.timeBudget = 15)))).toContain('&time=15');
+    expect(encodeSetup(setupWith((s) => (s.timeBudget = 7)))).toContain('&time=7');
     expect(encodeSetup(defaultSetup())).not.toContain('time=');
-    const odd = decodeSetup('#v=1&dataset=banknote&time=7');
-    expect(odd.setup.timeBudget).toBe(0);
-    expect(odd.notices.join(' ')).toContain('expected one of 0, 1, 5, 15');
+    expect(decodeSetup('#v=1&dataset=banknote&time=7').setup.timeBudget).toBe(7);
+    expect(decodeSetup('#v=1&dataset=banknote&time=600').setup.timeBudget).toBe(600);
+    for (const odd of ['601', '2.5', '-3', 'ten']) {
+      const decoded = decodeSetup(`#v=1&dataset=banknote&time=${odd}`);
+      expect(decoded.setup.timeBudget, odd).toBe(0);
+      expect(decoded.notices.join(' '), odd).toContain('expected whole minutes from 1 to 600');
+    }
   });
 
   it('accepts a hash with or without the leading #', () => {

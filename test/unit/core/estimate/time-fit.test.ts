@@ -6,6 +6,7 @@ import {
   rungFractions,
   suggestDataBudget,
   TIME_BUDGETS,
+  isTimeBudget,
   type TrainingShape,
 } from '../../../../src/core/estimate';
 import { dataBudget, ladder, rowsMaxEpochs } from '../../../../src/core/estimate/time-fit';
@@ -21,8 +22,17 @@ const fit = (s: StudySettings, minutes: number, shape: TrainingShape) =>
   fitToTime(s, minutes, estimator(shape), shape.trainRows)!;
 
 describe('fitting a search to the time you have', () => {
-  it('offers none, 1, 5 and 15 minutes', () => {
+  it('offers none, 1, 5 and 15 minutes, and takes any whole minutes up to ten hours', () => {
     expect(TIME_BUDGETS).toEqual([0, 1, 5, 15]);
+    for (const minutes of [0, 1, 7, 45, 600]) expect(isTimeBudget(minutes), String(minutes)).toBe(true);
+    for (const minutes of [-1, 2.5, 601, NaN]) expect(isTimeBudget(minutes), String(minutes)).toBe(false);
+  });
+
+  it('fits a typed budget between the choices: 7 minutes fits the 50,000-row file under 7 minutes', () => {
+    const seven = fit(defaultStudy(), 7, BANK_50K);
+    expect(seven.fits).toBe(true);
+    expect(seven.estimate.ms).toBeLessThanOrEqual(7 * 60_000);
+    expect(seven.words).toMatch(/^(To fit 7 minutes: |The search fits 7 minutes as it is\.)/);
   });
 
   it('fits every shipped set’s default search, and the 50,000-row file, within each budget', () => {
