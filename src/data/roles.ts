@@ -1,4 +1,5 @@
 import type { ColumnProfile } from './infer';
+import { looksLikeDates } from './dates';
 
 export type ColumnRole = 'feature' | 'target' | 'ignored';
 
@@ -131,8 +132,9 @@ export function chooseRole(profile: ColumnProfile, rows: number, options: RoleOp
   const cap = included ? MAX_ONE_HOT : options.cardinalityCap;
   if (profile.type === 'categorical' && profile.distinct > cap) {
     const present = rows - profile.missing;
-    const reason =
-      profile.distinct >= NEAR_UNIQUE_SHARE * present
+    const reason = looksLikeDates(profile.texts)
+      ? `dates such as "${profile.example}" (${profile.distinct} different): a date is not a category; a column of the part that matters (its month, its weekday) added to the file can be used`
+      : profile.distinct >= NEAR_UNIQUE_SHARE * present
         ? `nearly every row has its own value (${profile.distinct} different): free text or an identifier, not categories`
         : `${profile.distinct} different text values, more than the limit of ${cap} for one-hot encoding`;
     return { role: 'ignored', because: 'too-many-values', reason };

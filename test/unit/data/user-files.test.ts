@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCsv, type DatasetAnalysis, type LoadOptions } from '../../../src/data';
+import { looksLikeDates } from '../../../src/data/dates';
 import { classesCsv, numericNamesCsv, recordNumberCsv, yearsHeaderCsv } from '../../fixtures/generated';
 
 const fixture = (file: string) =>
@@ -245,6 +246,44 @@ describe('user files, as public datasets come', () => {
       'prices.csv',
     ).analysis;
     expect(column(prices, 'code')).toMatchObject({ role: 'feature' });
+  });
+});
+
+describe('dates', () => {
+  it('a date column is left out as dates, saying how to use one; the rest of the file loads', () => {
+    const day = (i: number) => new Date(Date.UTC(2008, 11, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const lines = ['Date,Location,MinTemp,Humidity3pm,RainTomorrow'];
+    for (let i = 0; i < 400; i++)
+      lines.push(
+        `${day(i)},${['Albury', 'Sydney', 'Perth'][i % 3]},${(i % 17) - 3},${(i * 7) % 100},${i % 4 ? 'No' : 'Yes'}`,
+      );
+    const { analysis, dataset } = loadText(lines.join('\n'), 'weatherAUS.csv');
+    expect(column(analysis, 'Date')).toMatchObject({ role: 'ignored' });
+    expect(column(analysis, 'Date')?.reason).toMatch(
+      /^dates such as "2008-12-01" \(400 different\): a date is not a category/,
+    );
+    expect(analysis.target).toBe('RainTomorrow');
+    expect(dataset.featureNames).toContain('MinTemp');
+  });
+
+  it('tells dates and date-times in the usual ways of writing them from codes that only look alike', () => {
+    for (const dates of [
+      ['2008-12-01', '2008-12-02'],
+      ['01/12/2008', '31/12/2008'],
+      ['12-01-2008', '1.2.08'],
+      ['2019-03-04 10:30', '2019-03-04T10:30:15Z'],
+      ['1-Dec-2008', '02 Jan 2009'],
+      ['December 1, 2008', 'Jan 2 2009'],
+    ])
+      expect(looksLikeDates([...dates, null]), dates.join(' ')).toBe(true);
+    for (const codes of [
+      ['A-12-3', '2008-12-01'],
+      ['12345', '67890'],
+      ['B/0/P', 'F/1/S'],
+      ['red', 'blue'],
+      [],
+    ])
+      expect(looksLikeDates(codes), codes.join(' ')).toBe(false);
   });
 });
 
