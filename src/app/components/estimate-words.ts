@@ -34,11 +34,11 @@ export const estimateWords = (e: TimeEstimate): string =>
   `about ${roughDuration(e.ms)} (${roughRange(e.lowMs, e.highMs)})`;
 
 /** Where the estimate's speed comes from. */
-export function estimateBasis(e: TimeEstimate, workers: number): string {
+export function estimateBasis(e: TimeEstimate, workers: number, measuring = false): string {
   const on = `${backendLabel(e.backend)}, ${plural(workers, 'worker')}`;
   const rates = e.ratesOf === e.backend ? '' : ` with ${backendLabel(e.ratesOf)}'s measured rates`;
   return e.measuredHere
-    ? `on ${on}${rates}, scaled by a probe of this machine (${formatNumber(e.slowdown, 2)}× the bench machine's time)`
+    ? `on ${on}${rates}, scaled by a probe of this machine (${formatNumber(e.slowdown, 2)}× the bench machine's time${measuring ? '; measuring it again' : ''})`
     : `on ${on}${rates}, at the bench machine's speed until this machine is measured`;
 }
 

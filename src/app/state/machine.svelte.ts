@@ -27,6 +27,8 @@ export class MachineState {
   private inFlight = $state.raw<{ preference: BackendPreference; done: Promise<Measurement | undefined> }>();
   /** Something else ran on the cores while the last probe did (a file was parsed): measure again. */
   private disturbedProbe = false;
+  /** Cancels the measurement waiting for the browser to be idle. */
+  private cancelIdle: (() => void) | undefined;
 
   constructor(private readonly measureIn: Measure) {}
 
@@ -39,17 +41,24 @@ export class MachineState {
   measureWhenIdle(preference: BackendPreference): void {
     const measured = this.measuredFor === preference && !this.disturbedProbe;
     if (measured || this.inFlight?.preference === preference) return;
-    whenIdle(() => void (this.inFlight?.preference === preference || this.measure(preference)), {
-      timeout: 3000,
-      fallbackMs: 500,
-    });
+    this.cancelIdle?.();
+    this.cancelIdle = whenIdle(
+      () => {
+        this.cancelIdle = undefined;
+        if (this.inFlight?.preference !== preference) void this.measure(preference);
+      },
+      { timeout: 3000, fallbackMs: 500 },
+    );
   }
 
   /**
    * Other work is using the cores (a dataset is loading): a probe running now counts as not measured,
-   * and the next `measureWhenIdle` measures again (not before: the work may still be running).
+   * one waiting for idle time does not start (parsing in a worker leaves the page idle), and the next
+   * `measureWhenIdle` measures again (not before: the work may still be running).
    */
   disturbed(): void {
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
     if (this.inFlight) this.disturbedProbe = true;
   }
 

@@ -41,6 +41,10 @@ describe('the estimate in words', () => {
     expect(estimateBasis(e, 2)).toBe(
       "on WASM, 2 workers, scaled by a probe of this machine (1.3× the bench machine's time)",
     );
+    // A probe disturbed by a file load is shown until the new one is done, saying so.
+    expect(estimateBasis(e, 2, true)).toBe(
+      "on WASM, 2 workers, scaled by a probe of this machine (1.3× the bench machine's time; measuring it again)",
+    );
     expect(estimateBasis({ ...e, measuredHere: false, backend: 'webgl', ratesOf: 'wasm' }, 1)).toBe(
       "on WebGL, 1 worker with WASM's measured rates, at the bench machine's speed until this machine is measured",
     );

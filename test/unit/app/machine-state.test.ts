@@ -47,4 +47,19 @@ describe('measuring this machine', () => {
     await finish(40);
     expect(machine.for('auto')?.probeMs).toBe(40);
   });
+
+  it('a probe waiting for idle time does not start while a file loads: it waits to be asked again', async () => {
+    const { measure, finish } = measurer();
+    const machine = new MachineState(measure);
+    machine.measureWhenIdle('auto');
+    // A file is dropped before the page was idle: parsing runs in a worker, the page looks idle.
+    machine.disturbed();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(measure).not.toHaveBeenCalled();
+    machine.measureWhenIdle('auto');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(measure).toHaveBeenCalledTimes(1);
+    await finish(40);
+    expect(machine.for('auto')?.probeMs).toBe(40);
+  });
 });
