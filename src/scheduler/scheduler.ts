@@ -14,6 +14,7 @@ import { BestExecutions, CheckpointKeeper } from './checkpoint-keeper';
 import { EpochBatcher } from './event-batcher';
 import type { Progress, TunerEvent } from './events';
 import { LanePicker, type LaneTrial } from './lane-picker';
+import { Deadline, timeBudgetReason } from './deadline';
 import { RunState } from './run-state';
 import type { TrainerFactory } from './trainer-handle';
 import { TrainerPool, type Slot } from './trainer-pool';
@@ -35,6 +36,8 @@ export interface SchedulerOptions {
   now?: () => number;
   /** When the user pressed Start (Date.now()): the clock counts the start-up since then too. */
   startedAt?: number;
+  /** The search ends when its clock reaches this (running trials are stopped): a time budget. */
+  timeBudgetMs?: number;
 }
 
 /** One execution of a trial, ready for a trainer. */
@@ -42,6 +45,9 @@ interface Execution extends LaneTrial {
   execution: number;
   request: TrainRequest;
 }
+
+/** How long trainers may take to stop once the time budget is spent. */
+const TIME_UP_GRACE_MS = 1000;
 
 export class Scheduler {
   readonly studies: readonly Study[];
@@ -53,6 +59,12 @@ export class Scheduler {
   private finishedResolve: (() => void) | undefined;
   /** The run's clock when the trainers were ready: training began there. */
   private trainingFromMs: number | undefined;
+  private readonly deadline: Deadline | undefined;
+  /** How the search ends once its running trials have stopped (Stop, or the time budget spent). */
+  private ending: { reason: string; status: 'stopped' | 'done' } = {
+    reason: 'stopped by the user',
+    status: 'stopped',
+  };
   private readonly finished: Promise<void>;
 
   constructor(
@@ -69,6 +81,13 @@ export class Scheduler {
     this.picker = new LanePicker(this.studies, { fuseAcrossLanes: options.fuseAcrossLanes });
     this.epochs = new EpochBatcher(options.emit, options.flushMs ?? 100);
     this.finished = new Promise((resolve) => (this.finishedResolve = resolve));
+    const budget = options.timeBudgetMs;
+    if (budget !== undefined && budget > 0)
+      this.deadline = new Deadline(
+        budget,
+        () => this.run_.elapsedMs(),
+        () => this.finishEarly(timeBudgetReason(budget), 'done'),
+      );
   }
 
   /** The first (in a single search, the only) study. */
@@ -81,6 +100,7 @@ export class Scheduler {
     this.run_.set(startPaused ? 'paused' : 'running');
     if (!startPaused && this.options.startedAt !== undefined)
       this.run_.credit(Math.max(0, Date.now() - this.options.startedAt));
+    if (!startPaused) this.deadline?.arm();
     await this.pool.startAll();
     this.trainingFromMs = this.run_.elapsedMs();
     this.pump();
@@ -89,6 +109,7 @@ export class Scheduler {
 
   pause(): void {
     if (!this.run_.canPause) return;
+    this.deadline?.disarm();
     this.pool.setPaused(true);
     this.run_.set('paused');
   }
@@ -107,13 +128,23 @@ export class Scheduler {
     else this.picker.endStep();
     this.pool.setPaused(false);
     this.run_.set('running');
+    this.deadline?.arm();
     this.pump();
   }
 
   stop(): void {
+    this.finishEarly('stopped by the user', 'stopped');
+  }
+
+  /** Stops the running trials (with `reason`), then ends the search as `status`. */
+  private finishEarly(reason: string, status: 'stopped' | 'done'): void {
     if (this.run_.ending) return;
+    this.deadline?.disarm();
+    this.ending = { reason, status };
     this.run_.set('stopping');
-    this.pool.stopAll(this.options.stopGraceMs ?? 5000);
+    // The time is up: a trainer still in its epoch a second later is ended, not waited for.
+    const grace = this.options.stopGraceMs ?? 5000;
+    this.pool.stopAll(status === 'done' ? Math.min(grace, TIME_UP_GRACE_MS) : grace);
     this.maybeFinish();
   }
 
@@ -249,9 +280,14 @@ export class Scheduler {
       metrics: r.metrics,
       learningRate: r.learningRate,
     }));
+    // A trial cut short by the time budget says so ("the 1-minute time budget was spent: stopped before epoch 4").
+    const reason =
+      result.status === 'stopped' && this.ending.status === 'done' && this.run_.status === 'stopping'
+        ? [this.ending.reason, result.reason].filter(Boolean).join(': ')
+        : result.reason;
     const score = study.recordExecution(
       trial.id,
-      { status: result.status, history, reason: result.reason },
+      { status: result.status, history, reason },
       this.run_.elapsedMs(),
     );
     if (score !== undefined && result.checkpoint)
@@ -271,8 +307,9 @@ export class Scheduler {
   private maybeFinish(): void {
     if (this.pool.busyCount > 0) return;
     if (this.run_.status === 'stopping') {
-      for (const study of this.studies) study.stopAll('stopped by the user');
-      return this.end('stopped', 'stopped by the user');
+      const { reason, status } = this.ending;
+      for (const study of this.studies) study.stopAll(reason);
+      return this.end(status, reason);
     }
     if (this.run_.status !== 'running') return;
     const reasons = this.studies.map((study) => study.finished);
@@ -280,6 +317,7 @@ export class Scheduler {
   }
 
   private end(status: 'done' | 'stopped', reason: string): void {
+    this.deadline?.disarm();
     this.epochs.flush();
     this.run_.reason = reason;
     this.run_.set(status);

@@ -58,6 +58,12 @@ function best(lane: number): { config: Config; checkpoint: Checkpoint } {
   return { config: found.trial.config, checkpoint: found.checkpoint };
 }
 
+/** A single search's time budget (a race shares an epoch budget instead); undefined: none. */
+function timeBudgetMs(runSetup: RunSetup): number | undefined {
+  const minutes = runSetup.race ? 0 : (runSetup.saved.setup.timeBudget ?? 0);
+  return minutes > 0 ? minutes * 60_000 : undefined;
+}
+
 const api = {
   async start(runSetup: RunSetup, onEvent: (event: TunerEvent) => void): Promise<void> {
     scheduler?.stop();
@@ -84,6 +90,7 @@ const api = {
     scheduler = new Scheduler(studies, factory, {
       workers: runSetup.workers,
       startedAt: runSetup.startedAt,
+      timeBudgetMs: timeBudgetMs(runSetup),
       earlyStopping: runSetup.earlyStopping,
       folds: runSetup.dataset.splits.folds?.length,
       emit,

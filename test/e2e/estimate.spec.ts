@@ -53,6 +53,7 @@ test('a 50,000-row file: the estimate before Start, fitted to a minute, the star
   const fit = budget.locator('.estimate .fit');
   await expect(fit).toContainText(/^To fit 1 minute: .*rungs train on 3\.7%, 11%, 33% and 100% of the rows/);
   await expect(budget.getByText(/^Estimated time: about (\d+ s|1 min)/)).toBeVisible();
+  await expect(budget).toContainText('The search ends when the minute is up, whatever the estimate said');
   await expect(budget).toContainText('Data budget: rung 1 trains on 1,296 rows');
   const estimate = await budget.locator('.estimate .time').innerText();
 
