@@ -201,7 +201,7 @@ export function analyseTable(table: RawTable, options: AnalyseOptions = {}): Res
   if (!target.ok) return target;
   if (target.value.task === 'regression' && targetProfile.integers && !numeric.includes(targetName)) {
     warnings.push(
-      `${file}: the target "${targetName}" has ${targetProfile.distinct} different whole numbers, more than the ${MAX_CLASSES} classes a classifier supports, so it is treated as regression (predicting the number).`,
+      `${file}: the target "${targetName}" has ${targetProfile.distinct} different whole numbers, more than the ${MAX_CLASSES} a classifier takes as classes, so it is treated as regression (predicting the number).`,
     );
   }
   const formulas = formulaWarning(table);

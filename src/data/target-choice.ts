@@ -5,7 +5,7 @@
  */
 import type { ColumnProfile } from './infer';
 import { identifierReason } from './roles';
-import { MAX_CLASSES } from './target';
+import { textClassesFit } from './target';
 
 export type TargetRule = 'given' | 'name' | 'last-column';
 
@@ -131,7 +131,7 @@ export function unusableAsTarget(profile: ColumnProfile, rows: number, named = f
   if (profile.missing > rows / 2) return 'most of its values are missing';
   const identifier = identifierReason(profile, rows, named ? 'name-or-count' : 'all');
   if (identifier) return identifier;
-  if (profile.type === 'categorical' && profile.distinct > MAX_CLASSES)
+  if (profile.type === 'categorical' && !textClassesFit(profile.distinct, rows - profile.missing))
     return `it has ${profile.distinct} different text values: free text or names, not classes`;
   return undefined;
 }

@@ -24,7 +24,9 @@ export interface TargetCandidate {
  * Every other column that is a strong candidate: the last column, when a weak clue chose the target
  * elsewhere; any column named like an outcome. Each must have few values and be no identifier. A
  * target chosen by a strong clue (target, class, label, y…) needs no flag: bank marketing's `y` sits
- * beside a yes/no `default` that is an input, not the label.
+ * beside a yes/no `default` that is an input, not the label. When only the position chose a numeric
+ * target, the one text column among numbers is offered too, as many classes as it has: UCI's letter
+ * recognition puts its label, 26 letters, first, before 16 whole-number measurements.
  */
 export function targetCandidates(
   header: readonly string[],
@@ -36,16 +38,44 @@ export function targetCandidates(
   const last = header.length - 1;
   const weakClue = choice.rule === 'name' && choice.clue === 'weak';
   const coordinates = hasCoordinates(header);
+  const loneText = choice.rule === 'last-column' ? loneTextColumn(header, rows, profileAt, choice.index) : -1;
   const candidates: TargetCandidate[] = [];
   header.forEach((name, c) => {
     if (c === choice.index) return;
     const lastColumn = weakClue && c === last;
     const outcome = isOutcomeName(name) && !(coordinates && normaliseName(name) === 'y');
-    if (!lastColumn && !outcome) return;
+    const text = c === loneText;
+    if (!lastColumn && !outcome && !text) return;
     const profile = profileAt(c);
-    if (profile.distinct > FEW_VALUES || unusableAsTarget(profile, rows) !== undefined) return;
-    const why = [lastColumn && 'last column', outcome && 'named like an outcome'].filter(Boolean);
+    if ((!text && profile.distinct > FEW_VALUES) || unusableAsTarget(profile, rows) !== undefined) return;
+    const why = [
+      lastColumn && 'last column',
+      outcome && 'named like an outcome',
+      text && 'the only text column',
+    ].filter(Boolean);
     candidates.push({ name, reason: [...why, `${profile.distinct} values`].join(', ') });
   });
   return candidates;
+}
+
+/**
+ * The one categorical column of a table whose chosen target and other columns are numbers, or -1:
+ * a label written as words among measurements.
+ */
+function loneTextColumn(
+  header: readonly string[],
+  rows: number,
+  profileAt: (column: number) => ColumnProfile,
+  target: number,
+): number {
+  if (profileAt(target).type !== 'numeric') return -1;
+  let text = -1;
+  for (let c = 0; c < header.length; c++) {
+    if (c === target) continue;
+    const profile = profileAt(c);
+    if (profile.type !== 'categorical') continue;
+    if (text !== -1) return -1;
+    text = c;
+  }
+  return text !== -1 && unusableAsTarget(profileAt(text), rows) === undefined ? text : -1;
 }

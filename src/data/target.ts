@@ -2,8 +2,18 @@ import { fail, ok, type Result } from './errors';
 import { distinctValues, valueKey, type ColumnProfile } from './infer';
 import type { Task } from './types';
 
-/** Up to this many distinct values (text, or whole numbers) make a classification target. */
+/** Up to this many distinct whole numbers make a classification target; more are a quantity. */
 export const MAX_CLASSES = 20;
+
+/** Up to this many distinct text values make a classification target (letter recognition has 26). */
+export const MAX_TEXT_CLASSES = 50;
+
+/**
+ * Text values that would make classes, as many as a classifier takes and each with some rows: when
+ * more than half the rows have their own value the column holds names or free text.
+ */
+export const textClassesFit = (distinct: number, rows: number): boolean =>
+  distinct <= MAX_TEXT_CLASSES && distinct <= rows / 2;
 
 export interface TargetEncoding {
   task: Task;
@@ -25,8 +35,9 @@ const AFFIRMATIVE: Record<string, string> = {
 };
 
 /**
- * The task follows from the target's distinct values: exactly two → binary; at most 20 that are text
- * or whole numbers → multiclass; otherwise numbers → regression (the value is kept raw, not scaled).
+ * The task follows from the target's distinct values: exactly two → binary; at most 20 whole numbers,
+ * or text values that fit as classes (`textClassesFit`) → multiclass; otherwise numbers → regression
+ * (the value is kept raw, not scaled).
  * `quantity` (the user set the target's type to numeric) makes whole numbers regression too (wine
  * quality 3…9 predicted as a number). The profile must have no missing rows (the caller drops rows
  * without a target first).
@@ -49,16 +60,22 @@ export function encodeTarget(profile: ColumnProfile, file: string, quantity = fa
   }
   if (values.length === 2) return ok(classify(profile, 'binary', binaryOrder(profile, values)));
   const numeric = profile.type === 'numeric';
-  if (values.length <= MAX_CLASSES && (!numeric || (profile.integers && !quantity))) {
+  const rows = profile.numbers.length || profile.texts.length;
+  if (
+    numeric
+      ? values.length <= MAX_CLASSES && profile.integers && !quantity
+      : textClassesFit(values.length, rows)
+  )
     return ok(classify(profile, 'multiclass', values));
-  }
   if (numeric) return ok({ task: 'regression', classNames: [], y: Float32Array.from(profile.numbers) });
   return fail(
     'too-many-classes',
     file,
     profile.inferredType === 'numeric'
-      ? `${file}: the target column "${column}", read as categories, has ${values.length} different values; classification supports at most ${MAX_CLASSES} classes. Set its type back to numeric to predict the number.`
-      : `${file}: the target column "${column}" has ${values.length} different text values; classification supports at most ${MAX_CLASSES} classes and regression needs numbers.`,
+      ? `${file}: the target column "${column}", read as categories, has ${values.length} different values; classification supports at most ${MAX_TEXT_CLASSES} classes. Set its type back to numeric to predict the number.`
+      : values.length <= MAX_TEXT_CLASSES
+        ? `${file}: the target column "${column}" has ${values.length} different text values in ${rows} rows: names or free text, not classes with rows to learn from, and regression needs numbers.`
+        : `${file}: the target column "${column}" has ${values.length} different text values; classification supports at most ${MAX_TEXT_CLASSES} classes and regression needs numbers.`,
     { column },
   );
 }

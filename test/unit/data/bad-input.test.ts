@@ -55,7 +55,7 @@ describe('bad input: files that are refused, each with its own message', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('too-many-classes');
     expect(result.error.message).toMatch(
-      /"label" has 1000 different text values; classification supports at most 20 classes/,
+      /"label" has 1000 different text values; classification supports at most 50 classes/,
     );
   });
 });
@@ -175,7 +175,7 @@ describe('awkward input: files that load, with what was assumed said in words', 
     const value = loaded('codes.csv', result);
     expect(value.dataset.task).toBe('regression');
     expect(value.analysis.warnings.join(' ')).toMatch(
-      /"label" has 1000 different whole numbers, more than the 20 classes a classifier supports, so it is treated as regression/,
+      /"label" has 1000 different whole numbers, more than the 20 a classifier takes as classes, so it is treated as regression/,
     );
   });
 

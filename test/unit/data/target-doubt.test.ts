@@ -152,6 +152,32 @@ describe('doubt about the target', () => {
     ]);
   });
 
+  it('letter recognition: the label, 26 letters first before whole-number measurements, is offered and takes', () => {
+    const features = Object.fromEntries(
+      ['x-box', 'y-box', 'width', 'high', 'onpix', 'yegvx'].map((name, j) => [
+        name,
+        (i: number) => (i * (j + 3)) % 16,
+      ]),
+    );
+    const text = csv({ lettr: (i) => String.fromCharCode(65 + ((i * 7) % 26)), ...features }, 2000);
+    const a = analyse(text);
+    expect(a.target).toBe('yegvx');
+    expect(a.targetChoice.candidates).toEqual([{ name: 'lettr', reason: 'the only text column, 26 values' }]);
+    const chosen = loadCsv(text, { fileName: 'letter-recognition.csv', seed: 1, target: 'lettr' });
+    expect(chosen.ok && chosen.value.dataset.task).toBe('multiclass');
+    expect(chosen.ok && chosen.value.dataset.classNames).toHaveLength(26);
+  });
+
+  it('two text columns among numbers: neither is offered for being text', () => {
+    const text = csv({
+      age,
+      colour: (i) => ['red', 'blue'][i % 2],
+      size: (i) => ['S', 'M', 'L'][i % 3],
+      score: money,
+    });
+    expect(analyse(text).targetChoice.candidates).toEqual([]);
+  });
+
   it('a target the user chose raises no doubt', () => {
     const text = csv({ age, salary: money, tenure: (i) => i % 9, group: yesNo });
     expect(analyse(text, 'salary').targetChoice.candidates).toEqual([]);
