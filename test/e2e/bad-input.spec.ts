@@ -38,7 +38,7 @@ test('malformed uploads each show their own message, and the app stays usable', 
   }
   await upload(page, 'classes.csv', Buffer.from(manyClassesCsv(1000, 'text')));
   await expect(alert).toContainText(
-    '"label" has 1000 different text values; classification supports at most 20 classes',
+    '"label" has 1000 different text values; classification supports at most 50 classes',
   );
 
   // An awkward but readable file (UTF-16 with a BOM) loads: no alert, its rows are counted.
