@@ -18,7 +18,7 @@ import {
   type ChoiceSetting,
   type NumberSetting,
 } from '../core/setting-descriptors';
-import { isTimeBudget, MAX_TIME_BUDGET_MINUTES } from '../core/estimate/time-fit';
+import { MAX_TIME_BUDGET_MINUTES, parseTimeBudget } from '../core/estimate/time-fit';
 import { catalogueEntry } from '../data/catalogue';
 import { ALL_METRICS } from '../data/types';
 
@@ -283,9 +283,8 @@ export const FIELDS: Field[] = [
     get: (s) => s.timeBudget ?? 0,
     set: (s, v) => (s.timeBudget = v as number),
     parse: (text) =>
-      /^\d+$/.test(text) && isTimeBudget(Number(text))
-        ? Number(text)
-        : invalid(`expected whole minutes from 1 to ${MAX_TIME_BUDGET_MINUTES} (0 = no time budget)`),
+      parseTimeBudget(text) ??
+      invalid(`expected whole minutes from 1 to ${MAX_TIME_BUDGET_MINUTES} (0 = no time budget)`),
   },
   numberField(
     'raceBudget',

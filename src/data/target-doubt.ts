@@ -38,7 +38,7 @@ export function targetCandidates(
   const last = header.length - 1;
   const weakClue = choice.rule === 'name' && choice.clue === 'weak';
   const coordinates = hasCoordinates(header);
-  const loneText = choice.rule === 'last-column' ? loneTextColumn(header, rows, profileAt, choice.index) : -1;
+  const loneText = choice.rule === 'last-column' ? loneTextColumn(header, profileAt, choice.index) : -1;
   const candidates: TargetCandidate[] = [];
   header.forEach((name, c) => {
     if (c === choice.index) return;
@@ -60,11 +60,10 @@ export function targetCandidates(
 
 /**
  * The one categorical column of a table whose chosen target and other columns are numbers, or -1:
- * a label written as words among measurements.
+ * a label written as words among measurements (whether it can be a target is checked with the rest).
  */
 function loneTextColumn(
   header: readonly string[],
-  rows: number,
   profileAt: (column: number) => ColumnProfile,
   target: number,
 ): number {
@@ -77,5 +76,5 @@ function loneTextColumn(
     if (text !== -1) return -1;
     text = c;
   }
-  return text !== -1 && unusableAsTarget(profileAt(text), rows) === undefined ? text : -1;
+  return text;
 }

@@ -16,6 +16,7 @@ export {
   isTimeBudget,
   MAX_TIME_BUDGET_MINUTES,
   MIN_RUNG_ROWS,
+  parseTimeBudget,
   TIME_BUDGETS,
   type TimeFit,
 } from './time-fit';

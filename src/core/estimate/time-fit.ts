@@ -24,6 +24,10 @@ export const MAX_TIME_BUDGET_MINUTES = 600;
 export const isTimeBudget = (minutes: number): boolean =>
   Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_TIME_BUDGET_MINUTES;
 
+/** Minutes written as digits ("7", as in `time=7` or typed), if they are a time budget. */
+export const parseTimeBudget = (text: string): number | undefined =>
+  /^\d+$/.test(text) && isTimeBudget(Number(text)) ? Number(text) : undefined;
+
 /** A data budget's first rung trains on at least this many rows when it chooses R for the rows. */
 export const MIN_RUNG_ROWS = 1000;
 

@@ -10,6 +10,8 @@ import type { StudySettings } from '../../core/study';
 export interface BudgetUnit {
   /** True with a data budget: the budget is a share of the training rows. */
   readonly rows: boolean;
+  /** What "trained" takes before the budget: "for" (2 epochs), "on" (33.3 % of the training rows). */
+  readonly preposition: 'for' | 'on';
   /** "2 epochs", "33.3 % of the training rows". */
   words(resource: number): string;
   /** "for 2 epochs", "on 33.3 % of the training rows": after "trained". */
@@ -26,6 +28,7 @@ export interface BudgetUnit {
 
 export const EPOCH_UNIT: BudgetUnit = {
   rows: false,
+  preposition: 'for',
   words: (r) => plural(r, 'epoch'),
   trained: (r) => `for ${plural(r, 'epoch')}`,
   after: (r) => `after ${plural(r, 'epoch')}`,
@@ -43,6 +46,7 @@ export function budgetUnit(
   const words = (r: number) => `${share(r)} of the training rows`;
   return {
     rows: true,
+    preposition: 'on',
     words,
     trained: (r) => `on ${words(r)}`,
     after: (r) => `on ${words(r)}`,
