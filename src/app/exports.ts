@@ -4,6 +4,7 @@ import type { DatasetSetup, ExperimentSetup } from '../core/experiment';
 import { describeDataset } from '../report/export/dataset-description';
 import { kerasTunerScript } from '../report/export/keras-tuner-script';
 import { methodsReport } from '../report/export/methods-report';
+import { studyGuess } from '../report/explain/guess-score';
 import { resultsCsv, resultsJson } from '../report/export/results-file';
 import { bestTrial, type StudyState } from '../core/study';
 import { outputFor, type DatasetAnalysis, type DatasetIdentity, type EncodedDataset } from '../data';
@@ -71,6 +72,7 @@ export function methodsText(
     date: new Date().toISOString().slice(0, 10),
     earlyStopping: c.setup.earlyStopping,
     finished: c.done,
+    guess: c.studyDataset && studyGuess(c.studyDataset, c.settings),
   });
 }
 

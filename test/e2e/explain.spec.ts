@@ -125,6 +125,7 @@ test('Bayesian optimisation: first 3 random, then model-guided, each explained; 
   await expect(history).toContainText('First 3 random, then model-guided.');
   await expect(history).toContainText('random (seeds the model)');
   await expect(history).toContainText('model-guided');
+  await expect(history).toContainText(/guess: always (class \d|“[^”]+”)/);
 
   await chooseTrial(page, 1);
   await expect(explanation(page)).toContainText(
@@ -140,6 +141,9 @@ test('Bayesian optimisation: first 3 random, then model-guided, each explained; 
   await expect(choice).toContainText(/The validation split has 206 rows\./);
   // √(p(1−p)/n), or Agresti–Coull's √(p̃(1−p̃)/(n+4)) when fewer than 5 rows are wrong.
   await expect(choice).toContainText(/standard error of √\(p̃?\(1−p̃?\)\/(n|\(n\+4\))\) = .* = [\d.e-]+/);
+  await expect(choice).toContainText(
+    /A model that ignores its inputs and always answers (class \d|“[^”]+”) \(the most common class, [\d.]+ % of the training rows\) scores val_accuracy 0\.\d+\. Trial #\d+, the best, is [\d.]+ .*ahead of it: more than the validation noise .*The network learnt from the inputs\./,
+  );
   await expect(choice).toContainText(/The runner-up, Trial #\d/);
   await expect(choice).toContainText('The 206 test rows took no part in the search.');
   await choice.getByRole('button', { name: 'Go to the test evaluation' }).click();

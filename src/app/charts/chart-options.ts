@@ -51,3 +51,20 @@ export const hiddenPoints = (theme: ChartTheme) => ({
 export function legendlessTooltip<C, E extends object = object>(theme: ChartTheme, callbacks: C, extra?: E) {
   return { legend: { display: false }, tooltip: { ...tooltip(theme), ...extra, callbacks } };
 }
+
+/** The dashed line of a guess that ignores the inputs (guess-score.ts): quiet, behind the trials. */
+export const guessLine = (theme: ChartTheme) => ({
+  label: 'guess',
+  data: [] as { x: number; y: number }[],
+  showLine: true,
+  order: 1,
+  pointRadius: 0,
+  pointHitRadius: 0,
+  borderColor: theme.muted,
+  borderWidth: theme.thin * 1.6,
+  borderDash: [theme.thin * 6, theme.thin * 4],
+});
+
+/** The guess's line from `from` to `to` on the x axis, or no line without a guess. */
+export const guessPoints = (guess: { score: number } | undefined, from: number, to: number) =>
+  guess ? [from, to].map((x) => ({ x, y: guess.score })) : [];

@@ -8,6 +8,7 @@ import type { DecaySchedule } from '../../core/schedule';
 import { better, type Objective } from '../../core/scoring';
 import type { Trial } from '../../core/study';
 import { EPOCH_UNIT } from '../../report/explain/budget-unit';
+import type { Guess } from '../../report/explain/guess-score';
 
 const scored = (t: Trial) => t.score !== undefined && Number.isFinite(t.score) && t.state !== 'failed';
 const value = (x: number) => formatNumber(x, 4);
@@ -26,7 +27,12 @@ const bestText = (t: Trial, objective: Objective, unit = EPOCH_UNIT) =>
  * "12 configurations trained for 1 epoch (4 promoted), 4 for 3 epochs (1 promoted)… Best: trial 5, …";
  * with a data budget "… trained on 11.1 % of the training rows (4 promoted), 4 on 33.3 % of …".
  */
-export function rungsWords(trials: readonly Trial[], objective: Objective, unit = EPOCH_UNIT): string {
+export function rungsWords(
+  trials: readonly Trial[],
+  objective: Objective,
+  unit = EPOCH_UNIT,
+  guess?: Guess,
+): string {
   const started = trials.filter((t) => t.state !== 'pending');
   if (started.length === 0) return 'No configuration has started yet.';
   const parents = new Set(trials.flatMap((t) => (t.parentId !== undefined ? [t.parentId] : [])));
@@ -38,18 +44,22 @@ export function rungsWords(trials: readonly Trial[], objective: Objective, unit 
     return `${what} ${unit.trained(b)}${promoted ? ` (${promoted} promoted)` : ''}`;
   });
   const best = bestOf(trials, objective);
-  return `${rungs.join(', ')}.${best ? ` Best: ${bestText(best, objective, unit)}.` : ''}`;
+  return `${rungs.join(', ')}.${best ? ` Best: ${bestText(best, objective, unit)}.` : ''}${guessWords(best && guess)}`;
 }
 
+/** The dashed line, in words: " A guess that ignores the inputs scores 0.555." */
+const guessWords = (guess: Guess | undefined): string =>
+  guess ? ` A guess that ignores the inputs scores ${value(guess.score)}.` : '';
+
 /** "23 finished trials; the best val_accuracy so far, 1, first reached by trial 5." */
-export function historyWords(trials: readonly Trial[], objective: Objective): string {
+export function historyWords(trials: readonly Trial[], objective: Objective, guess?: Guess): string {
   const finished = trials.filter(scored);
   const best = bestOf(finished, objective);
   if (!best) return 'No trial has finished yet.';
   const first = finished
     .filter((t) => t.score === best.score)
     .reduce((a, b) => (b.number < a.number ? b : a));
-  return `${plural(finished.length, 'finished trial')}; the best ${objective.metric} so far, ${value(best.score!)}, first reached by trial ${first.number + 1}.`;
+  return `${plural(finished.length, 'finished trial')}; the best ${objective.metric} so far, ${value(best.score!)}, first reached by trial ${first.number + 1}.${guessWords(guess)}`;
 }
 
 /** "Curves of 23 trials. The best: trial 5, val_accuracy 1 after 9 epochs." */

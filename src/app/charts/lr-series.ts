@@ -2,7 +2,7 @@
 import { trainSpecOrUndefined } from '../../core/model/spec';
 import { learningRateAt, type DecaySchedule } from '../../core/schedule';
 import type { Objective } from '../../core/scoring';
-import { configKey, type Config } from '../../core/space';
+import { configKey, type Config, type SearchSpace } from '../../core/space';
 import type { Trial } from '../../core/study';
 
 export type LrAxis = 'epoch' | 'step';
@@ -57,4 +57,11 @@ export function lrCurve(
   // The last batch trains at step total − 1: the curve ends there, on the plateau it belongs to.
   points.push({ ...at(total), y: learningRateAt(s, total - 1) });
   return points;
+}
+
+/** Optimiser steps per epoch: the training rows over a fixed batch size (32 when the batch size is searched). */
+export function stepsPerEpochOf(space: SearchSpace, trainRows = 800): number {
+  const param = space.params.find((p) => p.name === 'batch_size');
+  const batchSize = param?.kind === 'fixed' ? Number(param.value) : 32;
+  return Math.max(1, Math.ceil(trainRows / batchSize));
 }

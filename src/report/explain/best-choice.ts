@@ -20,6 +20,8 @@ import {
   type Noise,
   type SplitRows,
 } from './noise-judgement';
+import type { Guess } from './guess-score';
+import { readGuess, type GuessReading } from './guess-words';
 import { scoreWords, trialName, trialRef } from './trial-words';
 
 export type { SplitRows } from './noise-judgement';
@@ -29,6 +31,8 @@ export interface ChoiceInput {
   settings: Pick<StudySettings, 'objective' | 'scoring' | 'executionsPerTrial' | 'tuner'>;
   /** Unknown (no dataset loaded): the noise from the validation size cannot be worked out. */
   rows?: SplitRows;
+  /** What a model that ignores its inputs scores on the objective (guess-score.ts). */
+  guess?: Guess;
 }
 
 export interface Gap {
@@ -51,7 +55,7 @@ export interface RunnerUp {
 }
 
 export interface ChoiceSection {
-  id: 'score' | 'gap' | 'noise' | 'runner-up' | 'ties' | 'test';
+  id: 'score' | 'guess' | 'gap' | 'noise' | 'runner-up' | 'ties' | 'test';
   title: string;
   text: string;
 }
@@ -61,6 +65,8 @@ export interface BestChoice {
   gap?: Gap;
   noise: Noise;
   runnerUp?: RunnerUp;
+  /** The best trial against the guess, when there is one. */
+  guess?: GuessReading;
   sections: ChoiceSection[];
 }
 
@@ -131,13 +137,16 @@ export function explainChoice(input: ChoiceInput): BestChoice | undefined {
       ...(judgement.verdict !== 'unknown' && { tied: judgement.verdict !== 'beyond' }),
     };
   const words = new ChoiceWords(input, best);
+  const guess = input.guess && readGuess(best, input.guess, objective, noise, input.trials);
   return {
     best,
     gap,
     noise,
     runnerUp,
+    guess,
     sections: [
       { id: 'score', title: 'What is a score?', text: words.score() },
+      ...(guess ? [{ id: 'guess' as const, title: 'Better than a guess?', text: guess.text }] : []),
       { id: 'gap', title: 'Training against validation', text: words.gap(gap, se) },
       { id: 'noise', title: 'How noisy is the validation estimate?', text: words.noise(noise) },
       {

@@ -15,6 +15,8 @@ import { code, table, text } from './markdown';
 import { describeModel } from './model-description';
 import { lossWords, optimizerWords } from '../explain/model-words';
 import { budgetUnit } from '../explain/budget-unit';
+import type { Guess } from '../explain/guess-score';
+import { guessPhrase } from '../explain/guess-words';
 
 export interface MethodsReportInput {
   settings: StudySettings;
@@ -32,6 +34,8 @@ export interface MethodsReportInput {
   earlyStopping?: { enabled: boolean; patience: number };
   /** Why the search ended ("max trials reached"), when known. */
   finished?: string;
+  /** What a model that ignores its inputs scores on the objective, for reference. */
+  guess?: Guess;
 }
 
 const TASK_TEXT = {
@@ -202,7 +206,7 @@ function budgetText({ trials, finished }: MethodsReportInput): string {
   return parts.join(' ');
 }
 
-function resultText({ best, settings, trials }: MethodsReportInput): string {
+function resultText({ best, settings, trials, guess }: MethodsReportInput): string {
   if (!best || best.score === undefined)
     return 'No trial completed with a score, so no configuration was selected.';
   const metric = code(settings.objective.metric);
@@ -214,7 +218,7 @@ function resultText({ best, settings, trials }: MethodsReportInput): string {
     .filter((p) => best.config[p.name] !== undefined)
     .map((p) => [code(p.name), text(formatValue(best.config[p.name]))]);
   return [
-    `The best configuration was trial ${best.number + 1} of ${trials.length} (id ${code(best.id)}), trained ${budgetUnit(settings).trained(best.resource)}, with ${metric} = ${formatNumber(best.score)}${spread}. Table 2 lists its hyperparameter values.`,
+    `The best configuration was trial ${best.number + 1} of ${trials.length} (id ${code(best.id)}), trained ${budgetUnit(settings).trained(best.resource)}, with ${metric} = ${formatNumber(best.score)}${spread}.${guess ? ` For reference, a model that ignored its inputs (${guessPhrase(guess)}) scored ${metric} = ${formatNumber(guess.score)} on the same rows.` : ''} Table 2 lists its hyperparameter values.`,
     '',
     '**Table 2.** Selected hyperparameter values.',
     '',

@@ -59,6 +59,14 @@ describe('chart sentences', () => {
       '5 finished trials; the best val_accuracy so far, 0.95, first reached by trial 4.',
     );
     expect(historyWords([], objective)).toBe('No trial has finished yet.');
+    const guess = {
+      metric: 'val_accuracy',
+      kind: 'most-common' as const,
+      value: 'no',
+      share: 0.6,
+      score: 0.6,
+    };
+    expect(historyWords(trials, objective, guess)).toMatch(/ A guess that ignores the inputs scores 0\.6\.$/);
   });
 
   it('tells the schedules, the importance, the race and the boundary with their numbers', () => {

@@ -135,6 +135,23 @@ describe('the answer on screen', () => {
     );
   });
 
+  it('reads the best trial against a guess that ignores the inputs, second, when there is one', () => {
+    const guess = {
+      metric: 'val_accuracy',
+      kind: 'most-common' as const,
+      value: 'no',
+      share: 0.85,
+      score: 0.88,
+    };
+    const choice = explainChoice({ ...input([trial(0, [0.9]), trial(1, [0.7])]), guess })!;
+    expect(choice.sections.map((s) => s.id).slice(0, 2)).toEqual(['score', 'guess']);
+    expect(choice.guess?.clears).toBe(false);
+    expect(choice.sections[1]).toMatchObject({ title: 'Better than a guess?' });
+    expect(choice.sections[1].text).toBe(
+      'A model that ignores its inputs and always answers “no” (the most common class, 85 % of the training rows) scores val_accuracy 0.88. Trial #1, the best, is 0.02 (4 of 200 validation rows) ahead of it: within the validation noise (2 standard errors are 0.042 at 200 validation rows), so the data cannot tell the two apart. The search found nothing the class balance does not already give; with one class this common, a metric that weighs the rarer one (AUC, or the loss) tells models apart better.',
+    );
+  });
+
   it('a difference larger than the noise is likely real; a small gap is within the noise', () => {
     const rows = { train: 10_000, validation: 5000, test: 5000 };
     const choice = explainChoice(input([trial(0, [0.8], { train: 0.801 }), trial(1, [0.7])], {}, rows))!;

@@ -167,6 +167,20 @@ describe('methods report', () => {
     expect(text).not.toMatch(/The best configuration was .* trained for \d+ epoch/);
   });
 
+  it('gives what a guess that ignores the inputs scored, for reference, and nothing without one', () => {
+    const guess = {
+      metric: 'val_accuracy',
+      kind: 'most-common' as const,
+      value: 'genuine',
+      share: 0.55,
+      score: 0.56,
+    };
+    expect(reportFor(hyperband, { guess })).toContain(
+      'For reference, a model that ignored its inputs (always “genuine”) scored `val_accuracy` = 0.56 on the same rows.',
+    );
+    expect(report).not.toContain('For reference');
+  });
+
   it('says so when no trial scored', () => {
     const failing = runStudy(courseSettings({ algorithm: 'random', maxTrials: 2, epochs: 1 }), {
       fail: [0, 1],

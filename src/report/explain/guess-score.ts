@@ -1,0 +1,131 @@
+/**
+ * What a model that learnt nothing from the inputs would score: the floor every trial should clear.
+ * On a file where 88 % of the rows say "no", an accuracy of 0.89 is not a model, it is the class
+ * balance; the best trial is read against this guess, with the same noise rule as the runner-up.
+ *
+ * The guess is fitted on the rows a trial learns from and scored on the rows it is judged on (with
+ * k-fold cross-validation, averaged over the folds the executions used):
+ * - accuracy: always the most common class;
+ * - cross-entropy loss: the class shares as probabilities, the same for every row;
+ * - AUC: a constant ranks no row above another, 0.5;
+ * - mean squared error: always the mean; mean absolute error: always the median.
+ */
+import type { StudySettings } from '../../core/study';
+import type { EncodedDataset } from '../../data/types';
+import { baseMetric } from './noise-judgement';
+
+export type GuessKind = 'most-common' | 'shares' | 'constant' | 'mean' | 'median';
+
+export interface Guess {
+  metric: string;
+  kind: GuessKind;
+  score: number;
+  /** The most common class (accuracy), or the constant predicted (mean, median). */
+  value?: string | number;
+  /** The most common class's share of the rows the guess was fitted on (accuracy). */
+  share?: number;
+}
+
+type GuessData = Pick<EncodedDataset, 'task' | 'classNames' | 'y' | 'splits'>;
+
+/** Cross-entropy clips probabilities as Keras does, so a class absent from the fitting rows stays finite. */
+const EPSILON = 1e-7;
+
+/** The rows a guess is fitted on and judged on: one pair, or one per fold the executions used. */
+function rowPairs(data: GuessData, metric: string, executions: number): { fit: number[]; judge: number[] }[] {
+  const { splits } = data;
+  if (!metric.startsWith('val_')) return [{ fit: [...splits.train], judge: [...splits.train] }];
+  const folds = splits.folds;
+  if (!folds || folds.length < 2) return [{ fit: [...splits.train], judge: [...splits.validation] }];
+  return folds.slice(0, Math.max(1, Math.min(executions, folds.length))).map((fold, i) => ({
+    fit: folds.flatMap((f, j) => (j === i ? [] : [...f])),
+    judge: [...fold],
+  }));
+}
+
+const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function classShares(y: Float32Array, rows: number[], classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (const r of rows) counts[y[r]]++;
+  return counts.map((c) => c / rows.length);
+}
+
+/** The index of the largest share; ties go to the lower class index. */
+const mostCommon = (shares: number[]): number =>
+  shares.reduce((best, s, c) => (s > shares[best] ? c : best), 0);
+
+interface FoldGuess {
+  score: number;
+  value?: string | number;
+  share?: number;
+}
+
+function foldGuess(data: GuessData, base: string, fit: number[], judge: number[]): FoldGuess | undefined {
+  const { y, task } = data;
+  const yOf = (rows: number[]) => rows.map((r) => y[r]);
+  if (task === 'regression') {
+    if (base === 'loss') {
+      const m = mean(yOf(fit));
+      return { score: mean(yOf(judge).map((v) => (v - m) ** 2)), value: m };
+    }
+    if (base === 'mae') {
+      const m = median(yOf(fit));
+      return { score: mean(yOf(judge).map((v) => Math.abs(v - m))), value: m };
+    }
+    return undefined;
+  }
+  const classes = Math.max(data.classNames.length, 2);
+  const shares = classShares(y, fit, classes);
+  if (base === 'accuracy') {
+    const top = mostCommon(shares);
+    const right = judge.filter((r) => y[r] === top).length;
+    return { score: right / judge.length, value: data.classNames[top] ?? String(top), share: shares[top] };
+  }
+  if (base === 'auc') return task === 'binary' ? { score: 0.5 } : undefined;
+  if (base === 'loss') {
+    const clip = (p: number) => Math.min(1 - EPSILON, Math.max(EPSILON, p));
+    const logLoss = (r: number) => {
+      const c = y[r];
+      if (task === 'binary') return -Math.log(c === 1 ? clip(shares[1]) : clip(1 - shares[1]));
+      return -Math.log(clip(shares[c]));
+    };
+    return { score: mean(judge.map(logLoss)) };
+  }
+  return undefined;
+}
+
+const KINDS: Record<string, GuessKind> = { accuracy: 'most-common', auc: 'constant', mae: 'median' };
+
+/**
+ * The score of a guess that ignores the inputs, on `metric` (val_ or not), or undefined when the metric
+ * has no such guess here or there are no rows to judge it on.
+ */
+export function guessScore(data: GuessData, metric: string, executions = 1): Guess | undefined {
+  const base = baseMetric(metric);
+  const pairs = rowPairs(data, metric, executions).filter((p) => p.fit.length > 0 && p.judge.length > 0);
+  if (pairs.length === 0) return undefined;
+  const folds = pairs.map((p) => foldGuess(data, base, p.fit, p.judge));
+  if (folds.some((f) => f === undefined || !Number.isFinite(f.score))) return undefined;
+  const first = folds[0]!;
+  const kind = KINDS[base] ?? (data.task === 'regression' ? 'mean' : 'shares');
+  return {
+    metric,
+    kind,
+    score: mean(folds.map((f) => f!.score)),
+    ...(first.value !== undefined && folds.every((f) => f!.value === first.value) && { value: first.value }),
+    ...(first.share !== undefined && { share: mean(folds.map((f) => f!.share!)) }),
+  };
+}
+
+/** The guess on a study's objective, over the folds its executions validate on. */
+export const studyGuess = (
+  data: GuessData,
+  settings: Pick<StudySettings, 'objective' | 'executionsPerTrial'>,
+): Guess | undefined => guessScore(data, settings.objective.metric, settings.executionsPerTrial);
