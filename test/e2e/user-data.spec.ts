@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { classesCsv, incomeBeforeLabelCsv, numericNamesCsv, recordNumberCsv } from '../fixtures/generated';
+import {
+  bankMarketingCsv,
+  classesCsv,
+  incomeBeforeLabelCsv,
+  numericNamesCsv,
+  recordNumberCsv,
+} from '../fixtures/generated';
 import { leaderboard, openApp, waitUntilFinished } from './support/app';
 
 const fixture = (file: string) => readFileSync(new URL(`../fixtures/csv/${file}`, import.meta.url));
@@ -211,6 +217,30 @@ test('editing roles (leave a column out, read one as categories, change the targ
   await expect(confusion.locator('tbody tr')).toHaveCount(3);
   await expectNoOverflow(page, 'titanic with Embarked as target');
   expect(errors).toEqual([]);
+});
+
+test('a target where one class is most rows: trials are read against always answering it, and AUC is a click away', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page, '#tuner=random&maxTrials=3&epochs=2&backend=wasm&seed=3');
+  await upload(page, 'bank.csv', Buffer.from(bankMarketingCsv(600)));
+  const note = page.getByRole('note').filter({ hasText: 'of the training rows are “no”' });
+  await expect(note).toContainText(
+    /^[\d.]+ % of the training rows are “no”\. Always answering “no”, without looking at the inputs, already scores val_accuracy 0\.\d+, so accuracy barely tells the models apart\./,
+  );
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await waitUntilFinished(page);
+  await expect(page.getByRole('region', { name: 'Optimization history' })).toContainText(
+    'guess: always “no”',
+  );
+  const choice = page.getByRole('region', { name: 'How do we choose the best set? What do we look at?' });
+  await expect(choice).toContainText(
+    /A model that ignores its inputs and always answers “no” \(the most common class, [\d.]+ % of the training rows\) scores val_accuracy 0\.\d+\./,
+  );
+  await note.getByRole('button', { name: 'Use val_auc' }).click();
+  await expect(page.getByLabel('Objective')).toHaveValue('val_auc');
+  await expect(note).toHaveCount(0);
 });
 
 test('six classes: the finished search and its 6 × 6 confusion matrix fit the window', async ({ page }) => {

@@ -14,6 +14,9 @@ import type { StudySettings } from '../../core/study';
 import type { EncodedDataset } from '../../data/types';
 import { baseMetric } from './noise-judgement';
 
+/** A most common class this large makes accuracy a poor judge between models. */
+export const LOPSIDED_SHARE = 0.8;
+
 export type GuessKind = 'most-common' | 'shares' | 'constant' | 'mean' | 'median';
 
 export interface Guess {
@@ -129,3 +132,19 @@ export const studyGuess = (
   data: GuessData,
   settings: Pick<StudySettings, 'objective' | 'executionsPerTrial'>,
 ): Guess | undefined => guessScore(data, settings.objective.metric, settings.executionsPerTrial);
+
+/**
+ * When accuracy is the objective and one class holds LOPSIDED_SHARE of the training rows or more: the
+ * guess of that class, and the objective that tells models apart better (AUC for two classes, the
+ * loss for more). Undefined otherwise.
+ */
+export function lopsidedAccuracy(
+  data: GuessData,
+  metric: string,
+): { guess: Guess; better: string } | undefined {
+  if (data.task === 'regression' || baseMetric(metric) !== 'accuracy') return undefined;
+  const guess = guessScore(data, metric);
+  if (!guess || (guess.share ?? 0) < LOPSIDED_SHARE) return undefined;
+  const prefix = metric.startsWith('val_') ? 'val_' : '';
+  return { guess, better: `${prefix}${data.task === 'binary' ? 'auc' : 'loss'}` };
+}

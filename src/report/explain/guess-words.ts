@@ -5,7 +5,7 @@
 import { formatNumber } from '../../core/format';
 import { better, type Objective } from '../../core/scoring';
 import type { Trial } from '../../core/study';
-import type { Guess } from './guess-score';
+import { LOPSIDED_SHARE, type Guess } from './guess-score';
 import { gapWords, judgeGap, noiseVerdictWords, type GapJudgement, type Noise } from './noise-judgement';
 import { trialName } from './trial-words';
 
@@ -16,9 +16,6 @@ export interface GuessReading {
   clears: boolean | undefined;
   text: string;
 }
-
-/** A most common class this large makes accuracy a poor judge between models. */
-const LOPSIDED = 0.7;
 
 /** A class by its name: “no”, or class 0 when the name is a number. */
 const className = (value: string | number | undefined): string =>
@@ -36,7 +33,7 @@ function guessWhat(guess: Guess, fittedOn: string): string {
     case 'shares':
       return `gives every row the class shares of its ${fittedOn} as probabilities`;
     case 'constant':
-      return 'gives every row the same probability, so it ranks no row above another,';
+      return 'gives every row the same probability (so it ranks no row above another)';
     case 'mean':
       return guess.value === undefined
         ? `always predicts the mean of its ${fittedOn}`
@@ -81,7 +78,7 @@ export function readGuess(
   if (!ahead)
     verdict = `${name}, the best, scores ${formatNumber(score)}: no better. No trial learnt anything from the inputs that the guess does not know; check that the inputs can say something about the target, or give the search more epochs.`;
   else if (clears === false)
-    verdict = `${name}, the best, is ${gapWords(judgement)} ahead of it: ${noiseVerdictWords(judgement)}. The search found nothing ${given} does not already give${guess.kind === 'most-common' && (guess.share ?? 0) >= LOPSIDED ? '; with one class this common, a metric that weighs the rarer one (AUC, or the loss) tells models apart better' : ''}.`;
+    verdict = `${name}, the best, is ${gapWords(judgement)} ahead of it: ${noiseVerdictWords(judgement)}. The search found nothing ${given} does not already give${guess.kind === 'most-common' && (guess.share ?? 0) >= LOPSIDED_SHARE ? '; with one class this common, a metric that weighs the rarer one (AUC, or the loss) tells models apart better' : ''}.`;
   else if (clears)
     verdict = `${name}, the best, is ${gapWords(judgement)} ahead of it: ${noiseVerdictWords(judgement)}. The network learnt from the inputs.`;
   else verdict = `${name}, the best, is ${gapWords(judgement)} ahead of it; ${noiseVerdictWords(judgement)}.`;
@@ -107,3 +104,19 @@ export function guessPhrase(guess: Guess): string {
 
 /** For a chart's legend: "guess: always “no”". */
 export const guessLabel = (guess: Guess): string => `guess: ${guessPhrase(guess)}`;
+
+/** Before Start, on a target where one class is most rows: why accuracy is a poor objective there. */
+export function lopsidedWords(
+  { guess, better }: { guess: Guess; better: string },
+  task: 'binary' | 'multiclass',
+): { headline: string; text: string } {
+  const name = className(guess.value);
+  const instead =
+    task === 'binary'
+      ? `${better} scores how well a model ranks the rows of the rarer class above the others, where a guess scores 0.5.`
+      : `${better} (the cross-entropy) rewards confident right answers in every class, not only the common one.`;
+  return {
+    headline: `${percent(guess.share!)} of the training rows are ${name}.`,
+    text: `Always answering ${name}, without looking at the inputs, already scores ${guess.metric} ${formatNumber(guess.score)}, so accuracy barely tells the models apart. ${instead}`,
+  };
+}

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Trial } from '../../../../src/core/study';
 import type { EncodedDataset } from '../../../../src/data/types';
-import { guessScore } from '../../../../src/report/explain/guess-score';
-import { readGuess } from '../../../../src/report/explain/guess-words';
+import { guessScore, lopsidedAccuracy } from '../../../../src/report/explain/guess-score';
+import { lopsidedWords, readGuess } from '../../../../src/report/explain/guess-words';
 import { scoreNoise } from '../../../../src/report/explain/noise-judgement';
 
 type GuessData = Pick<EncodedDataset, 'task' | 'classNames' | 'y' | 'splits'>;
@@ -176,5 +176,36 @@ describe('readGuess', () => {
     expect(reading.clears).toBeUndefined();
     expect(reading.text).toContain('class shares of its training rows as probabilities');
     expect(reading.text).toContain('no estimate of the noise');
+  });
+});
+
+describe('lopsidedAccuracy', () => {
+  /** 80 training rows, `common` of them class 0. */
+  const classes = (task: 'binary' | 'multiclass', common: number) =>
+    data(
+      task,
+      range(0, 100).map((r) => (r < common ? 0 : task === 'binary' ? 1 : 1 + (r % 2))),
+      task === 'binary' ? ['no', 'yes'] : ['a', 'b', 'c'],
+    );
+
+  it('offers AUC for two classes when one is 80 % of the training rows or more', () => {
+    const found = lopsidedAccuracy(classes('binary', 68), 'val_accuracy')!;
+    expect(found.better).toBe('val_auc');
+    expect(found.guess.share).toBeCloseTo(0.85);
+    expect(lopsidedWords(found, 'binary')).toEqual({
+      headline: '85 % of the training rows are “no”.',
+      text: `Always answering “no”, without looking at the inputs, already scores val_accuracy ${found.guess.score}, so accuracy barely tells the models apart. val_auc scores how well a model ranks the rows of the rarer class above the others, where a guess scores 0.5.`,
+    });
+  });
+
+  it('offers the loss for more classes, and the training metric for a training objective', () => {
+    expect(lopsidedAccuracy(classes('multiclass', 70), 'val_accuracy')?.better).toBe('val_loss');
+    expect(lopsidedAccuracy(classes('binary', 70), 'accuracy')?.better).toBe('auc');
+  });
+
+  it('says nothing below 80 %, for another objective, or for regression', () => {
+    expect(lopsidedAccuracy(classes('binary', 60), 'val_accuracy')).toBeUndefined();
+    expect(lopsidedAccuracy(classes('binary', 70), 'val_auc')).toBeUndefined();
+    expect(lopsidedAccuracy(data('regression', range(0, 100)), 'val_accuracy')).toBeUndefined();
   });
 });
