@@ -15,6 +15,8 @@ export interface EpochRecord {
   /** 1-based and absolute: a promoted trial's first epoch follows its parent's last. */
   epoch: number;
   metrics: Record<string, number>;
+  /** Standard errors of validation metrics from the validation rows, when the trainer sent them. */
+  errors?: Record<string, number>;
   learningRate?: number;
 }
 

@@ -278,6 +278,7 @@ export class Scheduler {
     const history = result.history.map((r) => ({
       epoch: r.epoch,
       metrics: r.metrics,
+      ...(r.errors && { errors: r.errors }),
       learningRate: r.learningRate,
     }));
     // A trial cut short by the time budget says so ("the 1-minute time budget was spent: stopped before epoch 4").

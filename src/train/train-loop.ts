@@ -10,6 +10,7 @@ import { captureCheckpoint, restoreCheckpoint } from './checkpoint';
 import { readTrainSpec, type TrainSpec } from '../core/model/spec';
 import { lossFor, type LossFn } from './losses';
 import { taskMetrics } from './metrics';
+import { validationErrors } from './metric-errors';
 import { buildModel, exportModelArtifacts, forwardTrain, predictInChunks } from './model';
 import { createOptimizer, disposeOptimizer, setLearningRate, type ScheduledOptimizer } from './optimizer';
 import { epochOrder, trialRows } from './rows';
@@ -92,7 +93,9 @@ async function trainEpoch(
   }
 }
 
-async function evaluateValidation(ctx: TrialContext): Promise<Record<string, number>> {
+async function evaluateValidation(
+  ctx: TrialContext,
+): Promise<{ metrics: Record<string, number>; errors: Record<string, number> }> {
   const { validation } = ctx;
   const [predictions, loss] = tf.tidy(() => {
     const p = predictInChunks(ctx.model, validation.x);
@@ -100,9 +103,13 @@ async function evaluateValidation(ctx: TrialContext): Promise<Record<string, num
   });
   try {
     const [values, lossValue] = await Promise.all([predictions.data(), loss.data()]);
-    return {
+    const metrics = {
       val_loss: lossValue[0],
       ...taskMetrics(ctx.data.task, 'val_', values, validation.labels, ctx.classes),
+    };
+    return {
+      metrics,
+      errors: validationErrors(ctx.data.task, values, validation.labels, ctx.classes, metrics),
     };
   } finally {
     predictions.dispose();
@@ -183,7 +190,7 @@ export async function trainTrial(
       const epochStarted = performance.now();
       const learningRate = learningRateAt(spec.schedule, step);
       const trained = await trainEpoch(ctx, epoch, step);
-      const validationMetrics = await evaluateValidation(ctx);
+      const { metrics: validationMetrics, errors } = await evaluateValidation(ctx);
       if (!Number.isFinite(trained.metrics.loss) || !Number.isFinite(validationMetrics.val_loss)) {
         return await finish({ status: 'failed', reason: `diverged at epoch ${epoch}` }, trained.step);
       }
@@ -191,6 +198,7 @@ export async function trainTrial(
       const report: EpochReport = {
         epoch,
         metrics: { ...trained.metrics, ...validationMetrics },
+        errors,
         learningRate,
         step,
         ms: performance.now() - epochStarted,

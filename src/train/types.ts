@@ -41,6 +41,8 @@ export interface EpochReport {
   /** 1-based absolute epoch. */
   epoch: number;
   metrics: Record<string, number>;
+  /** Standard errors of validation metrics from the validation rows (metric-errors.ts), keyed as they are. */
+  errors?: Record<string, number>;
   /** Learning rate used for the epoch's first batch: learningRateAt(schedule, step at epoch start). */
   learningRate: number;
   /** Global optimizer step (batches trained in all) at the end of the epoch. */

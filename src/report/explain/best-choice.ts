@@ -162,6 +162,23 @@ export function explainChoice(input: ChoiceInput): BestChoice | undefined {
 
 const num = (x: number): string => formatNumber(x);
 
+/** The noise of a validation loss, MAE or AUC, from the spread over the validation rows. */
+function rowsNoiseWords(noise: Extract<Noise, { kind: 'rows' }>, score: number): string {
+  const rows = noise.rows === undefined ? 'the validation rows' : plural(noise.rows, 'validation row');
+  const how =
+    baseMetric(noise.metric) === 'auc'
+      ? `An AUC measured on ${rows} has a standard error (Hanley and McNeil's formula, from the AUC and the rows of each class) of ${small(noise.fromRows)}`
+      : `${noise.metric} is a mean over ${rows}: the spread of its per-row values gives it a standard error (sd/√n) of ${small(noise.fromRows)}`;
+  const seeds =
+    noise.seedError !== undefined
+      ? `; with the spread over executions (${small(noise.seedError)}) it is ${small(noise.standardError)}`
+      : '';
+  const margin = TIE_BAND * noise.standardError;
+  // Losses and errors are never negative; an AUC is at most 1.
+  const high = baseMetric(noise.metric) === 'auc' ? Math.min(1, score + margin) : score + margin;
+  return `${how}${seeds}: the true value is likely between ${num(Math.max(0, score - margin))} and ${num(high)} (about 95 %).`;
+}
+
 /** "no wrong answer among 206 rows", "only 3 wrong answers among 206 rows". */
 const fewAnswers = ({ fewer, count }: { fewer: string; count: number }, rows: number): string =>
   `${count === 0 ? `no ${fewer} answer` : `only ${plural(count, `${fewer} answer`)}`} among ${plural(rows, 'row')}`;
@@ -210,8 +227,11 @@ class ChoiceWords {
     if (noise.kind === 'unknown') {
       if (noise.why === 'no-rows')
         return 'The dataset is not loaded, so the validation size, and with it the noise, is unknown.';
-      return `${metric} is not a proportion of rows, and one execution shows no spread: its noise cannot be estimated from one execution. Set Executions per trial above 1, or use k-fold cross-validation, to measure it.`;
+      return metric.startsWith('val_')
+        ? `These results hold no standard error of ${metric} from the validation rows (results saved by an earlier version do not), and one execution shows no spread. Set Executions per trial above 1, or use k-fold cross-validation, to measure it.`
+        : `${metric} is not a proportion of rows, and one execution shows no spread: its noise cannot be estimated from one execution. Set Executions per trial above 1, or use k-fold cross-validation, to measure it.`;
     }
+    if (noise.kind === 'rows') return rowsNoiseWords(noise, score);
     if (noise.kind === 'executions')
       return `Over its ${plural(noise.executions, 'execution')} ${metric} varied with a standard deviation of ${small(noise.sd)}, so the mean has a standard error of ${small(noise.sd)}/√${noise.executions} = ${small(noise.standardError)}: the true value is likely within ${num(score)} ± ${small(TIE_BAND * noise.standardError)}.`;
     const rows = this.input.rows!;

@@ -4,8 +4,11 @@
  *
  * - An accuracy is a proportion of n rows: its standard error is √(p(1−p)/n) (Agresti–Coull with few
  *   right or wrong answers), combined with the spread over executions when there are several.
- * - Any other metric (loss, MAE, AUC) has no such formula: the spread over executions when there are
- *   several, else the noise is unknown and the words say so rather than invent a number.
+ * - A validation loss, MAE or AUC has the standard error the trainer measured on the validation rows
+ *   (src/train/metric-errors.ts: sd/√n of the per-row values, Hanley and McNeil for an AUC), combined
+ *   with the spread over executions when there are several.
+ * - Any other metric (a training loss) has only the spread over executions when there are several,
+ *   else the noise is unknown and the words say so rather than invent a number.
  * - A gap within TIE_BAND standard errors of the better score is within the noise.
  */
 import { formatCount, formatNumber, plural } from '../../core/format';
@@ -43,6 +46,18 @@ export type Noise =
       standardError: number;
       /** From the row count alone. */
       fromRows: ProportionError;
+      seedError?: number;
+    }
+  /**
+   * A validation metric with a standard error from its rows (the trainer's), plus the seed spread over
+   * executions. `rows` is undefined when the dataset is not loaded.
+   */
+  | {
+      kind: 'rows';
+      metric: string;
+      rows?: number;
+      standardError: number;
+      fromRows: number;
       seedError?: number;
     }
   /** Any other metric: the spread over executions, sd/√executions. */
@@ -107,8 +122,40 @@ export function scoreNoise(trial: Trial, metric: string, rows: SplitRows | undef
       ...(seedError !== undefined && { seedError }),
     };
   }
+  const fromRows = rowsError(trial, metric, rows, executions);
+  if (fromRows !== undefined)
+    return {
+      kind: 'rows',
+      metric,
+      ...(rows && { rows: validationRowsUsed(rows, executions) }),
+      fromRows,
+      standardError: Math.sqrt(fromRows ** 2 + (seedError ?? 0) ** 2),
+      ...(seedError !== undefined && { seedError }),
+    };
   if (seedError === undefined) return { kind: 'unknown', why: 'one-execution', metric };
   return { kind: 'executions', executions, sd: sd!, standardError: seedError };
+}
+
+/**
+ * The standard error the trainer measured on the validation rows at each execution's scored epoch:
+ * on one split the executions share their rows, so their errors are averaged; on k folds each mean is
+ * over different rows, which divides it by √(folds used).
+ */
+function rowsError(
+  trial: Trial,
+  metric: string,
+  rows: SplitRows | undefined,
+  executions: number,
+): number | undefined {
+  if (!metric.startsWith('val_')) return undefined;
+  const errors = trial.executions.flatMap((e) => {
+    const scored = e.history.find((h) => h.metrics[metric] === e.score);
+    const se = scored?.errors?.[metric];
+    return se !== undefined && Number.isFinite(se) ? [se] : [];
+  });
+  if (errors.length === 0 || errors.length < executions) return undefined;
+  const folds = rows?.folds && rows.folds.length >= 2 ? Math.min(executions, rows.folds.length) : 1;
+  return Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / errors.length / folds);
 }
 
 export interface GapJudgement {
@@ -130,6 +177,10 @@ export function judgeGap(a: number, b: number, noise: Noise): GapJudgement {
   return { gap, noise, band, verdict: gap <= band ? 'within' : 'beyond' };
 }
 
+/** Noise measured on validation rows (as opposed to training rows or executions only). */
+const validationNoise = (noise: Noise): boolean =>
+  (noise.kind === 'proportion' && noise.validation) || noise.kind === 'rows';
+
 /** Standard errors and gaps: two significant digits are all they carry. */
 export const small = (x: number): string => formatNumber(x, 2);
 
@@ -149,6 +200,10 @@ function bandWords(j: GapJudgement): string {
   if (noise.kind === 'proportion')
     return `${band} at ${plural(noise.rows, noise.validation ? 'validation row' : 'training row')}`;
   if (noise.kind === 'executions') return `${band} over ${plural(noise.executions, 'execution')}`;
+  if (noise.kind === 'rows')
+    return noise.rows === undefined
+      ? `${band} on the validation rows`
+      : `${band} at ${plural(noise.rows, 'validation row')}`;
   return band;
 }
 
@@ -156,7 +211,9 @@ function bandWords(j: GapJudgement): string {
 export function unknownNoiseWords(noise: Extract<Noise, { kind: 'unknown' }>): string {
   return noise.why === 'no-rows'
     ? 'the dataset is not loaded, so the validation size is unknown'
-    : `${noise.metric} is not a proportion of rows, and one execution per trial shows no spread`;
+    : noise.metric.startsWith('val_')
+      ? `these results hold no standard error of ${noise.metric} from the validation rows, and one execution per trial shows no spread`
+      : `${noise.metric} is not a proportion of rows, and one execution per trial shows no spread`;
 }
 
 /**
@@ -164,7 +221,7 @@ export function unknownNoiseWords(noise: Extract<Noise, { kind: 'unknown' }>): s
  * 0.07 at 115 validation rows), so the data cannot tell the two apart".
  */
 export function noiseVerdictWords(j: GapJudgement): string {
-  const what = j.noise.kind === 'proportion' && j.noise.validation ? 'the validation noise' : 'the noise';
+  const what = validationNoise(j.noise) ? 'the validation noise' : 'the noise';
   switch (j.verdict) {
     case 'same':
       return 'exactly the same score, a tie at any validation size';
@@ -179,7 +236,7 @@ export function noiseVerdictWords(j: GapJudgement): string {
 
 /** The verdict alone, for a second gap judged against noise already described: "within the noise". */
 export function shortVerdictWords(j: GapJudgement): string {
-  const what = j.noise.kind === 'proportion' && j.noise.validation ? 'the validation noise' : 'the noise';
+  const what = validationNoise(j.noise) ? 'the validation noise' : 'the noise';
   switch (j.verdict) {
     case 'same':
       return 'exactly the same';

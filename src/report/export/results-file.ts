@@ -124,6 +124,9 @@ function encodeTrialNumbers(t: Trial): unknown {
       history: e.history.map((h) => ({
         ...h,
         metrics: Object.fromEntries(Object.entries(h.metrics).map(([k, v]) => [k, encodeNumber(v)])),
+        ...(h.errors && {
+          errors: Object.fromEntries(Object.entries(h.errors).map(([k, v]) => [k, encodeNumber(v)])),
+        }),
         ...(h.learningRate !== undefined && { learningRate: encodeNumber(h.learningRate) }),
       })),
     })),

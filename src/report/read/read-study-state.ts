@@ -68,6 +68,7 @@ function readEpoch(value: unknown, path: string): EpochRecord {
   return {
     epoch: readInteger(o.epoch, `${path}.epoch`, 0),
     metrics: readRecord(o.metrics, `${path}.metrics`, special),
+    ...(o.errors !== undefined && { errors: readRecord(o.errors, `${path}.errors`, special) }),
     ...(learningRate !== undefined && { learningRate }),
   };
 }

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { outputFor, type EncodedDataset } from '../../data/types';
 import { readTrainSpec } from '../../core/model/spec';
 import { taskMetrics } from '../metrics';
+import { validationErrors } from '../metric-errors';
 import { perMemberProducts } from '../dense-product';
 import { buildModel, exportModelArtifacts } from '../model';
 import { earlyStopReason, validateRequest, yieldToEvents } from '../trial-control';
@@ -233,14 +234,24 @@ export async function trainGroup(
           leaving.push({ member: m, outcome: { status: 'failed', reason: `diverged at epoch ${epoch}` } });
           return;
         }
+        const validationMetrics = {
+          val_loss: valLoss,
+          ...taskMetrics(data.task, 'val_', evaluation.predictions[k], validation!.labels(k), classes),
+        };
         const report: EpochReport = {
           epoch,
           metrics: {
             loss,
             ...taskMetrics(data.task, '', trained.predictions[k], trained.labels[k], classes),
-            val_loss: valLoss,
-            ...taskMetrics(data.task, 'val_', evaluation.predictions[k], validation!.labels(k), classes),
+            ...validationMetrics,
           },
+          errors: validationErrors(
+            data.task,
+            evaluation.predictions[k],
+            validation!.labels(k),
+            classes,
+            validationMetrics,
+          ),
           learningRate: learningRates[k],
           step: m.clock.step,
           ms: share,

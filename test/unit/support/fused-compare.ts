@@ -56,6 +56,9 @@ export function expectEquivalent(fused: TrainResult, alone: TrainResult, toleran
     expect(Object.keys(h.metrics).sort()).toEqual(Object.keys(reference.metrics).sort());
     for (const [key, value] of Object.entries(h.metrics))
       close(value, reference.metrics[key], `epoch ${h.epoch} ${key}`, tolerance);
+    expect(Object.keys(h.errors ?? {}).sort()).toEqual(Object.keys(reference.errors ?? {}).sort());
+    for (const [key, value] of Object.entries(h.errors ?? {}))
+      close(value, reference.errors![key], `epoch ${h.epoch} standard error of ${key}`, tolerance);
   });
   expect(Boolean(fused.checkpoint)).toBe(Boolean(alone.checkpoint));
   if (fused.checkpoint && alone.checkpoint)

@@ -200,12 +200,38 @@ describe('the answer on screen', () => {
     )!;
     const text = Object.fromEntries(choice.sections.map((s) => [s.id, s.text]));
     expect(text.noise).toBe(
-      'val_loss is not a proportion of rows, and one execution shows no spread: its noise cannot be estimated from one execution. Set Executions per trial above 1, or use k-fold cross-validation, to measure it.',
+      'These results hold no standard error of val_loss from the validation rows (results saved by an earlier version do not), and one execution shows no spread. Set Executions per trial above 1, or use k-fold cross-validation, to measure it.',
     );
     expect(text['runner-up']).toBe(
-      'The runner-up, Trial #2 (val_loss 0.35), is 0.05 behind: no estimate of the noise says whether that is real (val_loss is not a proportion of rows, and one execution per trial shows no spread).',
+      'The runner-up, Trial #2 (val_loss 0.35), is 0.05 behind: no estimate of the noise says whether that is real (these results hold no standard error of val_loss from the validation rows, and one execution per trial shows no spread).',
     );
     expect(choice.runnerUp?.tied).toBeUndefined();
+  });
+
+  it("a loss from one execution, with the trainer's standard error from the validation rows", () => {
+    const withErrors = (t: Trial, se: number): Trial => ({
+      ...t,
+      executions: t.executions.map((e) => ({
+        ...e,
+        history: e.history.map((h) => ({ ...h, errors: { val_loss: se } })),
+      })),
+    });
+    const choice = explainChoice(
+      input(
+        [
+          withErrors(trial(0, [0.3], { metric: 'loss' }), 0.02),
+          withErrors(trial(1, [0.35], { metric: 'loss' }), 0.03),
+        ],
+        { objective: loss },
+      ),
+    )!;
+    const text = Object.fromEntries(choice.sections.map((s) => [s.id, s.text]));
+    expect(text.noise).toBe(
+      'val_loss is a mean over 200 validation rows: the spread of its per-row values gives it a standard error (sd/√n) of 0.02: the true value is likely between 0.26 and 0.34 (about 95 %).',
+    );
+    expect(text['runner-up']).toBe(
+      'The runner-up, Trial #2 (val_loss 0.35), is 0.05 behind: more than the validation noise (2 standard errors are 0.04 at 200 validation rows), so the difference is likely real.',
+    );
   });
 
   it('a loss over three executions: the spread gives the standard error of the mean', () => {

@@ -137,7 +137,7 @@ describe('a gap against the noise', () => {
     expect(unknown.verdict).toBe('unknown');
     expect(unknown.band).toBeUndefined();
     expect(noiseVerdictWords(unknown)).toBe(
-      'no estimate of the noise says whether that is real (val_loss is not a proportion of rows, and one execution per trial shows no spread)',
+      'no estimate of the noise says whether that is real (these results hold no standard error of val_loss from the validation rows, and one execution per trial shows no spread)',
     );
     const noRows = judgeGap(0.9, 0.8, scoreNoise(trial([0.9]), 'val_accuracy', undefined));
     expect(noiseVerdictWords(noRows)).toMatch(
@@ -149,5 +149,61 @@ describe('a gap against the noise', () => {
   it('an averaged accuracy that is not whole rows is given as a number only', () => {
     const noise = scoreNoise(trial([0.9, 0.905]), 'val_accuracy', rows);
     expect(gapWords(judgeGap(0.9025, 0.9, noise))).toBe('0.0025');
+  });
+});
+
+/** A trial whose executions scored `scores` on `metric`, each with the trainer's standard error `se`. */
+function measured(metric: string, scores: number[], se: number[]): Trial {
+  const base = trial(scores);
+  return {
+    ...base,
+    executions: scores.map((score, i) => ({
+      status: 'completed' as const,
+      score,
+      history: [
+        { epoch: 1, metrics: { [metric]: score + 0.5 }, errors: { [metric]: 9 } },
+        { epoch: 2, metrics: { [metric]: score }, errors: { [metric]: se[i] } },
+      ],
+    })),
+  };
+}
+
+describe('the noise of a loss, MAE or AUC, from the validation rows', () => {
+  it("takes the trainer's standard error at the scored epoch, and says it was measured on the rows", () => {
+    const noise = scoreNoise(measured('val_loss', [0.3], [0.02]), 'val_loss', rows);
+    expect(noise).toEqual({
+      kind: 'rows',
+      metric: 'val_loss',
+      rows: 200,
+      fromRows: 0.02,
+      standardError: 0.02,
+    });
+    const j = judgeGap(0.3, 0.35, noise);
+    expect(j.verdict).toBe('beyond');
+    expect(noiseVerdictWords(j)).toBe(
+      'more than the validation noise (2 standard errors are 0.04 at 200 validation rows), so the difference is likely real',
+    );
+  });
+
+  it('adds the spread over executions, and divides by the folds when each validated on its own', () => {
+    const repeated = scoreNoise(measured('val_mae', [2, 2.2], [0.1, 0.1]), 'val_mae', rows);
+    expect(repeated.kind).toBe('rows');
+    if (repeated.kind !== 'rows') return;
+    expect(repeated.fromRows).toBeCloseTo(0.1, 12);
+    expect(repeated.seedError).toBeCloseTo(Math.sqrt(0.02) / Math.sqrt(2), 12);
+    const folds = { ...rows, folds: [100, 100, 100] };
+    const crossValidated = scoreNoise(measured('val_mae', [2, 2], [0.1, 0.1]), 'val_mae', folds);
+    expect(crossValidated.kind === 'rows' && crossValidated.fromRows).toBeCloseTo(0.1 / Math.sqrt(2), 12);
+  });
+
+  it('needs no dataset (only its row count is then unknown); a training loss, or a history without it, has none', () => {
+    const noise = scoreNoise(measured('val_auc', [0.9], [0.03]), 'val_auc', undefined);
+    expect(noise).toMatchObject({ kind: 'rows', standardError: 0.03 });
+    expect(noiseVerdictWords(judgeGap(0.9, 0.8, noise))).toContain(
+      '2 standard errors are 0.06 on the validation rows',
+    );
+    const old = trial([0.3]);
+    expect(scoreNoise(old, 'val_loss', rows)).toMatchObject({ kind: 'unknown', why: 'one-execution' });
+    expect(scoreNoise(measured('loss', [0.3], [0.02]), 'loss', rows).kind).toBe('unknown');
   });
 });

@@ -91,7 +91,7 @@ describe('the reading of one race', () => {
       "TPE never matched random search's final best (0.3): it ended 0.05 behind, with the noise unknown.",
     );
     expect(reading).toContain(
-      'val_loss is not a proportion of rows, and one execution per trial shows no spread',
+      'these results hold no standard error of val_loss from the validation rows, and one execution per trial shows no spread',
     );
     expect(reading).not.toContain('coincide');
   });
