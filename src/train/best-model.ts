@@ -7,6 +7,7 @@ import { readTrainSpec } from '../core/model/spec';
 import { lossFor } from './losses';
 import { taskMetrics } from './metrics';
 import { buildModel, exportModelArtifacts } from './model';
+import { metricErrors } from './metric-errors';
 import { createOptimizer, disposeOptimizer } from './optimizer';
 import { disposeRows, uploadRows } from './tensors';
 import type { Checkpoint, ModelArtifacts } from './types';
@@ -17,6 +18,8 @@ export interface TestEvaluation {
   confusion?: number[][];
   classNames: string[];
   rows: number;
+  /** Standard errors of the loss, and of the MAE or AUC, from the test rows (metric-errors.ts). */
+  errors: Record<string, number>;
 }
 
 const classCount = (data: EncodedDataset): number =>
@@ -58,6 +61,7 @@ export function evaluateOnTest(
       const metrics = { loss: lossValue[0], ...taskMetrics(data.task, '', values, rows.labels, classes) };
       return {
         metrics,
+        errors: metricErrors(data.task, '', values, rows.labels, classes, metrics),
         confusion: confusionMatrix(data, values, rows.labels),
         classNames: data.classNames,
         rows: rows.rows,

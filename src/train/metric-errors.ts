@@ -48,9 +48,13 @@ export function aucStandardError(auc: number, positives: number, negatives: numb
   return variance >= 0 ? Math.sqrt(variance) : undefined;
 }
 
-/** Standard errors of `val_loss`, and of `val_mae` or `val_auc` (given their values), keyed as the metrics. */
-export function validationErrors(
+/**
+ * Standard errors of the loss, and of the MAE or AUC (given their values), on the rows scored: keyed as
+ * the metrics are, `val_loss` on validation rows (`prefix` 'val_'), `loss` on the test rows ('').
+ */
+export function metricErrors(
   task: Task,
+  prefix: '' | 'val_',
   predictions: ArrayLike<number>,
   labels: ArrayLike<number>,
   classes: number,
@@ -58,18 +62,18 @@ export function validationErrors(
 ): Record<string, number> {
   const errors: Record<string, number> = {};
   const loss = meanError(rowLosses(task, predictions, labels, classes));
-  if (loss !== undefined) errors.val_loss = loss;
+  if (loss !== undefined) errors[`${prefix}loss`] = loss;
   if (task === 'regression') {
     const mae = meanError(
       Float64Array.from({ length: labels.length }, (_, i) => Math.abs(predictions[i] - labels[i])),
     );
-    if (mae !== undefined) errors.val_mae = mae;
+    if (mae !== undefined) errors[`${prefix}mae`] = mae;
   }
   if (task === 'binary') {
     let positives = 0;
     for (let i = 0; i < labels.length; i++) if (labels[i] > 0.5) positives++;
-    const auc = aucStandardError(metrics.val_auc, positives, labels.length - positives);
-    if (auc !== undefined) errors.val_auc = auc;
+    const auc = aucStandardError(metrics[`${prefix}auc`], positives, labels.length - positives);
+    if (auc !== undefined) errors[`${prefix}auc`] = auc;
   }
   return errors;
 }

@@ -10,7 +10,7 @@ import { captureCheckpoint, restoreCheckpoint } from './checkpoint';
 import { readTrainSpec, type TrainSpec } from '../core/model/spec';
 import { lossFor, type LossFn } from './losses';
 import { taskMetrics } from './metrics';
-import { validationErrors } from './metric-errors';
+import { metricErrors } from './metric-errors';
 import { buildModel, exportModelArtifacts, forwardTrain, predictInChunks } from './model';
 import { createOptimizer, disposeOptimizer, setLearningRate, type ScheduledOptimizer } from './optimizer';
 import { epochOrder, trialRows } from './rows';
@@ -109,7 +109,7 @@ async function evaluateValidation(
     };
     return {
       metrics,
-      errors: validationErrors(ctx.data.task, values, validation.labels, ctx.classes, metrics),
+      errors: metricErrors(ctx.data.task, 'val_', values, validation.labels, ctx.classes, metrics),
     };
   } finally {
     predictions.dispose();

@@ -50,6 +50,8 @@ export interface Evaluation {
   confusion?: number[][];
   classNames: string[];
   rows: number;
+  /** Standard errors of the loss, and of the MAE or AUC, from the test rows. */
+  errors?: Record<string, number>;
 }
 
 export type { EarlyStopping, EpochReport, ModelArtifacts };

@@ -121,6 +121,13 @@ test('every export downloads and parses', async ({ page }) => {
   await page.getByRole('button', { name: 'Evaluate best model on the test split' }).click();
   const confusion = page.getByRole('table', { name: /Confusion matrix/ });
   await expect(confusion).toBeVisible({ timeout: 30_000 });
+  // Each test metric with its noise and what a guess that ignores the inputs scores on the same rows.
+  const evaluation = page.getByRole('region', { name: 'Test evaluation' });
+  await expect(evaluation.getByRole('row', { name: /^Accuracy [\d.]+ ± [\d.]+ [\d.]+$/ })).toBeVisible();
+  await expect(evaluation.getByRole('row', { name: /^Loss [\d.]+ ± [\d.]+ [\d.]+$/ })).toBeVisible();
+  await expect(evaluation).toContainText(
+    'A guess: a model that ignores its inputs, fitted on the training rows',
+  );
   const cells = (await confusion.locator('tbody td').allInnerTexts())
     .map((c) => Number(c.replace(/[^0-9]/g, '')))
     .filter(Number.isFinite);

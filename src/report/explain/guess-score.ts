@@ -111,8 +111,20 @@ const KINDS: Record<string, GuessKind> = { accuracy: 'most-common', auc: 'consta
  * has no such guess here or there are no rows to judge it on.
  */
 export function guessScore(data: GuessData, metric: string, executions = 1): Guess | undefined {
+  return guessOn(data, metric, rowPairs(data, metric, executions));
+}
+
+/** The guess fitted on the training rows and scored on the test rows, for the test evaluation. */
+export const testGuess = (data: GuessData, metric: string): Guess | undefined =>
+  guessOn(data, metric, [{ fit: [...data.splits.train], judge: [...data.splits.test] }]);
+
+function guessOn(
+  data: GuessData,
+  metric: string,
+  rows: { fit: number[]; judge: number[] }[],
+): Guess | undefined {
   const base = baseMetric(metric);
-  const pairs = rowPairs(data, metric, executions).filter((p) => p.fit.length > 0 && p.judge.length > 0);
+  const pairs = rows.filter((p) => p.fit.length > 0 && p.judge.length > 0);
   if (pairs.length === 0) return undefined;
   const folds = pairs.map((p) => foldGuess(data, base, p.fit, p.judge));
   if (folds.some((f) => f === undefined || !Number.isFinite(f.score))) return undefined;

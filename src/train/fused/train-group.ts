@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { outputFor, type EncodedDataset } from '../../data/types';
 import { readTrainSpec } from '../../core/model/spec';
 import { taskMetrics } from '../metrics';
-import { validationErrors } from '../metric-errors';
+import { metricErrors } from '../metric-errors';
 import { perMemberProducts } from '../dense-product';
 import { buildModel, exportModelArtifacts } from '../model';
 import { earlyStopReason, validateRequest, yieldToEvents } from '../trial-control';
@@ -245,8 +245,9 @@ export async function trainGroup(
             ...taskMetrics(data.task, '', trained.predictions[k], trained.labels[k], classes),
             ...validationMetrics,
           },
-          errors: validationErrors(
+          errors: metricErrors(
             data.task,
+            'val_',
             evaluation.predictions[k],
             validation!.labels(k),
             classes,

@@ -1,17 +1,17 @@
 /** Standard errors of the validation metrics, from the validation rows. */
 import { describe, expect, it } from 'vitest';
-import { aucStandardError, validationErrors } from '../../../src/train/metric-errors';
+import { aucStandardError, metricErrors } from '../../../src/train/metric-errors';
 
 const sdOverRootN = (xs: number[]) => {
   const m = xs.reduce((s, x) => s + x, 0) / xs.length;
   return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1) / xs.length);
 };
 
-describe('validationErrors', () => {
+describe('metricErrors', () => {
   it('gives a regression loss and MAE their per-row sd/√n', () => {
     const predictions = [1, 2, 3, 4, 5];
     const labels = [1.5, 1, 3, 6, 5];
-    const errors = validationErrors('regression', predictions, labels, 0, { val_mae: 0.7 });
+    const errors = metricErrors('regression', 'val_', predictions, labels, 0, { val_mae: 0.7 });
     expect(errors.val_loss).toBeCloseTo(sdOverRootN([0.25, 1, 0, 4, 0]), 12);
     expect(errors.val_mae).toBeCloseTo(sdOverRootN([0.5, 1, 0, 2, 0]), 12);
     expect(errors.val_auc).toBeUndefined();
@@ -20,7 +20,7 @@ describe('validationErrors', () => {
   it('gives a binary cross-entropy its per-row spread (clipped as the loss is) and the AUC its own', () => {
     const predictions = [0.9, 0.2, 1, 0.6];
     const labels = [1, 0, 0, 1];
-    const errors = validationErrors('binary', predictions, labels, 2, { val_auc: 0.75 });
+    const errors = metricErrors('binary', 'val_', predictions, labels, 2, { val_auc: 0.75 });
     const rows = [-Math.log(0.9), -Math.log(0.8), -Math.log(1e-7), -Math.log(0.6)];
     expect(errors.val_loss).toBeCloseTo(sdOverRootN(rows), 6);
     expect(errors.val_auc).toBeCloseTo(aucStandardError(0.75, 2, 2)!, 12);
@@ -28,12 +28,17 @@ describe('validationErrors', () => {
 
   it('takes the probability of the true class for a multi-class loss', () => {
     const predictions = [0.7, 0.2, 0.1, 0.1, 0.1, 0.8, 0.3, 0.3, 0.4];
-    const errors = validationErrors('multiclass', predictions, [0, 2, 1], 3, {});
+    const errors = metricErrors('multiclass', 'val_', predictions, [0, 2, 1], 3, {});
     expect(errors.val_loss).toBeCloseTo(sdOverRootN([-Math.log(0.7), -Math.log(0.8), -Math.log(0.3)]), 12);
   });
 
   it('sends nothing it cannot estimate: one row, or an AUC with one class absent', () => {
-    expect(validationErrors('binary', [0.4], [1], 2, { val_auc: NaN })).toEqual({});
+    expect(metricErrors('binary', 'val_', [0.4], [1], 2, { val_auc: NaN })).toEqual({});
+  });
+
+  it("keys the test rows' errors without a prefix", () => {
+    const errors = metricErrors('binary', '', [0.9, 0.2, 0.7], [1, 0, 0], 2, { auc: 0.5 });
+    expect(Object.keys(errors).sort()).toEqual(['auc', 'loss']);
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Trial } from '../../../../src/core/study';
 import type { EncodedDataset } from '../../../../src/data/types';
-import { guessScore, lopsidedAccuracy } from '../../../../src/report/explain/guess-score';
+import { guessScore, lopsidedAccuracy, testGuess } from '../../../../src/report/explain/guess-score';
 import { lopsidedWords, readGuess } from '../../../../src/report/explain/guess-words';
 import { scoreNoise } from '../../../../src/report/explain/noise-judgement';
 
@@ -84,6 +84,14 @@ describe('guessScore', () => {
     expect(two.score).toBeCloseTo((0 + 20 / 30) / 2);
     expect(two.value).toBeUndefined();
     expect(guessScore(d, 'val_accuracy', 1)!.score).toBe(0);
+  });
+
+  it('scores the same guess on the test rows for the test evaluation', () => {
+    const d = lopsided();
+    // Test rows 90–99 of the same labels: 5 "no" (90–94), 5 "yes".
+    d.splits = { ...d.splits, validation: u32(range(80, 90)), test: u32(range(90, 100)) };
+    expect(testGuess(d, 'accuracy')).toMatchObject({ kind: 'most-common', value: 'no', score: 0.5 });
+    expect(testGuess(d, 'auc')?.score).toBe(0.5);
   });
 
   it('has no guess without rows to judge it on', () => {
