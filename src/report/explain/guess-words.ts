@@ -6,7 +6,15 @@ import { formatNumber } from '../../core/format';
 import { better, type Objective } from '../../core/scoring';
 import type { Trial } from '../../core/study';
 import { LOPSIDED_SHARE, type Guess } from './guess-score';
-import { gapWords, judgeGap, noiseVerdictWords, type GapJudgement, type Noise } from './noise-judgement';
+import {
+  gapWords,
+  judgeGap,
+  noiseVerdictWords,
+  proportionStandardError,
+  TIE_BAND,
+  type GapJudgement,
+  type Noise,
+} from './noise-judgement';
 import { trialName } from './trial-words';
 
 export interface GuessReading {
@@ -46,16 +54,34 @@ function guessWhat(guess: Guess, fittedOn: string): string {
 }
 
 /**
- * "9 of 30 trials scored no better: …", the lesson of a search where a bad configuration learns
- * nothing; empty when every trial beat the guess.
+ * "18 of the 30 trials scored no better than the guess, or within the validation noise of it (up to
+ * 0.58): …", the lesson of a search where a bad configuration learns nothing; empty when every trial
+ * cleared it. `band` is the noise of a score at the guess's level (TIE_BAND standard errors).
  */
-function failedTrialsWords(trials: readonly Trial[], guess: Guess, objective: Objective): string {
+function failedTrialsWords(
+  trials: readonly Trial[],
+  guess: Guess,
+  objective: Objective,
+  band: number | undefined,
+): string {
   const scored = trials.filter(
     (t) => t.score !== undefined && Number.isFinite(t.score) && t.state !== 'failed',
   );
-  const behind = scored.filter((t) => !better(objective.direction, t.score!, guess.score)).length;
+  const sign = objective.direction === 'max' ? 1 : -1;
+  const limit = guess.score + sign * (band ?? 0);
+  const behind = scored.filter((t) => !better(objective.direction, t.score!, limit)).length;
   if (behind === 0) return '';
-  return ` ${behind === scored.length ? `All ${scored.length}` : `${behind} of the ${scored.length}`} trials scored no better than the guess: those configurations learnt nothing from the inputs in the training they had. The settings, not the network alone, decide whether it learns.`;
+  const how = band
+    ? `no better than the guess, or within the validation noise of it (${objective.direction === 'max' ? 'up to' : 'down to'} ${formatNumber(limit)})`
+    : 'no better than the guess';
+  return ` ${behind === scored.length ? `All ${scored.length}` : `${behind} of the ${scored.length}`} trials scored ${how}: those configurations learnt little or nothing from the inputs in the training they had. The settings, not the network alone, decide whether it learns.`;
+}
+
+/** The noise of a score at the guess's level: an accuracy's from its rows, else the best trial's. */
+function bandAtGuess(guess: Guess, noise: Noise): number | undefined {
+  if (noise.kind === 'proportion')
+    return TIE_BAND * proportionStandardError(guess.score, noise.rows).standardError;
+  return noise.kind === 'unknown' ? undefined : TIE_BAND * noise.standardError;
 }
 
 /** Reads the best trial's score against the guess, judged with the best trial's noise. */
@@ -82,7 +108,8 @@ export function readGuess(
   else if (clears)
     verdict = `${name}, the best, is ${gapWords(judgement)} ahead of it: ${noiseVerdictWords(judgement)}. The network learnt from the inputs.`;
   else verdict = `${name}, the best, is ${gapWords(judgement)} ahead of it; ${noiseVerdictWords(judgement)}.`;
-  const others = ahead && clears !== false ? failedTrialsWords(trials, guess, objective) : '';
+  const others =
+    ahead && clears !== false ? failedTrialsWords(trials, guess, objective, bandAtGuess(guess, noise)) : '';
   return { guess, judgement, clears, text: `${intro} ${verdict}${others}` };
 }
 

@@ -153,19 +153,20 @@ describe('readGuess', () => {
     expect(reading.text).toContain('always answers class 0 (the most common class');
   });
 
-  it('counts the trials that scored no better than the guess', () => {
-    const trials = [best(0.95), { ...best(0.883), id: '1', number: 0 }, { ...best(0.5), id: '2', number: 1 }];
-    const reading = readGuess(
-      trials[0],
-      guess,
-      accuracy,
-      scoreNoise(trials[0], 'val_accuracy', rows(1000)),
-      trials,
-    );
+  it('counts the trials that scored no better than the guess, or within the noise of a score at its level', () => {
+    // At 0.883 on 1,000 rows, 2 standard errors are 2·√(0.883 × 0.117 / 1000) = 0.0203: up to 0.9033.
+    const trials = [
+      best(0.95),
+      { ...best(0.9), id: '1', number: 0 },
+      { ...best(0.883), id: '2', number: 1 },
+      { ...best(0.5), id: '3', number: 2 },
+    ];
+    const noise = scoreNoise(trials[0], 'val_accuracy', rows(1000));
+    const reading = readGuess(trials[0], guess, accuracy, noise, trials);
     expect(reading.text).toContain(
-      '2 of the 3 trials scored no better than the guess: those configurations learnt nothing from the inputs',
+      '3 of the 4 trials scored no better than the guess, or within the validation noise of it (up to 0.9033): those configurations learnt little or nothing from the inputs',
     );
-    const alone = readGuess(trials[0], guess, accuracy, scoreNoise(trials[0], 'val_accuracy', rows(1000)));
+    const alone = readGuess(trials[0], guess, accuracy, noise);
     expect(alone.text).not.toContain('scored no better');
   });
 
