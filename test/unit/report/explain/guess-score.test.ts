@@ -94,6 +94,23 @@ describe('guessScore', () => {
     expect(testGuess(d, 'auc')?.score).toBe(0.5);
   });
 
+  it('finds the median by selection: odd and even counts, ties, any order', () => {
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 81 + (trial % 2);
+      const values = Array.from({ length: n }, (_, i) => ((i * 7919 + trial * 104729) % 37) / 4);
+      const y = [...values, ...new Array(20).fill(0)];
+      const d: GuessData = {
+        task: 'regression',
+        classNames: [],
+        y: Float32Array.from(y),
+        splits: { train: u32(range(0, n)), validation: u32(range(n, n + 20)), test: u32([]) },
+      };
+      const sorted = [...values].sort((a, b) => a - b);
+      const expected = n % 2 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      expect(guessScore(d, 'val_mae')!.value).toBeCloseTo(expected, 6);
+    }
+  });
+
   it('has no guess without rows to judge it on', () => {
     const d = lopsided();
     d.splits = { ...d.splits, validation: u32([]) };
