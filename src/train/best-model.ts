@@ -5,9 +5,8 @@ import type { EncodedDataset } from '../data/types';
 import { restoreCheckpoint } from './checkpoint';
 import { readTrainSpec } from '../core/model/spec';
 import { lossFor } from './losses';
-import { taskMetrics } from './metrics';
 import { buildModel, exportModelArtifacts } from './model';
-import { metricErrors } from './metric-errors';
+import { metricsWithErrors } from './metric-errors';
 import { createOptimizer, disposeOptimizer } from './optimizer';
 import { disposeRows, uploadRows } from './tensors';
 import type { Checkpoint, ModelArtifacts } from './types';
@@ -58,10 +57,17 @@ export function evaluateOnTest(
       const loss = tf.tidy(() => lossFor(data.task)(rows.y, predictions));
       const [values, lossValue] = await Promise.all([predictions.data(), loss.data()]);
       tf.dispose([predictions, loss]);
-      const metrics = { loss: lossValue[0], ...taskMetrics(data.task, '', values, rows.labels, classes) };
+      const { metrics, errors } = metricsWithErrors(
+        data.task,
+        '',
+        lossValue[0],
+        values,
+        rows.labels,
+        classes,
+      );
       return {
         metrics,
-        errors: metricErrors(data.task, '', values, rows.labels, classes, metrics),
+        errors,
         confusion: confusionMatrix(data, values, rows.labels),
         classNames: data.classNames,
         rows: rows.rows,

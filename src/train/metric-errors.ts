@@ -5,31 +5,19 @@
  * Accuracy's follows from its value alone (src/report/explain/noise-judgement.ts), so it is not sent.
  */
 import type { Task } from '../data/types';
-import { EPSILON } from './losses';
+import { rowLoss } from './fused/host-loss';
+import { taskMetrics } from './metrics';
 
-/** sd/√n of per-row values; undefined below two rows or for a non-finite mean. */
-function meanError(values: Float64Array): number | undefined {
-  const n = values.length;
+/** sd/√n of the values `value(0)` … `value(n − 1)`; undefined below two rows or when not finite. */
+function meanError(n: number, value: (i: number) => number): number | undefined {
   if (n < 2) return undefined;
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < n; i++) sum += value(i);
   const mean = sum / n;
   let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
+  for (let i = 0; i < n; i++) squares += (value(i) - mean) ** 2;
   const se = Math.sqrt(squares / (n - 1) / n);
   return Number.isFinite(se) ? se : undefined;
-}
-
-/** The loss of each row, as losses.ts computes its mean. */
-function rowLosses(task: Task, predictions: ArrayLike<number>, labels: ArrayLike<number>, classes: number) {
-  const clip = (p: number) => Math.min(1 - EPSILON, Math.max(EPSILON, p));
-  return Float64Array.from({ length: labels.length }, (_, i) => {
-    const y = labels[i];
-    if (task === 'binary')
-      return -(y * Math.log(clip(predictions[i])) + (1 - y) * Math.log(1 - clip(predictions[i])));
-    if (task === 'multiclass') return -Math.log(clip(predictions[i * classes + y]));
-    return (predictions[i] - y) ** 2;
-  });
 }
 
 /**
@@ -61,19 +49,34 @@ export function metricErrors(
   metrics: Record<string, number>,
 ): Record<string, number> {
   const errors: Record<string, number> = {};
-  const loss = meanError(rowLosses(task, predictions, labels, classes));
+  const n = labels.length;
+  const loss = meanError(n, (r) => rowLoss(task, predictions, labels, classes, r));
   if (loss !== undefined) errors[`${prefix}loss`] = loss;
   if (task === 'regression') {
-    const mae = meanError(
-      Float64Array.from({ length: labels.length }, (_, i) => Math.abs(predictions[i] - labels[i])),
-    );
+    const mae = meanError(n, (r) => Math.abs(predictions[r] - labels[r]));
     if (mae !== undefined) errors[`${prefix}mae`] = mae;
   }
   if (task === 'binary') {
     let positives = 0;
-    for (let i = 0; i < labels.length; i++) if (labels[i] > 0.5) positives++;
-    const auc = aucStandardError(metrics[`${prefix}auc`], positives, labels.length - positives);
+    for (let r = 0; r < n; r++) if (labels[r] > 0.5) positives++;
+    const auc = aucStandardError(metrics[`${prefix}auc`], positives, n - positives);
     if (auc !== undefined) errors[`${prefix}auc`] = auc;
   }
   return errors;
+}
+
+/**
+ * The loss and the task's metrics on some scored rows, keyed as Keras names them (`prefix` 'val_' on
+ * validation rows, '' on the test rows), with their standard errors: what every evaluation reports.
+ */
+export function metricsWithErrors(
+  task: Task,
+  prefix: '' | 'val_',
+  loss: number,
+  predictions: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  classes: number,
+): { metrics: Record<string, number>; errors: Record<string, number> } {
+  const metrics = { [`${prefix}loss`]: loss, ...taskMetrics(task, prefix, predictions, labels, classes) };
+  return { metrics, errors: metricErrors(task, prefix, predictions, labels, classes, metrics) };
 }

@@ -10,7 +10,7 @@ import { captureCheckpoint, restoreCheckpoint } from './checkpoint';
 import { readTrainSpec, type TrainSpec } from '../core/model/spec';
 import { lossFor, type LossFn } from './losses';
 import { taskMetrics } from './metrics';
-import { metricErrors } from './metric-errors';
+import { metricsWithErrors } from './metric-errors';
 import { buildModel, exportModelArtifacts, forwardTrain, predictInChunks } from './model';
 import { createOptimizer, disposeOptimizer, setLearningRate, type ScheduledOptimizer } from './optimizer';
 import { epochOrder, trialRows } from './rows';
@@ -103,14 +103,7 @@ async function evaluateValidation(
   });
   try {
     const [values, lossValue] = await Promise.all([predictions.data(), loss.data()]);
-    const metrics = {
-      val_loss: lossValue[0],
-      ...taskMetrics(ctx.data.task, 'val_', values, validation.labels, ctx.classes),
-    };
-    return {
-      metrics,
-      errors: metricErrors(ctx.data.task, 'val_', values, validation.labels, ctx.classes, metrics),
-    };
+    return metricsWithErrors(ctx.data.task, 'val_', lossValue[0], values, validation.labels, ctx.classes);
   } finally {
     predictions.dispose();
     loss.dispose();

@@ -15,7 +15,7 @@ import {
   type GapJudgement,
   type Noise,
 } from './noise-judgement';
-import { trialName } from './trial-words';
+import { isScored, trialName } from './trial-words';
 
 export interface GuessReading {
   guess: Guess;
@@ -64,9 +64,7 @@ function failedTrialsWords(
   objective: Objective,
   band: number | undefined,
 ): string {
-  const scored = trials.filter(
-    (t) => t.score !== undefined && Number.isFinite(t.score) && t.state !== 'failed',
-  );
+  const scored = trials.filter(isScored);
   const sign = objective.direction === 'max' ? 1 : -1;
   const limit = guess.score + sign * (band ?? 0);
   const behind = scored.filter((t) => !better(objective.direction, t.score!, limit)).length;

@@ -1,6 +1,7 @@
 /**
  * A member's mean training loss from its training-mode predictions, on the host at the end of an epoch
- * (the predictions are read back for the metrics anyway): the loss of losses.ts, with p clipped to the
+ * (the predictions are read back for the metrics anyway), and each row's loss for its standard error
+ * (metric-errors.ts): the loss of losses.ts, with p clipped to the
  * float32 [ε, 1 − ε] as tfjs clips it.
  */
 import type { Task } from '../../data/types';
@@ -11,20 +12,27 @@ const HIGH = Math.fround(1 - EPSILON);
 
 const clipped = (p: number) => Math.min(Math.max(p, LOW), HIGH);
 
-/** Predictions [rows, width] (width 1 unless multiclass); labels are values or class indices. */
+/** The loss of row `r`: predictions [rows, width] (width 1 unless multiclass); labels are values or class indices. */
+export function rowLoss(
+  task: Task,
+  predictions: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  width: number,
+  r: number,
+): number {
+  const y = labels[r];
+  if (task === 'multiclass') return -Math.log(clipped(predictions[r * width + y]));
+  if (task === 'binary') {
+    const p = clipped(predictions[r]);
+    return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+  }
+  return (predictions[r] - y) ** 2;
+}
+
+/** The mean of rowLoss over every row. */
 export function meanLoss(task: Task, predictions: Float32Array, labels: Float32Array, width: number): number {
   const rows = labels.length;
   let sum = 0;
-  for (let r = 0; r < rows; r++) {
-    const y = labels[r];
-    if (task === 'multiclass') {
-      sum -= Math.log(clipped(predictions[r * width + y]));
-    } else if (task === 'binary') {
-      const p = clipped(predictions[r]);
-      sum -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
-    } else {
-      sum += (predictions[r] - y) ** 2;
-    }
-  }
+  for (let r = 0; r < rows; r++) sum += rowLoss(task, predictions, labels, width, r);
   return sum / rows;
 }

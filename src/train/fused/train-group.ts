@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { outputFor, type EncodedDataset } from '../../data/types';
 import { readTrainSpec } from '../../core/model/spec';
 import { taskMetrics } from '../metrics';
-import { metricErrors } from '../metric-errors';
+import { metricsWithErrors } from '../metric-errors';
 import { perMemberProducts } from '../dense-product';
 import { buildModel, exportModelArtifacts } from '../model';
 import { earlyStopReason, validateRequest, yieldToEvents } from '../trial-control';
@@ -234,25 +234,22 @@ export async function trainGroup(
           leaving.push({ member: m, outcome: { status: 'failed', reason: `diverged at epoch ${epoch}` } });
           return;
         }
-        const validationMetrics = {
-          val_loss: valLoss,
-          ...taskMetrics(data.task, 'val_', evaluation.predictions[k], validation!.labels(k), classes),
-        };
+        const validated = metricsWithErrors(
+          data.task,
+          'val_',
+          valLoss,
+          evaluation.predictions[k],
+          validation!.labels(k),
+          classes,
+        );
         const report: EpochReport = {
           epoch,
           metrics: {
             loss,
             ...taskMetrics(data.task, '', trained.predictions[k], trained.labels[k], classes),
-            ...validationMetrics,
+            ...validated.metrics,
           },
-          errors: metricErrors(
-            data.task,
-            'val_',
-            evaluation.predictions[k],
-            validation!.labels(k),
-            classes,
-            validationMetrics,
-          ),
+          errors: validated.errors,
           learningRate: learningRates[k],
           step: m.clock.step,
           ms: share,
