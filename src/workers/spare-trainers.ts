@@ -3,6 +3,10 @@
  * their backend ready, without data. A search takes them instead of spawning workers in the moments
  * after the click, when the page is drawing the search and every core counts. The first is the one
  * that measured this machine. Each trains a small generated problem while it waits (warm-up.ts).
+ *
+ * They start one after another: a trainer's start (its scripts compiled, its backend set up) cannot
+ * make way for the page as training does (src/train/page-courtesy.ts), and three starting at once on a
+ * 2-core machine took both cores from a click on Start that came meanwhile.
  */
 import { REFERENCE_PROBE } from '../core/estimate/reference-probe';
 import type { EncodedDataset } from '../data/types';
@@ -17,6 +21,8 @@ interface Spare {
   trainer: Promise<SpawnedTrainer>;
   /** Its warm-up has been started (it waits for the page to ask, not while a file loads). */
   warming: boolean;
+  /** No longer kept: if it has not started yet, it never does. */
+  ended: boolean;
 }
 
 export class SpareTrainers {
@@ -40,8 +46,7 @@ export class SpareTrainers {
     const [same, other] = partition(this.spares, (s) => s.backend === backend);
     for (const spare of [...other, ...same.slice(count)]) end(spare);
     this.spares = same.slice(0, count);
-    while (this.spares.length < count)
-      this.spares.push({ backend, trainer: this.spawn(undefined, backend, UNUSED_PROBE), warming: false });
+    while (this.spares.length < count) this.spares.push(this.startAfter(this.spares.at(-1), backend));
     for (const spare of this.spares.filter((s) => !s.warming)) {
       spare.warming = true;
       spare.trainer.then((trainer) => trainer.warmUp()).catch(() => {});
@@ -63,7 +68,12 @@ export class SpareTrainers {
    */
   async measure(preference: BackendPreference, onProbe?: OnProbe): Promise<Measurement> {
     const { trainer, measurement } = await this.spawnMeasuring(preference, REFERENCE_PROBE, onProbe);
-    this.spares.unshift({ backend: measurement.backend, trainer: Promise.resolve(trainer), warming: false });
+    this.spares.unshift({
+      backend: measurement.backend,
+      trainer: Promise.resolve(trainer),
+      warming: false,
+      ended: false,
+    });
     return measurement;
   }
 
@@ -86,9 +96,27 @@ export class SpareTrainers {
       return undefined;
     }
   }
+
+  /** A new spare on `backend`, spawned once `before` (if any) has started or failed to. */
+  private startAfter(before: Spare | undefined, backend: BackendName): Spare {
+    const previous = before ? before.trainer.then(noop, noop) : Promise.resolve();
+    const spare: Spare = {
+      backend,
+      warming: false,
+      ended: false,
+      trainer: previous.then(() => {
+        if (spare.ended) throw new Error('the spare was no longer wanted before it started');
+        return this.spawn(undefined, backend, UNUSED_PROBE);
+      }),
+    };
+    return spare;
+  }
 }
 
+function noop(): void {}
+
 function end(spare: Spare): void {
+  spare.ended = true;
   spare.trainer.then((t) => t.terminate()).catch(() => {});
 }
 

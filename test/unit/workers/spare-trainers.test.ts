@@ -58,6 +58,7 @@ describe('spare trainers', () => {
     spares.keep('wasm', 2);
     expect(spares.countOn('wasm')).toBe(2);
     spares.keep('wasm', 3);
+    await settled();
     expect(spawned).toHaveLength(3);
     spares.keep('wasm', 1);
     await settled();
@@ -83,6 +84,7 @@ describe('spare trainers', () => {
   it('ends a spare that cannot take the data or fell back to another backend, and gives none', async () => {
     const failing = pool();
     failing.spares.keep('wasm', 1);
+    await settled();
     failing.spawned[0].load.mockRejectedValueOnce(new Error('the trainer worker crashed'));
     expect(await failing.spares.take('wasm', dataset)).toBeUndefined();
     expect(failing.spawned[0].ended).toBe(true);
@@ -91,6 +93,37 @@ describe('spare trainers', () => {
     fellBack.spares.keep('webgpu', 1);
     expect(await fellBack.spares.take('webgpu', dataset)).toBeUndefined();
     expect(fellBack.spawned[0].ended).toBe(true);
+  });
+
+  it('starts spares one after another, and never starts one no longer wanted', async () => {
+    const starts: ((trainer: SpawnedTrainer) => void)[] = [];
+    const spawn = vi.fn(() => new Promise<SpawnedTrainer>((resolve) => starts.push(resolve)));
+    const spares = new SpareTrainers(spawn as never);
+    spares.keep('wasm', 3);
+    await settled();
+    expect(spawn).toHaveBeenCalledTimes(1);
+    starts[0](fakeTrainer('wasm') as unknown as SpawnedTrainer);
+    await settled();
+    expect(spawn).toHaveBeenCalledTimes(2);
+    spares.keep('wasm', 2);
+    starts[1](fakeTrainer('wasm') as unknown as SpawnedTrainer);
+    await settled();
+    expect(spawn).toHaveBeenCalledTimes(2);
+    expect(spares.countOn('wasm')).toBe(2);
+  });
+
+  it('starts the next spare when the one before it failed to start', async () => {
+    let calls = 0;
+    const spawn = vi.fn(async () => {
+      if (++calls === 1) throw new Error('no WebGPU adapter');
+      return fakeTrainer('wasm') as unknown as SpawnedTrainer;
+    });
+    const spares = new SpareTrainers(spawn as never);
+    spares.keep('wasm', 2);
+    await settled();
+    expect(spawn).toHaveBeenCalledTimes(2);
+    expect(await spares.take('wasm', dataset)).toBeUndefined();
+    expect(await spares.take('wasm', dataset)).toBeDefined();
   });
 
   it('gives none for a spare whose start failed', async () => {
