@@ -28,6 +28,7 @@ import type { MachineState } from './machine.svelte';
 import { beginStep, endAll, followEvent, type StartupStep } from './startup';
 import { emptyLane, withEpochs, withTrial, type Lane } from './lanes';
 import { ShownEvents } from './shown-events';
+import { hardwareConcurrency } from './url-sync.svelte';
 
 export interface Notice {
   id: number;
@@ -49,6 +50,12 @@ interface PendingRestore {
 
 /** How often the page shows what the tuner sent (ms): about as often as a live chart may redraw. */
 const SHOW_INTERVAL_MS = 250;
+/**
+ * With more trainers than cores, each batch of events is announced this long before it is shown, so
+ * trainers that make way for the page have done so when it draws (ShownEvents). With no more trainers
+ * than cores it is not: the page then has a core, and the trainers' pause would slow the search.
+ */
+const ANNOUNCE_LEAD_MS = 24;
 const NO_TRIALS: Trial[] = [];
 const NO_EPOCHS: Record<string, EpochReport[]> = {};
 
@@ -349,6 +356,8 @@ export class RunState {
     SHOW_INTERVAL_MS,
     (event, at) => this.onEvent(event, at),
     () => pageBusy.working(),
+    () => (this.workersWanted > hardwareConcurrency() ? ANNOUNCE_LEAD_MS : 0),
+    (inMs) => pageBusy.ahead(inMs),
   );
 
   private onEvent(event: TunerEvent, at: number): void {
